@@ -1,0 +1,90 @@
+"""Command line: ``archive-builder build | check | export``. Thin: parse, call the pipeline, report.
+
+Exit codes: 0 success; 1 the build finished with errors (or warnings under ``--strict``);
+2 the command could not run (bad configuration, no seeds folder, bad arguments).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from archive_builder import __version__, pipeline
+from archive_builder.config import load_config
+from archive_builder.errors import ArchiveError
+from archive_builder.pipeline import BuildResult
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="archive-builder", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"archive-builder {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, text in (
+        ("build", "seeds -> Markdown pages in the docs folder"),
+        ("check", "validate seeds and curation files; build nothing"),
+        ("export", "print the archive as one JSON object"),
+    ):
+        cmd = sub.add_parser(name, help=text, description=text)
+        cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="settings file (default: mkdocs.yml)")
+        cmd.add_argument("--strict", action="store_true", help="treat warnings as failure")
+        cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+        if name != "export":
+            cmd.add_argument("--seeds", help="seeds folder (overrides the settings file)")
+        if name == "build":
+            cmd.add_argument("--docs", help="output folder for pages (overrides the settings file)")
+    return parser
+
+
+def _report(result: BuildResult, strict: bool, quiet: bool, err: TextIO) -> int:
+    for diagnostic in result.diagnostics:
+        if quiet and diagnostic.severity != "error":
+            continue
+        if diagnostic.severity == "info" and not strict:
+            continue
+        print(diagnostic.format(), file=err)
+    errors, warnings = len(result.errors), len(result.warnings)
+    if not quiet:
+        print(f"{len(result.archive.articles)} articles, {errors} error(s), {warnings} warning(s)", file=err)
+    return EXIT_PROBLEMS if result.failed(strict) else EXIT_OK
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=err)
+    try:
+        changes = {}
+        if getattr(args, "seeds", None):
+            changes["seeds_dir"] = Path(args.seeds).resolve()
+        if getattr(args, "docs", None):
+            changes["docs_dir"] = Path(args.docs).resolve()
+        config = load_config(args.config_file, strict=args.strict, **changes)
+        if args.command == "build":
+            result = pipeline.build(config)
+            if result.report and not args.quiet:
+                report = result.report
+                print(f"wrote {len(report.written)} file(s), {report.unchanged} unchanged, "
+                      f"{len(report.removed)} removed in {config.rel(config.docs_dir)}/", file=err)
+        elif args.command == "check":
+            result = pipeline.check(config)
+        else:
+            text, result = pipeline.export(config)
+            out.write(text)
+    except ArchiveError as exc:
+        print(f"ERROR {exc}", file=err)
+        return EXIT_UNUSABLE
+    return _report(result, args.strict, args.quiet, err)
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

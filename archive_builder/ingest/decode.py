@@ -1,0 +1,110 @@
+"""Seed bytes -> clean Unicode text (NFC, ``\\n`` line ends), with diagnostics for what was repaired."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+from archive_builder.errors import SeedError
+from archive_builder.model import Diagnostic
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# C0/C1 control characters other than tab and line breaks are dropped from the text.
+_CONTROLS = {c: None for c in range(32) if c not in (9, 10, 13)} | {0x7F: None}
+_CONTROLS |= {c: None for c in range(0x80, 0xA0)}
+_LINE_BREAKS = str.maketrans({"\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _decode_mixed(data: bytes) -> tuple[str, int | None]:
+    """UTF-8 where it is valid, cp1252 (latin-1 for its holes) byte by byte where it is not.
+
+    Returns the text and the offset of the first byte that was not UTF-8 (None if all was)."""
+    parts: list[str] = []
+    pos, first_bad = 0, None
+    while pos < len(data):
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            bad = pos + exc.start
+            parts.append(data[pos:bad].decode("utf-8"))
+            first_bad = bad if first_bad is None else first_bad
+            byte = data[bad : bad + 1]
+            try:
+                parts.append(byte.decode("cp1252"))
+            except UnicodeDecodeError:
+                parts.append(byte.decode("latin-1"))
+            pos = bad + 1
+    return "".join(parts), first_bad
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if not sample:
+        return False
+    nul = sample.count(b"\x00")
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return nul / len(sample) > 0.01 or controls / len(sample) > 0.05
+
+
+def decode_seed(data: bytes, path: str) -> Decoded:
+    """Decode a seed's bytes; raises SeedError for empty or binary input."""
+    if not data.strip():
+        raise SeedError(path, "empty seed (no text)", hint="add the article's text or remove the file")
+    diagnostics: list[Diagnostic] = []
+    encoding = "utf-8"
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise SeedError(path, f"starts with a {codec} byte-order mark but is not {codec}: {exc.reason}") from exc
+            encoding = codec
+            if codec != "utf-8-sig":
+                diagnostics.append(Diagnostic(path, f"decoded as {codec} (byte-order mark)", "warning",
+                                              hint="re-save as UTF-8 to silence this"))
+            break
+    else:
+        if _looks_binary(data):
+            offset = data.find(b"\x00")
+            where = f" (NUL byte at offset {offset})" if offset >= 0 else ""
+            raise SeedError(path, f"binary data, not text{where}", hint="seeds must be text, HTML or Markdown files")
+        text, first_bad = _decode_mixed(data)
+        if first_bad is not None:
+            encoding = "cp1252"
+            diagnostics.append(Diagnostic(
+                path, f"not UTF-8 (byte 0x{data[first_bad]:02x} at offset {first_bad}); decoded as cp1252",
+                "warning", line=_line_of(data, first_bad), hint="re-save as UTF-8 to silence this"))
+    return _clean(text, path, encoding, diagnostics)
+
+
+def _clean(text: str, path: str, encoding: str, diagnostics: list[Diagnostic]) -> Decoded:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    cleaned = text.translate(_CONTROLS)
+    if len(cleaned) != len(text):
+        dropped = len(text) - len(cleaned)
+        first = next(i for i, ch in enumerate(text) if ord(ch) in _CONTROLS)
+        diagnostics.append(Diagnostic(path, f"dropped {dropped} control character(s) (first U+{ord(text[first]):04X})",
+                                      "warning", line=text.count("\n", 0, first) + 1))
+    cleaned = unicodedata.normalize("NFC", cleaned)
+    if not cleaned.strip():
+        raise SeedError(path, "no text after decoding", hint="the file holds only whitespace or control bytes")
+    return Decoded(cleaned, encoding, tuple(diagnostics))

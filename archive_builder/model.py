@@ -1,0 +1,266 @@
+"""The archive's data model: frozen values passed from one pipeline stage to the next.
+
+Every offset (``start``/``end``) counts characters in an article's ``body`` string, so pages,
+the JSON export and the tests all talk about the same characters.
+
+Sections: seeds and articles (ingest), entities, events, provenance, and the whole archive.
+Each later stage owns its section; stages exchange only these values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SeedFormat = Literal["text", "html", "markdown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem found while building, named by file (relative to the project) and line."""
+
+    path: str
+    message: str
+    severity: Severity = "error"
+    line: int | None = None
+    hint: str | None = None
+
+    def format(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        text = f"{self.severity.upper()} {where}: {self.message}"
+        return f"{text} - {self.hint}" if self.hint else text
+
+
+# --------------------------------------------------------------------------- seeds, articles
+
+
+@dataclass(frozen=True, slots=True)
+class Seed:
+    """A seed file as found in ``seeds/``: its name, bytes' digest and format."""
+
+    path: str  # path relative to the project root, for messages
+    name: str  # file name, e.g. ``000_72390fa45c841a5e.txt``
+    id: str  # file name without extension: the article id
+    format: SeedFormat
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A piece of the seed recognised as something other than body text (caption, credit...)."""
+
+    kind: str  # headline | caption | date | byline | credits | source-credit | boilerplate | ...
+    text: str
+    line: int  # 1-based line in the decoded seed
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One archived article: clean body text plus the metadata recognised around it."""
+
+    id: str
+    seed: str
+    format: SeedFormat
+    sha256: str
+    title: str
+    title_derived: bool
+    body: str
+    paragraphs: tuple[tuple[int, int], ...]  # (start, end) of each paragraph in ``body``
+    outlet: str | None = None
+    published: dt.date | None = None
+    published_derived: bool = False
+    published_evidence: tuple[str, ...] = ()
+    modified: dt.date | None = None
+    byline: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()
+    caption: str | None = None
+    caption_credit: str | None = None
+    dateline: str | None = None
+    source_credit: str | None = None
+    boilerplate: tuple[str, ...] = ()
+    url: str | None = None
+    language: str | None = None
+    notes: str | None = None
+    blocks: tuple[Block, ...] = ()
+    derived: tuple[str, ...] = ()  # names of fields derived rather than stated in the seed
+    overridden: tuple[str, ...] = ()  # names of fields set by the curator
+
+    @property
+    def word_count(self) -> int:
+        from archive_builder.textutil import count_words
+
+        return count_words(self.body)
+
+    def paragraph_texts(self) -> tuple[str, ...]:
+        return tuple(self.body[s:e] for s, e in self.paragraphs)
+
+
+# --------------------------------------------------------------------------- entities
+
+EntityType = Literal["person", "organization", "place"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in an article's body (offsets into ``body``) or credits (``field='credits'``)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    entity: str  # entity id
+    field: Literal["body", "credits", "byline"] = "body"
+    role: str | None = None  # e.g. ``author`` for reporters
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str  # stable slug, e.g. ``qassim-suleimani``
+    type: EntityType
+    name: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    description: str | None = None
+    same_as: tuple[str, ...] = ()  # external identifiers as URLs (e.g. Wikidata)
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MergeSuggestion:
+    a: str
+    b: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    suggestions: tuple[MergeSuggestion, ...] = ()
+
+
+# --------------------------------------------------------------------------- events
+
+DatePrecision = Literal["day", "month", "year", "range", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    article: str
+    start: int
+    end: int
+    text: str
+    event: str  # event id
+    trigger: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    label: str
+    date: dt.date | None
+    date_precision: DatePrecision
+    trigger: str
+    participants: tuple[str, ...] = ()  # entity ids
+    places: tuple[str, ...] = ()  # entity ids
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventIndex:
+    events: tuple[Event, ...] = ()
+    mentions: tuple[EventMention, ...] = ()
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    id: str  # slug
+    name: str
+    in_archive: bool  # publishes articles held in the archive
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """An explicit source claim: the article says its text comes from ``outlet``."""
+
+    article: str
+    outlet: str  # outlet id
+    kind: str  # according-to | reported | quoted | it-said | credit-line | photo-credit
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    kind: Literal["insert", "delete", "replace"]
+    source_text: str
+    target_text: str
+    minor: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    source_start: int
+    source_end: int
+    target_start: int
+    target_end: int
+    kind: Literal["verbatim", "edited"]
+    edits: tuple[Edit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """An end of a relation: an article in the archive or an outlet outside it."""
+
+    article: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    source: Node
+    target: Node
+    relation: str  # republication | excerpt | quotation | summary | revision | common-source
+    direction_known: bool
+    confidence: float
+    evidence: tuple[Evidence, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    curated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceIndex:
+    outlets: tuple[Outlet, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    chains: tuple[tuple[str, tuple[Node, ...]], ...] = ()  # (article id, path from earliest source)
+
+
+# --------------------------------------------------------------------------- the archive
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """Everything the build knows, as passed to the renderer and the export."""
+
+    articles: tuple[Article, ...]
+    entities: EntityIndex = field(default_factory=EntityIndex)
+    events: EventIndex = field(default_factory=EventIndex)
+    provenance: ProvenanceIndex = field(default_factory=ProvenanceIndex)
+    built: dt.datetime | None = None  # from SOURCE_DATE_EPOCH when set
+

@@ -1,0 +1,127 @@
+"""One Markdown page per article: front matter, escaped body, metadata, panels from later stages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archive_builder.model import Article
+from archive_builder.render.context import RenderContext, article_page, original_path
+from archive_builder.render.contrib import View
+from archive_builder.render.frontmatter import page as fm_page
+from archive_builder.render.markup import Span, annotate, html_attr, md_link, md_text
+
+BLOCK_LABELS = {
+    "headline": "Headline",
+    "caption": "Photo caption",
+    "date": "Date line",
+    "byline": "Byline",
+    "dateline": "Dateline",
+    "credits": "Reporting credits",
+    "source-credit": "Source credit line",
+    "boilerplate": "Publisher boilerplate",
+}
+
+
+def front_matter(ctx: RenderContext, article: Article, views: tuple[View, ...]) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "title": article.title,
+        "seed": article.seed,
+        "format": article.format,
+        "sha256": article.sha256,
+        "outlet": article.outlet,
+        "published": article.published,
+        "published_derived": article.published_derived,
+        "byline": list(article.byline),
+        "credits": list(article.credits),
+        "caption": article.caption,
+        "caption_credit": article.caption_credit,
+        "source_credit": article.source_credit,
+        "dateline": article.dateline,
+        "url": article.url,
+        "language": article.language,
+        "word_count": article.word_count,
+        "title_derived": article.title_derived,
+        "derived": list(article.derived),
+        "overridden": list(article.overridden),
+        "original": original_path(article.seed),
+    }
+    for view in views:
+        data.update(view.article_front_matter(ctx, article))
+    return data
+
+
+def body_html(article: Article, spans: list[Span]) -> str:
+    """The body as one raw HTML block: every character escaped, paragraphs numbered for deep links."""
+    lines = ['<div class="ab-body" lang="{}">'.format(html_attr(article.language or "en"))]
+    for number, (start, end) in enumerate(article.paragraphs, start=1):
+        inner = annotate(article.body[start:end], spans, offset=start)
+        lines.append(f'<p id="p{number}" class="ab-para">{inner}</p>')
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def _date_text(article: Article) -> str:
+    if article.published is None:
+        return "unknown (the seed states no date)"
+    text = article.published.isoformat()
+    return f"{text} (inferred)" if article.published_derived else text
+
+
+def _facts(article: Article, page: str) -> list[str]:
+    rows = [
+        ("Outlet", md_text(article.outlet) if article.outlet else "unknown"),
+        ("Published", md_text(_date_text(article))),
+    ]
+    if article.byline:
+        rows.append(("Byline", ", ".join(md_text(n) for n in article.byline)))
+    if article.dateline:
+        rows.append(("Dateline", md_text(article.dateline)))
+    if article.url:
+        rows.append(("Original address", md_text(article.url)))
+    rows.append(("Words", f"{article.word_count:,}"))
+    rows.append(("Seed", md_link(article.seed, page, original_path(article.seed)) + f" (sha256 `{article.sha256}`)"))
+    lines = ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
+    if article.title_derived:
+        lines += ["", "*The title was derived from the lede: the seed has no headline.*"]
+    return lines
+
+
+def _evidence(article: Article) -> list[str]:
+    if not article.published_evidence:
+        return []
+    lines = ["", "??? info \"How the date was inferred\"", ""]
+    lines += [f"    - {md_text(e)}" for e in article.published_evidence]
+    return lines
+
+
+def _metadata_panel(article: Article) -> list[str]:
+    rows: list[str] = []
+    if article.caption:
+        credit = f" (credit: {md_text(article.caption_credit)})" if article.caption_credit else ""
+        rows.append(f"- **Photo caption:** {md_text(article.caption)}{credit}")
+    for credit in article.credits:
+        rows.append(f"- **Reporting credits:** {md_text(credit)}")
+    if article.source_credit:
+        rows.append(f"- **Source credit line:** {md_text(article.source_credit)}")
+    for block in article.boilerplate:
+        rows.append(f"- **Publisher boilerplate:** {md_text(block)}")
+    if article.notes:
+        rows.append(f"- **Curator's note:** {md_text(article.notes)}")
+    if not rows:
+        return []
+    return ["## Kept apart from the body", "", *rows, ""]
+
+
+def render_article(ctx: RenderContext, article: Article, views: tuple[View, ...]) -> bytes:
+    page = article_page(article.id)
+    spans: list[Span] = []
+    panels: list[str] = []
+    for view in views:
+        spans.extend(view.article_spans(ctx, article, page))
+        panels.extend(view.article_panels(ctx, article, page))
+    lines = [f"# {md_text(article.title)}", "", *_facts(article, page), *_evidence(article), "", "## Text", ""]
+    lines += [body_html(article, spans), ""]
+    lines += _metadata_panel(article)
+    for panel in panels:
+        lines += [panel.rstrip("\n"), ""]
+    return fm_page(front_matter(ctx, article, views), "\n".join(lines))

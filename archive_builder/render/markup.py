@@ -1,0 +1,108 @@
+"""Safe output: every string that comes from a seed passes through one of these escapers.
+
+* ``md_text`` for text placed in Markdown (headings, lists, tables): every ASCII punctuation mark
+  becomes a numeric character reference, so no Markdown, HTML or template syntax survives.
+* ``html_text`` / ``html_attr`` for text inside raw HTML blocks (the article body).
+* ``annotate`` renders a body paragraph with links and marks around character spans.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+
+_MD_SAFE = str.maketrans({c: f"&#{ord(c)};" for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
+
+
+def md_text(text: str) -> str:
+    """Inline Markdown showing ``text`` literally (one line: whitespace runs become one space)."""
+    return " ".join(text.split()).translate(_MD_SAFE)
+
+
+def html_text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def html_attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def page_url(page: str, use_directory_urls: bool = True) -> str:
+    """Site URL (relative to the site root) of a docs page or static file path."""
+    if not page.endswith(".md"):
+        return page
+    stem = page[:-3]
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None, use_directory_urls: bool = True) -> str:
+    """Relative link from one generated page to another (for raw HTML, which MkDocs does not rewrite)."""
+    src = page_url(from_page, use_directory_urls)
+    dst = page_url(to_page, use_directory_urls)
+    src_dir = src if src.endswith("/") or src == "" else posixpath.dirname(src)
+    rel = posixpath.relpath(dst or ".", src_dir or ".")
+    if dst.endswith("/") or dst == "":
+        rel = "./" if rel == "." else rel + "/"
+    fragment = f"#{anchor}" if anchor else ""
+    return rel + fragment
+
+
+def md_link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A Markdown link whose label is seed text (escaped); MkDocs validates and rewrites the target."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"[{md_text(label)}]({target}{'#' + anchor if anchor else ''})"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Markup around ``text[start:end]``: an element with trusted attributes (values escaped here)."""
+
+    start: int
+    end: int
+    tag: str
+    attrs: tuple[tuple[str, str], ...] = ()
+    rank: int = 0  # when two spans start together, the lower rank opens outside
+
+    def open(self) -> str:
+        attrs = "".join(f' {k}="{html_attr(v)}"' for k, v in self.attrs)
+        return f"<{self.tag}{attrs}>"
+
+    def close(self) -> str:
+        return f"</{self.tag}>"
+
+
+def annotate(text: str, spans: list[Span] | tuple[Span, ...], offset: int = 0) -> str:
+    """Escaped ``text`` with each span's element around its characters.
+
+    ``offset`` is the position of ``text`` in the body the spans count in. Spans that cross are
+    closed and reopened so the HTML stays well nested."""
+    inside = sorted(
+        (s for s in spans if s.end > offset and s.start < offset + len(text) and s.end > s.start),
+        key=lambda s: (s.start, -s.end, s.rank),
+    )
+    points = sorted({0, len(text)} | {max(0, s.start - offset) for s in inside} | {min(len(text), s.end - offset) for s in inside})
+    out: list[str] = []
+    stack: list[Span] = []
+    pending = list(inside)
+    for i, pos in enumerate(points):
+        closing = [s for s in stack if s.end - offset <= pos]
+        if closing:
+            keep = [s for s in stack if s not in closing]
+            out.extend(s.close() for s in reversed(stack))
+            stack = keep
+            out.extend(s.open() for s in stack)
+        while pending and max(0, pending[0].start - offset) <= pos:
+            span = pending.pop(0)
+            stack.append(span)
+            out.append(span.open())
+        if i + 1 < len(points):
+            out.append(html_text(text[pos : points[i + 1]]))
+    out.extend(s.close() for s in reversed(stack))
+    return "".join(out)

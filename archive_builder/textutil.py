@@ -1,0 +1,92 @@
+"""Small text helpers shared by every stage (pure functions, no state)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """ASCII slug: ``Qassim Suleimani`` -> ``qassim-suleimani``; never empty."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_DROP.sub("-", folded.lower()).strip("-")
+    return slug[:80].strip("-") or fallback
+
+
+def unique_slugs(names: list[str], fallback: str = "item") -> list[str]:
+    """Slugs for ``names`` in order, made unique with ``-2``, ``-3``... suffixes."""
+    used: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        base = slugify(name, fallback)
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out.append(slug)
+    return out
+
+
+def near_miss(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """The closest known word, for ``did you mean ...?`` hints."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def fold_typography(text: str) -> str:
+    """Straight quotes and hyphens for curly quotes and dashes (same length, for comparisons)."""
+    return text.translate(_TYPO)
+
+
+_TYPO = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2032": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+
+
+# Abbreviations after which a period does not end a sentence (news English).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj sgt capt cmdr adm gov sen rep rev st sr jr inc co corp ltd
+    no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e dept ft mt pres
+    brig lt.gen a.m p.m""".split()
+)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``; abbreviations and initials do not end one."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        if text[match.start()] == ".":
+            word = text[start : match.start()].rsplit(None, 1)[-1] if text[start : match.start()].strip() else ""
+            word = word.lstrip("\"'\u201c\u2018([").lower()
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        end = match.end()
+        stripped_end = end - (len(match.group(0)) - len(match.group(0).rstrip()))
+        spans.append((start, stripped_end))
+        start = end
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans

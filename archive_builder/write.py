@@ -1,0 +1,152 @@
+"""The only module that touches the output folder.
+
+Writes are transactional: changed files are staged beside the output, a journal lists the moves,
+then the moves are applied with ``os.replace``. A crash before the journal is complete leaves the
+previous output untouched; a crash after it is rolled forward by the next build. Unchanged files are
+not rewritten (so ``mkdocs serve`` sees only real changes), and files the archive did not generate
+are never deleted. Every path is checked to stay inside the output folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from archive_builder.errors import ArchiveError
+from archive_builder.render.context import Output
+
+MANIFEST = ".archive-manifest.json"
+STAGING = ".archive-staging"
+JOURNAL = "journal.json"
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    written: tuple[str, ...]
+    unchanged: int
+    removed: tuple[str, ...]
+
+
+def safe_target(root: Path, rel: str) -> Path:
+    """``root / rel``, refusing absolute paths, ``..``, hidden parts and links out of ``root``."""
+    pure = PurePosixPath(rel)
+    if not rel or "\\" in rel or "\x00" in rel or pure.is_absolute() or any(
+        part in ("", ".", "..") or part.startswith(".") for part in pure.parts
+    ):
+        raise ArchiveError(f"refusing to write '{rel}': not a plain path inside the output folder")
+    target = root.joinpath(*pure.parts)
+    real_root = root.resolve()
+    parent = target.parent.resolve()
+    if parent != real_root and real_root not in parent.parents:
+        raise ArchiveError(f"refusing to write '{rel}': it leads outside the output folder {root}")
+    if target.is_symlink():
+        raise ArchiveError(f"refusing to write '{rel}': it is a symbolic link")
+    return target
+
+
+def _content(output: Output) -> bytes:
+    if output.data is not None:
+        return output.data
+    if output.copy_from is None:
+        raise ArchiveError(f"nothing to write for '{output.path}'")
+    return Path(output.copy_from).read_bytes()
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _fsync_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _load_manifest(root: Path) -> dict[str, str]:
+    try:
+        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+        files = data.get("files", {})
+        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def recover(root: Path) -> None:
+    """Finish a write that a crash interrupted after its journal was complete; drop any other leftovers."""
+    staging = root / STAGING
+    journal = staging / JOURNAL
+    if journal.exists():
+        try:
+            plan = json.loads(journal.read_text(encoding="utf-8"))
+        except ValueError:
+            plan = None
+        if plan is not None:
+            _apply(root, plan)
+    if staging.exists():
+        shutil.rmtree(staging)
+
+
+def _apply(root: Path, plan: dict[str, object]) -> None:
+    staging = root / STAGING
+    for rel in plan["moves"]:  # type: ignore[attr-defined]
+        staged = staging / "files" / rel
+        if staged.exists():
+            target = safe_target(root, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, target)
+    for rel in plan["removals"]:  # type: ignore[attr-defined]
+        target = safe_target(root, rel)
+        if target.exists():
+            target.unlink()
+        _prune_empty(root, target.parent)
+    manifest = {"files": plan["manifest"]}
+    tmp = staging / MANIFEST
+    _fsync_write(tmp, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
+    os.replace(tmp, root / MANIFEST)
+
+
+def _prune_empty(root: Path, folder: Path) -> None:
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def write_outputs(root: Path, outputs: list[Output]) -> WriteReport:
+    """Make the generated part of ``root`` exactly ``outputs``, touching only what changed."""
+    root.mkdir(parents=True, exist_ok=True)
+    recover(root)
+    old = _load_manifest(root)
+    new: dict[str, str] = {}
+    changed: list[tuple[str, bytes]] = []
+    for output in outputs:
+        target = safe_target(root, output.path)
+        data = _content(output)
+        digest = _digest(data)
+        if output.path in new:
+            raise ArchiveError(f"two outputs want the same path '{output.path}'")
+        new[output.path] = digest
+        if old.get(output.path) == digest and target.is_file() and target.stat().st_size == len(data):
+            continue
+        changed.append((output.path, data))
+    removals = sorted(p for p in old if p not in new)
+    if not changed and not removals and old == new:
+        return WriteReport((), len(outputs), ())
+    staging = root / STAGING
+    for rel, data in changed:
+        _fsync_write(staging / "files" / rel, data)
+    plan = {"moves": [rel for rel, _ in changed], "removals": removals, "manifest": new}
+    journal_tmp = staging / (JOURNAL + ".tmp")
+    _fsync_write(journal_tmp, json.dumps(plan).encode())
+    os.replace(journal_tmp, staging / JOURNAL)
+    _apply(root, plan)
+    shutil.rmtree(staging)
+    return WriteReport(tuple(rel for rel, _ in changed), len(outputs) - len(changed), tuple(removals))
