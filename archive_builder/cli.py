@@ -40,11 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report(result: BuildResult, strict: bool, quiet: bool, err: TextIO) -> int:
+def _report(result: BuildResult, strict: bool, quiet: bool, err: TextIO, show_info: bool = False) -> int:
     for diagnostic in result.diagnostics:
         if quiet and diagnostic.severity != "error":
             continue
-        if diagnostic.severity == "info" and not strict:
+        if diagnostic.severity == "info" and not (show_info or strict):
             continue
         print(diagnostic.format(), file=err)
     errors, warnings = len(result.errors), len(result.warnings)
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     except ArchiveError as exc:
         print(f"ERROR {exc}", file=err)
         return EXIT_UNUSABLE
-    return _report(result, args.strict, args.quiet, err)
+    return _report(result, args.strict, args.quiet, err, show_info=args.command == "check")
 
 
 def run() -> None:
