@@ -126,9 +126,9 @@ def looks_like_headline(text: str) -> bool:
         return False
     if text.endswith((".", ",", ";", ":")) or text[0] in "\u201c\"'(":
         return False
-    if len(sentence_spans(text)) > 1:
+    if len(sentence_spans(text)) > 1 or SENTENCE_END.search(text.rstrip("?!")):
         return False
-    return sum(1 for w in words if w[0].isupper()) >= 2
+    return text[0].isupper() or text[0].isdigit()
 
 
 OUTLET_PREFIX = re.compile(r"^(?P<outlet>[A-Z][\w'\u2019&.\-]*(?:\s+[A-Z][\w'\u2019&.\-]*){0,4})\s*/\s+(?=\S)")

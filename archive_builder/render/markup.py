@@ -13,19 +13,21 @@ import posixpath
 from dataclasses import dataclass
 
 _MD_SAFE = str.maketrans({c: f"&#{ord(c)};" for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
+# Control characters are never shown; \x02/\x03 would even collide with Markdown's own placeholders.
+_CONTROLS = {c: None for c in [*range(0, 9), 11, 12, *range(14, 32), 127]}
 
 
 def md_text(text: str) -> str:
     """Inline Markdown showing ``text`` literally (one line: whitespace runs become one space)."""
-    return " ".join(text.split()).translate(_MD_SAFE)
+    return " ".join(text.translate(_CONTROLS).split()).translate(_MD_SAFE)
 
 
 def html_text(text: str) -> str:
-    return html.escape(text, quote=False)
+    return html.escape(text.translate(_CONTROLS), quote=False)
 
 
 def html_attr(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(text.translate(_CONTROLS), quote=True)
 
 
 def page_url(page: str, use_directory_urls: bool = True) -> str:
@@ -70,8 +72,9 @@ class Span:
     attrs: tuple[tuple[str, str], ...] = ()
     rank: int = 0  # when two spans start together, the lower rank opens outside
 
-    def open(self) -> str:
-        attrs = "".join(f' {k}="{html_attr(v)}"' for k, v in self.attrs)
+    def open(self, reopen: bool = False) -> str:
+        """The start tag; a reopened fragment (after a crossing span closed) repeats no ``id``."""
+        attrs = "".join(f' {k}="{html_attr(v)}"' for k, v in self.attrs if not (reopen and k == "id"))
         return f"<{self.tag}{attrs}>"
 
     def close(self) -> str:
@@ -92,12 +95,12 @@ def annotate(text: str, spans: list[Span] | tuple[Span, ...], offset: int = 0) -
     stack: list[Span] = []
     pending = list(inside)
     for i, pos in enumerate(points):
-        closing = [s for s in stack if s.end - offset <= pos]
-        if closing:
-            keep = [s for s in stack if s not in closing]
-            out.extend(s.close() for s in reversed(stack))
-            stack = keep
-            out.extend(s.open() for s in stack)
+        low = next((k for k, s in enumerate(stack) if s.end - offset <= pos), None)
+        if low is not None:
+            above = stack[low:]
+            out.extend(s.close() for s in reversed(above))
+            stack = stack[:low] + [s for s in above if s.end - offset > pos]
+            out.extend(s.open(reopen=True) for s in stack[low:])
         while pending and max(0, pending[0].start - offset) <= pos:
             span = pending.pop(0)
             stack.append(span)

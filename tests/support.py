@@ -1,0 +1,24 @@
+"""Helpers shared by test modules (importable as ``tests.support``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archive_builder.ingest import make_seed, read_seed
+from archive_builder.ingest.overrides import Overrides
+from archive_builder.model import Article
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def fixture_bytes(name: str) -> bytes:
+    return (FIXTURES / "seeds" / name).read_bytes()
+
+
+def article_from(data: str | bytes, name: str = "case.txt", overrides: Overrides | None = None) -> Article:
+    """Ingest one seed given as text or bytes; fails the test if no article comes out."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    seed = make_seed(Path(name), f"seeds/{name}", raw)
+    result = read_seed(seed, raw, overrides)
+    assert result.article is not None, [d.format() for d in result.diagnostics]
+    return result.article

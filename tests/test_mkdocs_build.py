@@ -1,0 +1,43 @@
+"""End to end: `mkdocs build --strict` of a small archive, through the plugin."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.support import fixture_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.slow
+def test_strict_build_of_small_archive(make_project) -> None:  # type: ignore[no-untyped-def]
+    hostile = ("<script>window.pwned=1</script> *Breaking*: {{ config.site_name }}\n\n"
+               "Officials said <img src=x onerror=alert(1)> and [click](javascript:alert(2)) {% raw %} on Monday.\n")
+    config = make_project({"a.txt": fixture_bytes("wire_headline.txt"), "b.txt": fixture_bytes("caption_boilerplate.txt"),
+                           "evil.txt": hostile})
+    done = mkdocs_build(config.root)
+    assert done.returncode == 0, done.stderr
+    site = config.root / "site"
+    page = BeautifulSoup((site / "articles" / "evil" / "index.html").read_text(), "html.parser")
+    assert page.find("script", string=lambda s: s is not None and "pwned" in s) is None
+    assert not page.select("img[onerror]") and not page.select('a[href^="javascript"]')
+    body = page.select_one(".ab-body").get_text("\n")
+    assert "<script>window.pwned=1</script> *Breaking*: {{ config.site_name }}" in body
+    assert "[click](javascript:alert(2)) {% raw %}" in body
+    assert "<script>" not in page.title.decode_contents()
+    assert (site / "originals" / "evil.txt").read_bytes() == hostile.encode()
+    assert (site / "search" / "search_index.json").exists()
+    home = (site / "index.html").read_text()
+    assert "Iraqi parliament votes to expel foreign troops" in home
