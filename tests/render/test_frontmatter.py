@@ -20,10 +20,15 @@ def test_hostile_titles_round_trip(title: str) -> None:
     assert post.content == "Body"
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1))
+# Titles as the ingest makes them: one line, whitespace runs folded, no control characters.
+TITLES = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).map(
+    lambda t: " ".join(t.split())).filter(bool)
+
+
+@given(TITLES)
 def test_any_title_round_trips(title: str) -> None:
     post = frontmatter.loads(page({"title": title}, "Body").decode("utf-8"))
-    assert post.metadata["title"] == title.replace("\r\n", "\n") or post.metadata["title"] == title
+    assert post.metadata["title"] == title
 
 
 def test_key_order_is_kept() -> None:
