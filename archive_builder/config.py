@@ -63,7 +63,7 @@ def build_time_from_env(env: dict[str, str] | os._Environ[str] | None = None) ->
     if not value:
         return None
     try:
-        return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
     except (ValueError, OverflowError, OSError) as exc:
         raise ConfigError(
             f"SOURCE_DATE_EPOCH={value!r} is not a Unix timestamp",

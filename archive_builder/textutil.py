@@ -66,9 +66,7 @@ _TYPO = str.maketrans(
 
 # Abbreviations after which a period does not end a sentence (news English).
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj sgt capt cmdr adm gov sen rep rev st sr jr inc co corp ltd
-    no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e dept ft mt pres
-    brig lt.gen a.m p.m""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "st", "sr", "jr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "dept", "ft", "mt", "pres", "brig", "lt.gen", "a.m", "p.m"]
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 

@@ -15,6 +15,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from archive_builder.errors import ArchiveError
 from archive_builder.render.context import Output
@@ -92,15 +93,15 @@ def recover(root: Path) -> None:
         shutil.rmtree(staging)
 
 
-def _apply(root: Path, plan: dict[str, object]) -> None:
+def _apply(root: Path, plan: dict[str, Any]) -> None:
     staging = root / STAGING
-    for rel in plan["moves"]:  # type: ignore[attr-defined]
+    for rel in plan["moves"]:
         staged = staging / "files" / rel
         if staged.exists():
             target = safe_target(root, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staged, target)
-    for rel in plan["removals"]:  # type: ignore[attr-defined]
+    for rel in plan["removals"]:
         target = safe_target(root, rel)
         if target.exists():
             target.unlink()
@@ -143,7 +144,7 @@ def write_outputs(root: Path, outputs: list[Output]) -> WriteReport:
     staging = root / STAGING
     for rel, data in changed:
         _fsync_write(staging / "files" / rel, data)
-    plan = {"moves": [rel for rel, _ in changed], "removals": removals, "manifest": new}
+    plan: dict[str, Any] = {"moves": [rel for rel, _ in changed], "removals": removals, "manifest": new}
     journal_tmp = staging / (JOURNAL + ".tmp")
     _fsync_write(journal_tmp, json.dumps(plan).encode())
     os.replace(journal_tmp, staging / JOURNAL)

@@ -70,7 +70,7 @@ _NAME_TOKEN = r"(?:[A-Z\u00c0-\u00de][\w'\u2019\-]*[a-z\u00df-\u00ff][\w'\u2019\
 _PERSON = re.compile(
     rf"(?<![\w.'\u2019-])(?P<name>{_NAME_TOKEN}(?:\s+(?:(?:al|el|bin|ibn|de|van|von|da|di|le|la|du|del)[-\s])?{_NAME_TOKEN}){{1,3}})"
 )
-_NOT_NAME_START = frozenset("reporting editing writing additional compiled the and by with".split())
+_NOT_NAME_START = frozenset(["reporting", "editing", "writing", "additional", "compiled", "the", "and", "by", "with"])
 
 
 def names_in(text: str) -> tuple[str, ...]:
@@ -106,7 +106,7 @@ BOILERPLATE_LINE = re.compile(
     r"share this\b|read more\s*:|related\s*:|click here\b|download our app\b)",
     re.I,
 )
-_CONNECTORS = frozenset("of the and for al el de la le du & news".split())
+_CONNECTORS = frozenset(["of", "the", "and", "for", "al", "el", "de", "la", "le", "du", "&", "news"])
 
 
 def looks_like_source_credit(text: str) -> bool:

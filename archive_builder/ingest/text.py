@@ -38,7 +38,24 @@ class Parsed:
     caption_credit: str | None = None
     source_credit: str | None = None
     boilerplate: tuple[str, ...] = ()
-    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Found:
+    """What the head and tail recognisers collect while they peel a seed (local to one parse)."""
+
+    headline: str | None = None
+    outlet: str | None = None
+    publisher: str | None = None
+    dateline: str | None = None
+    published: dt.date | None = None
+    byline: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    caption: str | None = None
+    caption_credit: str | None = None
+    source_credit: str | None = None
+    boilerplate: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)  # kinds already found at the head
 
 
 def split_units(text: str) -> list[Unit]:
@@ -76,7 +93,7 @@ def _hard_wrapped(block: list[tuple[str, int]]) -> bool:
 
 def parse_text(text: str) -> Parsed:
     units = split_units(text)
-    found: dict[str, object] = {}
+    found = _Found()
     blocks: list[Block] = []
     start = _peel_head(units, found, blocks)
     end = _peel_tail(units, start, found, blocks)
@@ -87,28 +104,24 @@ def parse_text(text: str) -> Parsed:
     return Parsed(
         paragraphs=tuple(x for x in paragraphs if x),
         blocks=tuple(sorted(blocks, key=lambda b: (b.line, b.kind))),
-        headline=_opt(found.get("headline")),
-        outlet=_opt(found.get("outlet")),
-        publisher=_opt(found.get("publisher")),
-        dateline=_opt(found.get("dateline")),
-        published=found.get("published") if isinstance(found.get("published"), dt.date) else None,
-        byline=tuple(found.get("byline", ())),  # type: ignore[call-overload]
-        credits=tuple(found.get("credits", ())),  # type: ignore[call-overload]
-        caption=_opt(found.get("caption")),
-        caption_credit=_opt(found.get("caption_credit")),
-        source_credit=_opt(found.get("source_credit")),
-        boilerplate=tuple(found.get("boilerplate", ())),  # type: ignore[call-overload]
+        headline=found.headline,
+        outlet=found.outlet,
+        publisher=found.publisher or None,
+        dateline=found.dateline,
+        published=found.published,
+        byline=tuple(found.byline),
+        credits=tuple(found.credits),
+        caption=found.caption,
+        caption_credit=found.caption_credit,
+        source_credit=found.source_credit,
+        boilerplate=tuple(found.boilerplate),
     )
-
-
-def _opt(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
 
 
 # ------------------------------------------------------------------------------------ the head
 
 
-def _peel_head(units: list[Unit], found: dict[str, object], blocks: list[Block]) -> int:
+def _peel_head(units: list[Unit], found: _Found, blocks: list[Block]) -> int:
     """Index of the first body unit, recording headline, caption, date and byline before it."""
     i = 0
     while i < len(units) and i < 8:
@@ -121,52 +134,51 @@ def _peel_head(units: list[Unit], found: dict[str, object], blocks: list[Block])
     return i
 
 
-def _head_kind(text: str, first: bool, has_next: bool, found: dict[str, object]) -> str | None:
-    if "caption" not in found and p.caption_parts(text):
+def _head_kind(text: str, first: bool, has_next: bool, found: _Found) -> str | None:
+    if "caption" not in found.seen and p.caption_parts(text):
         return "caption"
-    if "published" not in found and p.parse_date_line(text):
+    if "date" not in found.seen and p.parse_date_line(text):
         return "date"
-    if "byline" not in found and p.BYLINE.match(text) and len(text.split()) <= 14:
+    if "byline" not in found.seen and p.BYLINE.match(text) and len(text.split()) <= 14:
         return "byline"
     if first and has_next and p.looks_like_headline(text):
         return "headline"
     return None
 
 
-def _record_head(kind: str, unit: Unit, found: dict[str, object], blocks: list[Block]) -> None:
+def _record_head(kind: str, unit: Unit, found: _Found, blocks: list[Block]) -> None:
     blocks.append(Block(kind, unit.text, unit.line))
+    found.seen.add(kind)
     if kind == "caption":
-        caption, credit = p.caption_parts(unit.text) or (unit.text, None)
-        found["caption"], found["caption_credit"] = caption, credit
+        found.caption, found.caption_credit = p.caption_parts(unit.text) or (unit.text, None)
     elif kind == "date":
-        found["published"] = p.parse_date_line(unit.text)
+        found.published = p.parse_date_line(unit.text)
     elif kind == "byline":
-        found["byline"] = p.names_in(p.BYLINE.sub("", unit.text, count=1))
+        found.byline = list(p.names_in(p.BYLINE.sub("", unit.text, count=1)))
     elif kind == "headline":
-        found["headline"] = unit.text
+        found.headline = unit.text
 
 
 # ------------------------------------------------------------------------------------ the tail
 
 
-def _peel_tail(units: list[Unit], start: int, found: dict[str, object], blocks: list[Block]) -> int:
+def _peel_tail(units: list[Unit], start: int, found: _Found, blocks: list[Block]) -> int:
     """Index one past the last body unit, recording boilerplate, source credit and credits."""
     end = len(units)
     about = next((i for i in range(max(start + 1, end - 8), end) if p.ABOUT.match(units[i].text)), None)
     if about is not None:
-        found["boilerplate"] = [u.text for u in units[about:end]]
-        found["publisher"] = p.ABOUT_NAME.sub("", units[about].text).strip()
+        found.boilerplate = [u.text for u in units[about:end]]
+        found.publisher = p.ABOUT_NAME.sub("", units[about].text).strip()
         blocks.extend(Block("boilerplate", u.text, u.line) for u in units[about:end])
         end = about
     credits: list[Unit] = []
     while end - 1 > start:
         unit = units[end - 1]
         if p.BOILERPLATE_LINE.search(unit.text):
-            found.setdefault("boilerplate", [])
-            found["boilerplate"].insert(0, unit.text)  # type: ignore[attr-defined]
+            found.boilerplate.insert(0, unit.text)
             blocks.append(Block("boilerplate", unit.text, unit.line))
-        elif "source_credit" not in found and not credits and p.looks_like_source_credit(unit.text):
-            found["source_credit"] = unit.text
+        elif found.source_credit is None and not credits and p.looks_like_source_credit(unit.text):
+            found.source_credit = unit.text
             blocks.append(Block("source-credit", unit.text, unit.line))
         elif p.CREDITS.search(unit.text) and len(unit.text.split()) <= 80:
             credits.insert(0, unit)
@@ -174,34 +186,31 @@ def _peel_tail(units: list[Unit], start: int, found: dict[str, object], blocks: 
         else:
             break
         end -= 1
-    if credits:
-        found["credits"] = [u.text for u in credits]
-        names: list[str] = []
-        for unit in credits:
-            names.extend(n for n in p.credit_names(unit.text) if n not in names)
-        if names and "byline" not in found:
-            found["byline"] = names
+    found.credits = [u.text for u in credits]
+    names = [n for unit in credits for n in p.credit_names(unit.text)]
+    if names and not found.byline:
+        found.byline = list(dict.fromkeys(names))
     return end
 
 
-def _peel_dateline(lede: str, line: int, found: dict[str, object], blocks: list[Block]) -> str:
+def _peel_dateline(lede: str, line: int, found: _Found, blocks: list[Block]) -> str:
     """``Shafaq News/ President Trump...`` or ``BAGHDAD (Reuters) - ...``: keep outlet, clean lede."""
     match = p.OUTLET_PREFIX.match(lede)
     if match and len(lede) > match.end():
-        found["outlet"] = match.group("outlet").strip()
+        found.outlet = match.group("outlet").strip()
         blocks.append(Block("dateline", match.group(0).strip(), line))
         return lede[match.end():]
     match = p.PLACE_DATELINE.match(lede)
     if match and len(lede) > match.end():
-        found["dateline"] = match.group("place").strip().rstrip(",")
+        found.dateline = match.group("place").strip().rstrip(",")
         if match.group("agency"):
-            found["outlet"] = match.group("agency").strip()
+            found.outlet = match.group("agency").strip()
         blocks.append(Block("dateline", match.group(0).strip(), line))
         return lede[match.end():]
     return lede
 
 
-_WEAK_ENDS = frozenset("a an the and or but of to in on at for with by from as that which who his her its their".split())
+_WEAK_ENDS = frozenset(["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that", "which", "who", "his", "her", "its", "their"])
 
 
 def derive_title(lede: str, max_words: int = 16) -> str:

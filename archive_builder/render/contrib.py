@@ -29,4 +29,4 @@ class View(Protocol):
 def views() -> tuple[View, ...]:
     from archive_builder.render import entities_view, events_view, provenance_view
 
-    return (entities_view, events_view, provenance_view)  # type: ignore[return-value]
+    return (entities_view, events_view, provenance_view)
