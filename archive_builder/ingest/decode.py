@@ -108,3 +108,25 @@ def _clean(text: str, path: str, encoding: str, diagnostics: list[Diagnostic]) -
     if not cleaned.strip():
         raise SeedError(path, "no text after decoding", hint="the file holds only whitespace or control bytes")
     return Decoded(cleaned, encoding, tuple(diagnostics))
+
+
+def decode_declared(data: bytes, path: str, encoding: str, declared_by: str) -> Decoded:
+    """Decode with an encoding the file declares (an HTML page's ``<meta charset>``).
+
+    A byte-order mark still wins, and UTF-8 goes the usual way (cp1252 fallback with a warning);
+    bytes the declared encoding cannot decode become U+FFFD and are reported."""
+    codec = codecs.lookup(encoding).name
+    if codec in ("utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32") or any(data.startswith(b) for b, _ in _BOMS):
+        return decode_seed(data, path)  # a page cannot honestly declare UTF-16 in ASCII bytes
+    if not data.strip():
+        raise SeedError(path, "empty seed (no text)", hint="add the article's text or remove the file")
+    diagnostics: list[Diagnostic] = []
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        text = data.decode(codec, errors="replace")
+        diagnostics.append(Diagnostic(
+            path, f"not valid {codec} as {declared_by} declares (byte 0x{data[exc.start]:02x} at offset {exc.start});"
+            " undecodable bytes shown as \ufffd", "warning", line=_line_of(data, exc.start),
+            hint="fix the declared charset or re-save the page as UTF-8"))
+    return _clean(text, path, codec, diagnostics)
