@@ -89,16 +89,33 @@ def _is_utf8(data: bytes) -> bool:
 # ------------------------------------------------------------------------------------ the article element
 
 
+def _block_of(node: NavigableString) -> Tag | None:
+    parent = node.parent
+    while parent is not None and parent.name not in BLOCK_TAGS:
+        if parent.name in DROP_TAGS:
+            return None
+        parent = parent.parent
+    return parent
+
+
 def _paragraph_weights(scope: Tag) -> dict[int, int]:
-    """For every element (by identity) inside ``scope``: characters of real paragraphs beneath it."""
+    """For every element (by identity) inside ``scope``: characters of real paragraphs beneath it.
+
+    A paragraph is a block element (``<p>``, or a ``<div>`` used as one) holding at least
+    ``MIN_PARAGRAPH`` characters of its own text outside links and outside clutter."""
+    own: dict[int, tuple[Tag, int]] = {}
+    for node in scope.find_all(string=True):
+        if type(node) is not NavigableString or not node.strip() or node.find_parent("a") is not None:
+            continue
+        block = _block_of(node)
+        if block is not None:
+            size = own.get(id(block), (block, 0))[1]
+            own[id(block)] = (block, size + len(" ".join(node.split())))
     weights: dict[int, int] = {}
-    for para in scope.find_all(["p", "blockquote", "pre"]):
-        if para.find_parent(["p", "blockquote"]) is not None:
+    for block, size in own.values():
+        if size < MIN_PARAGRAPH or in_clutter(block, stop=scope.parent):
             continue
-        size = len(text_of(para))
-        if size < MIN_PARAGRAPH or in_clutter(para, stop=scope.parent):
-            continue
-        node: Tag | None = para
+        node: Tag | None = block
         while node is not None:
             weights[id(node)] = weights.get(id(node), 0) + size
             if node is scope:
@@ -140,6 +157,14 @@ def article_scope(soup: BeautifulSoup) -> tuple[Tag, bool]:
             return best, False
     body = soup.find("body")
     return (body if isinstance(body, Tag) else soup), False
+
+
+def _meta_scope(soup: BeautifulSoup, scope: Tag) -> Tag:
+    """Where the article's own header (headline, byline, date, lede photo) is: its ``<article>``."""
+    if scope.name in ("article", "main", "body"):
+        return scope
+    found = scope.find_parent("article") or scope.find_parent("main") or soup.find("body")
+    return found if isinstance(found, Tag) else scope
 
 
 def _prune(root: Tag) -> None:
@@ -223,11 +248,12 @@ def parse_html(text: str, path: str) -> Parsed:
     """A saved page's article: plain paragraphs plus the metadata the page states."""
     soup = soup_of(text, path)
     scope, marked = article_scope(soup)
-    meta = page_meta(soup, scope)
+    meta = page_meta(soup, _meta_scope(soup, scope))
     root = scope if marked else _narrow(scope)
     _prune(root)
     units = html_units(root)
-    units = [u for u in units if not (u.kind == "heading" and meta.title and u.text == meta.title)]
+    if units and meta.title and units[0].text == meta.title:
+        units = units[1:]
     if not units:
         raise SeedError(path, "no article text found in the page",
                         hint="the page may load its text with scripts; save it after it has loaded, or paste the text into a .txt seed")

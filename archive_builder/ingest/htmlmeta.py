@@ -38,8 +38,8 @@ _SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "
 _ISO_DATE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_])")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022]{1,2}\s+")
 CLUTTER = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|related|recommend\w*|comments?|comment-\w+|disqus|"
-    r"share|sharing|social|ad|ads|advert\w*|adslot|dfp|sponsor\w*|promo\w*|newsletter|subscribe|subscription|"
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|related\w*|recommend\w*|comments?|comment-\w+|disqus|"
+    r"share\w*|sharing|social|ad|ads|advert\w*|adslot|dfp|sponsor\w*|promo\w*|newsletter|subscribe|subscription|"
     r"signup|breadcrumbs?|cookies?|consent|banner|popup|modal|outbrain|taboola|widget|tags|tag-list|trending|"
     r"most-read|most-popular|more-stories|read-more|readmore|paywall|masthead|site-header|toolbar|skip-link|"
     r"pagination|author-bio|bio|sr-only|visually-hidden|screen-reader-text|hidden|print-only|logo|brand)(?:$|[\s_-])",
@@ -83,8 +83,12 @@ def attr(tag: Tag, name: str) -> str:
     return value or ""
 
 
-def is_clutter(tag: Tag) -> bool:
-    """A page element that is not the article: navigation, ads, related links, comments, footers..."""
+def is_clutter(tag: Tag, header_ok: bool = False) -> bool:
+    """A page element that is not the article: navigation, ads, related links, comments, footers...
+
+    With ``header_ok`` an article's ``<header>`` counts as part of it (where its byline and date live)."""
+    if header_ok and tag.name == "header":
+        return False
     if tag.name in CLUTTER_TAGS or attr(tag, "role").lower() in CLUTTER_ROLES:
         return True
     if tag.has_attr("hidden") or attr(tag, "aria-hidden").lower() == "true":
@@ -96,10 +100,10 @@ def is_clutter(tag: Tag) -> bool:
     return bool(names.strip()) and bool(CLUTTER.search(names))
 
 
-def in_clutter(tag: Tag, stop: Tag | None = None) -> bool:
+def in_clutter(tag: Tag, stop: Tag | None = None, header_ok: bool = False) -> bool:
     node: Tag | None = tag
     while node is not None and node is not stop and node.name != "[document]":
-        if is_clutter(node):
+        if is_clutter(node, header_ok):
             return True
         node = node.parent
     return False
@@ -259,7 +263,7 @@ def strip_site(title: str, site: str | None) -> str:
 
 
 def _h1(soup: BeautifulSoup, scope: Tag) -> Tag | None:
-    inside = [h for h in scope.find_all("h1") if text_of(h) and not in_clutter(h, stop=scope)]
+    inside = [h for h in scope.find_all("h1") if text_of(h) and not in_clutter(h, stop=scope, header_ok=True)]
     if inside:
         return inside[0]
     return next((h for h in soup.find_all("h1") if text_of(h) and not in_clutter(h)), None)
@@ -271,6 +275,8 @@ def _times(scope: Tag, wanted: str) -> list[str]:
     plain: list[str] = []
     pattern = re.compile(r"publish|posted|created|issued" if wanted == "published" else r"modif|updat|edited", re.I)
     for tag in scope.find_all("time"):
+        if in_clutter(tag, stop=scope, header_ok=True):
+            continue
         value = attr(tag, "datetime") or text_of(tag)
         hints = " ".join((attr(tag, "itemprop"), attr(tag, "class"), attr(tag, "id"), text_of(tag.parent)[:40]))
         if pattern.search(hints) or (wanted == "published" and tag.has_attr("pubdate")):
@@ -284,7 +290,7 @@ def _byline_elements(scope: Tag) -> list[str]:
     names: list[str] = []
     selectors = '[itemprop~="author"], [rel~="author"], [class*="byline"], [class*="author-name"], [class~="author"]'
     for tag in scope.select(selectors):
-        if in_clutter(tag, stop=scope) and "byline" not in attr(tag, "class").lower():
+        if in_clutter(tag, stop=scope, header_ok=True):
             continue
         text = p.BYLINE.sub("", text_of(tag), count=1)
         found = p.names_in(text) or ((text,) if 0 < len(text.split()) <= 4 and not any(c.isdigit() for c in text) else ())
@@ -329,10 +335,17 @@ def split_caption(figcaption: Tag) -> tuple[str, str | None]:
 def _lede_figure(scope: Tag) -> tuple[str, str | None, int | None] | None:
     for figure in scope.find_all("figure"):
         caption = figure.find("figcaption")
-        if isinstance(caption, Tag) and text_of(caption) and not in_clutter(figure, stop=scope):
+        if isinstance(caption, Tag) and text_of(caption) and not in_clutter(figure, stop=scope, header_ok=True):
             text, credit = split_caption(caption)
             return text, credit, caption.sourceline
     return None
+
+
+def _site_title(soup: BeautifulSoup) -> str | None:
+    """A blog's name as its theme shows it (``.site-title``), when no metadata names the site."""
+    tag = soup.select_one('.site-title, .site-name, #site-title, [itemprop="publisher"] [itemprop="name"]')
+    text = text_of(tag) if isinstance(tag, Tag) else ""
+    return text if 0 < len(text) <= 80 else None
 
 
 def _canonical(soup: BeautifulSoup) -> str | None:
@@ -353,7 +366,7 @@ def page_meta(soup: BeautifulSoup, scope: Tag) -> PageMeta:
         return next((meta[k][0] for k in keys if k in meta), None)
 
     outlet = first("og:site_name") or next(iter(ld.get("publisher") or []), None)
-    outlet = outlet or first("application-name", "dc.publisher")
+    outlet = outlet or first("application-name", "dc.publisher") or _site_title(soup)
     h1 = _h1(soup, scope)
     title_tag = soup.find("title")
     titles = [
@@ -367,7 +380,7 @@ def page_meta(soup: BeautifulSoup, scope: Tag) -> PageMeta:
                              *_times(scope, "published")])
     modified = _first_date([ld.get("dateModified") or "", *(v for k in _MODIFIED_META for v in meta.get(k, [])),
                             *_times(scope, "modified")])
-    byline = ld.get("author") or _people([v for k in _AUTHOR_META for v in meta.get(k, [])]) or _byline_elements(scope)
+    byline = ld.get("author") or _byline_elements(scope) or _people([v for k in _AUTHOR_META for v in meta.get(k, [])])
     byline = [n for n in byline if not outlet or n.casefold() != outlet.casefold()]
     html_tag = soup.find("html")
     lang = attr(html_tag, "lang") if isinstance(html_tag, Tag) else ""
