@@ -49,6 +49,7 @@ _FILLER = re.compile(
     r"continue reading(?: below)?|scroll to continue(?: with content)?|skip advertisement|share|share this|loading\W*)$",
     re.I,
 )
+CONTAINERS = ["div", "section", "article", "main", "td", "center"]  # narrowing stops above paragraphs
 MIN_PARAGRAPH = 25  # characters: shorter paragraphs do not vote for where the article is
 
 
@@ -132,7 +133,7 @@ def _narrow(scope: Tag) -> Tag:
         return scope
     node = scope
     while True:
-        child = next((c for c in node.find_all(True, recursive=False) if weights.get(id(c), 0) >= 0.8 * total), None)
+        child = next((c for c in node.find_all(CONTAINERS, recursive=False) if weights.get(id(c), 0) >= 0.8 * total), None)
         if child is None:
             return node
         node = child
@@ -176,6 +177,10 @@ def _prune(root: Tag) -> None:
             tag.decompose()
     for node in root.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))):
         node.extract()
+    for time in root.find_all("time"):  # "Posted <time>July 4</time>": a date line, stated in the metadata
+        block = time.find_parent(list(BLOCK_TAGS))
+        if block is not None and block is not root and not time.decomposed and len(text_of(block).split()) <= 12:
+            block.decompose()
 
 
 # ------------------------------------------------------------------------------------ units
