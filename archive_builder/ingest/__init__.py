@@ -91,7 +91,7 @@ def _article(seed: Seed, parsed: Parsed) -> Article:
     derived: list[str] = []
     title = parsed.headline
     if not title:
-        title = derive_title(parsed.paragraphs[0])
+        title = derive_title(parsed.paragraphs[0]) or seed.id  # a lede of punctuation alone gives no title
         derived.append("title")
     outlet = parsed.outlet
     if outlet is None and parsed.publisher:
