@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -19,7 +20,8 @@ _BOMS = (
 # C0/C1 control characters other than tab and line breaks are dropped from the text.
 _CONTROLS = {c: None for c in range(32) if c not in (9, 10, 13)} | {0x7F: None}
 _CONTROLS |= {c: None for c in range(0x80, 0xA0)}
-_LINE_BREAKS = str.maketrans({"\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+_BREAK_RE = re.compile("[\f\v\u2028\u2029\x85]")
+_CONTROL_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROLS)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +99,8 @@ def decode_seed(data: bytes, path: str) -> Decoded:
 
 
 def _clean(text: str, path: str, encoding: str, diagnostics: list[Diagnostic]) -> Decoded:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
-    cleaned = text.translate(_CONTROLS)
+    text = _BREAK_RE.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    cleaned = _CONTROL_RE.sub("", text)  # regexes: str.translate with a dict is slow on long pages
     if len(cleaned) != len(text):
         dropped = len(text) - len(cleaned)
         first = next(i for i, ch in enumerate(text) if ord(ch) in _CONTROLS)
