@@ -35,6 +35,8 @@ _MODIFIED_META = (
 )
 _AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author")
 _SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
+_PUBLISHED_HINT = re.compile(r"publish|posted|created|issued", re.I)
+_MODIFIED_HINT = re.compile(r"modif|updat|edited", re.I)
 _ISO_DATE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_])")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022]{1,2}\s+")
 CLUTTER = re.compile(
@@ -273,7 +275,7 @@ def _times(scope: Tag, wanted: str) -> list[str]:
     """``<time datetime>`` values in the article, those marked as ``wanted`` (published/modified) first."""
     marked: list[str] = []
     plain: list[str] = []
-    pattern = re.compile(r"publish|posted|created|issued" if wanted == "published" else r"modif|updat|edited", re.I)
+    pattern = _PUBLISHED_HINT if wanted == "published" else _MODIFIED_HINT
     for tag in scope.find_all("time"):
         if in_clutter(tag, stop=scope, header_ok=True):
             continue
