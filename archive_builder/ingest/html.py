@@ -15,8 +15,9 @@ import codecs
 import dataclasses
 import re
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import BeautifulSoup, Tag
 from bs4.dammit import EncodingDetector
+from bs4.element import Comment, Declaration, Doctype, NavigableString, PageElement, ProcessingInstruction
 
 from archive_builder.errors import SeedError
 from archive_builder.ingest.decode import Decoded, decode_declared, decode_seed
@@ -105,13 +106,13 @@ def _paragraph_weights(scope: Tag) -> dict[int, int]:
     A paragraph is a block element (``<p>``, or a ``<div>`` used as one) holding at least
     ``MIN_PARAGRAPH`` characters of its own text outside links and outside clutter."""
     own: dict[int, tuple[Tag, int]] = {}
-    for node in scope.find_all(string=True):
-        if type(node) is not NavigableString or not node.strip() or node.find_parent("a") is not None:
+    for string in scope.find_all(string=True):
+        if type(string) is not NavigableString or not string.strip() or string.find_parent("a") is not None:
             continue
-        block = _block_of(node)
+        block = _block_of(string)
         if block is not None:
             size = own.get(id(block), (block, 0))[1]
-            own[id(block)] = (block, size + len(" ".join(node.split())))
+            own[id(block)] = (block, size + len(" ".join(string.split())))
     weights: dict[int, int] = {}
     for block, size in own.values():
         if size < MIN_PARAGRAPH or in_clutter(block, stop=scope.parent):
@@ -200,14 +201,14 @@ def html_units(root: Tag, line_offset: int = 0) -> list[Unit]:
     """Plain-text units from the blocks below ``root``, in document order, without recursion."""
     units: list[Unit] = []
     buf = _Buffer()
-    stack: list[tuple[Tag | NavigableString | None, str, bool]] = [(c, "paragraph", False) for c in reversed(list(root.children))]
+    stack: list[tuple[PageElement | None, str, bool]] = [(c, "paragraph", False) for c in reversed(list(root.children))]
     while stack:
         node, kind, in_link = stack.pop()
         if node is None:  # end of a block
             _flush(buf, units, line_offset)
             continue
         if isinstance(node, NavigableString):
-            if type(node) is NavigableString or type(node).__name__ in ("CData",):
+            if type(node) is NavigableString:  # not comments, CDATA, doctypes or processing instructions
                 if not buf.parts:
                     buf.kind = kind
                 buf.parts.append(str(node))

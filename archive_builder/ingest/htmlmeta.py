@@ -165,7 +165,8 @@ def _ld_names(value: Any, by_id: dict[str, dict[str, Any]], people: bool) -> lis
         elif isinstance(item, dict):
             if people and _types(item) & {"organization", "newsmediaorganization"}:
                 continue
-            name = item.get("name") if isinstance(item.get("name"), str) else ""
+            raw = item.get("name")
+            name = raw if isinstance(raw, str) else ""
         else:
             continue
         name = text_of(name)
