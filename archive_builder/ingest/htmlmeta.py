@@ -99,7 +99,16 @@ def is_clutter(tag: Tag, header_ok: bool = False) -> bool:
     if "display:none" in style or "visibility:hidden" in style:
         return True
     names = f"{attr(tag, 'class')} {attr(tag, 'id')}"
-    return bool(names.strip()) and bool(CLUTTER.search(names))
+    return bool(names.strip()) and bool(CLUTTER.search(names)) and not _holds_article(tag)
+
+
+def _holds_article(tag: Tag) -> bool:
+    """A wrapper named ``has-sidebar`` or ``with-ads`` that holds the headline or the body is no clutter."""
+    return tag.find(_is_article_marker) is not None
+
+
+def _is_article_marker(tag: Tag) -> bool:
+    return tag.name in ("h1", "main") or attr(tag, "itemprop").lower() == "articlebody"
 
 
 def in_clutter(tag: Tag, stop: Tag | None = None, header_ok: bool = False) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.ingest.helpers import ingest_bytes, ingest_fixture
+from tests.ingest.helpers import FIXTURES, ingest_bytes, ingest_fixture
 
 PAGES = {
     "newspaper": dict(
@@ -181,3 +181,13 @@ def test_deeply_nested_markup_is_read() -> None:
     html = "<div>" * 3000 + LEDE + "</div>" * 3000
     result = ingest_bytes("deep.html", html.encode())
     assert result.article is not None and result.article.body.startswith("The mayor of Oldtown")
+
+
+def test_wrapper_with_a_clutter_like_class_is_not_clutter() -> None:
+    html = (FIXTURES / "html/newspaper.html").read_text(encoding="utf-8")
+    html = html.replace('<body class="article-page">', '<body><div class="page-wrap has-sidebar show-ads">')
+    html = html.replace("</body>", "</div></body>")
+    article = ingest_bytes("wrapped.html", html.encode()).article
+    expected = ingest_fixture("html/newspaper.html").article
+    assert article is not None and expected is not None
+    assert article.body == expected.body and article.title == expected.title
