@@ -47,7 +47,8 @@ BODY_HINT = re.compile(
 _WHATWG_LATIN = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "iso-ir-100", "cp819"}
 _FILLER = re.compile(
     r"^(?:advertisement|advertising|ad|sponsored(?: content)?|story continues below(?: advertisement)?|"
-    r"continue reading(?: below)?|scroll to continue(?: with content)?|skip advertisement|share|share this|loading\W*)$",
+    r"continue reading(?: below)?|scroll to continue(?: with content)?|skip advertisement|share|share this|loading\W*|"
+    r"(?:read more|also read|related|see also|more on this story)\s*:.{0,160})$",
     re.I,
 )
 CONTAINERS = ["div", "section", "article", "main", "td", "center"]  # narrowing stops above paragraphs

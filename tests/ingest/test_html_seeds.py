@@ -191,3 +191,17 @@ def test_wrapper_with_a_clutter_like_class_is_not_clutter() -> None:
     expected = ingest_fixture("html/newspaper.html").article
     assert article is not None and expected is not None
     assert article.body == expected.body and article.title == expected.title
+
+
+def test_filler_lines_inside_the_body_are_dropped() -> None:
+    html = page("<article><div class='story-body'>" + LEDE
+                + "<p>ADVERTISEMENT</p><p>Also read: <a href='/x'>Budget</a> vote delayed once more by the council</p>"
+                + "<p>Story continues below advertisement</p>"
+                + "<p>The deputy mayor will act as mayor until an election is held in the autumn, the council said.</p>"
+                + "</div></article>")
+    article = ingest_bytes("filler.html", html.encode()).article
+    assert article is not None
+    assert article.paragraph_texts() == (
+        "The mayor of Oldtown resigned on Friday after a week of protests over the budget, officials said.",
+        "The deputy mayor will act as mayor until an election is held in the autumn, the council said.",
+    )
