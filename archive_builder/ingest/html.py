@@ -53,6 +53,8 @@ _FILLER = re.compile(
 )
 CONTAINERS = ["div", "section", "article", "main", "td", "center"]  # narrowing stops above paragraphs
 MIN_PARAGRAPH = 25  # characters: shorter paragraphs do not vote for where the article is
+_BR = "\x00"  # stands for <br> while a block is gathered (decoding removed every real NUL)
+_PARAGRAPH_BREAK = re.compile("\x00\\s*\x00[\\s\x00]*")
 
 
 # ------------------------------------------------------------------------------------ decoding
@@ -218,7 +220,7 @@ def html_units(root: Tag, line_offset: int = 0) -> list[Unit]:
         if not isinstance(node, Tag) or node.name in DROP_TAGS:
             continue
         if node.name == "br":
-            buf.parts.append(" ")
+            buf.parts.append(_BR)
             continue
         block = node.name in BLOCK_TAGS
         child_kind = KINDS.get(node.name, kind) if block else kind
@@ -233,9 +235,13 @@ def html_units(root: Tag, line_offset: int = 0) -> list[Unit]:
 
 
 def _flush(buf: _Buffer, units: list[Unit], line_offset: int) -> None:
-    text = " ".join("".join(buf.parts).split())
-    if text and not _FILLER.match(text) and not (buf.link_chars >= 0.75 * len(text.replace(" ", ""))):
-        units.append(Unit(text, buf.line + line_offset, buf.kind))
+    """The gathered text as units: one, or several where ``<br><br>`` separates paragraphs."""
+    pieces = _PARAGRAPH_BREAK.split("".join(buf.parts))
+    for piece in pieces:
+        text = " ".join(piece.replace(_BR, " ").split())
+        dense = buf.link_chars >= 0.75 * len(text.replace(" ", "")) and len(pieces) == 1
+        if text and not _FILLER.match(text) and not dense:
+            units.append(Unit(text, buf.line + line_offset, buf.kind))
     buf.parts.clear()
     buf.link_chars = 0
     buf.kind = "paragraph"
@@ -264,20 +270,20 @@ def parse_html(text: str, path: str) -> Parsed:
     if not units:
         raise SeedError(path, "no article text found in the page",
                         hint="the page may load its text with scripts; save it after it has loaded, or paste the text into a .txt seed")
-    return _merge(parse_units(units, headline=meta.title is None), meta)
+    return _merge(parse_units(units, headline=meta.title is None or meta.title_weak), meta)
 
 
 def _merge(parsed: Parsed, meta: PageMeta) -> Parsed:
     """Page metadata wins over what the text rules found (a dateline's agency is not the site)."""
     blocks = list(parsed.blocks)
-    if meta.title and meta.title_line:
+    if meta.title and meta.title_line and not (meta.title_weak and parsed.headline):
         blocks.append(Block("headline", meta.title, meta.title_line))
     if meta.caption and meta.caption_line:
         blocks.append(Block("caption", meta.caption, meta.caption_line))
     caption, credit = (meta.caption, meta.caption_credit) if meta.caption else (parsed.caption, parsed.caption_credit)
     return dataclasses.replace(
         parsed,
-        headline=meta.title or parsed.headline,
+        headline=(parsed.headline if meta.title_weak else None) or meta.title or parsed.headline,
         outlet=meta.outlet or parsed.outlet,
         published=meta.published or parsed.published,
         modified=meta.modified,

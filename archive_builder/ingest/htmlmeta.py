@@ -60,6 +60,7 @@ _CREDIT_TAIL = re.compile(
 class PageMeta:
     title: str | None = None
     title_line: int | None = None
+    title_weak: bool = False  # only the <title> element names it: a headline in the text may do better
     published: dt.date | None = None
     modified: dt.date | None = None
     byline: tuple[str, ...] = ()
@@ -388,6 +389,7 @@ def page_meta(soup: BeautifulSoup, scope: Tag) -> PageMeta:
         (text_of(title_tag) if isinstance(title_tag, Tag) else "", title_tag.sourceline if isinstance(title_tag, Tag) else None),
     ]
     title, title_line = next(((strip_site(t, outlet), n) for t, n in titles if t), (None, None))
+    weak = bool(title) and not any(t for t, _ in titles[:3])
     published = _first_date([ld.get("datePublished") or "", *(v for k in _PUBLISHED_META for v in meta.get(k, [])),
                              *_times(scope, "published")])
     modified = _first_date([ld.get("dateModified") or "", *(v for k in _MODIFIED_META for v in meta.get(k, [])),
@@ -401,6 +403,6 @@ def page_meta(soup: BeautifulSoup, scope: Tag) -> PageMeta:
     figure = _lede_figure(scope)
     caption, credit, caption_line = figure if figure else (text_of(ld.get("caption")) or None, None, None)
     url = _canonical(soup) or _valid("url", first("og:url")) or _valid("url", ld.get("url"))
-    return PageMeta(title=title, title_line=title_line, published=published, modified=modified, byline=tuple(byline),
+    return PageMeta(title=title, title_line=title_line, title_weak=weak, published=published, modified=modified, byline=tuple(byline),
                     outlet=outlet, url=url, language=language, caption=caption or None, caption_credit=credit,
                     caption_line=caption_line)

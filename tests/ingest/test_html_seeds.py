@@ -205,3 +205,20 @@ def test_filler_lines_inside_the_body_are_dropped() -> None:
         "The mayor of Oldtown resigned on Friday after a week of protests over the budget, officials said.",
         "The deputy mayor will act as mayor until an election is held in the autumn, the council said.",
     )
+
+
+def test_old_table_layout_with_br_paragraphs() -> None:
+    html = ("<html><head><title>Harbour news</title></head><body><table><tr>"
+            "<td class='nav'><a href='/'>Home</a><br><a href='/a'>Archive</a><br><a href='/c'>Contact us</a></td>"
+            "<td><font size=4><b>Lighthouse keeper retires after forty years</b></font><br><br>"
+            "The last keeper of the Skerry Point lighthouse retired on Saturday after forty years of service.<br>\n<br>\n"
+            "The light has been automatic since 1998, but Tom Ruane stayed on to look after the building.<br><br>"
+            "A farewell party was held at the harbour hall.</td></tr></table></body></html>")
+    article = ingest_bytes("old.htm", html.encode()).article
+    assert article is not None
+    assert article.paragraph_texts() == (
+        "The last keeper of the Skerry Point lighthouse retired on Saturday after forty years of service.",
+        "The light has been automatic since 1998, but Tom Ruane stayed on to look after the building.",
+        "A farewell party was held at the harbour hall.",
+    )
+    assert article.title == "Lighthouse keeper retires after forty years"
