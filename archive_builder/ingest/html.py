@@ -14,8 +14,9 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import re
+import warnings
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from bs4.dammit import EncodingDetector
 from bs4.element import Comment, Declaration, Doctype, NavigableString, PageElement, ProcessingInstruction
 
@@ -252,7 +253,9 @@ def _flush(buf: _Buffer, units: list[Unit], line_offset: int) -> None:
 
 def soup_of(text: str, path: str) -> BeautifulSoup:
     try:
-        return BeautifulSoup(text, "html.parser")
+        with warnings.catch_warnings():  # a seed that looks like a file name or URL is still a seed
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            return BeautifulSoup(text, "html.parser")
     except Exception as exc:  # the parser's own failures on broken markup: reported, never raised
         raise SeedError(path, f"cannot parse the HTML: {exc}", hint="re-save the page from the browser") from exc
 

@@ -35,6 +35,10 @@ _MODIFIED_META = (
 )
 _AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author")
 _SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
+_ROLE_WORDS = frozenset({
+    "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "staff",
+    "contributor", "columnist", "press", "news", "bureau", "desk", "agency", "wire", "team", "updated", "published",
+})
 _PUBLISHED_HINT = re.compile(r"publish|posted|created|issued", re.I)
 _MODIFIED_HINT = re.compile(r"modif|updat|edited", re.I)
 _ISO_DATE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_])")
@@ -170,19 +174,19 @@ def _ld_names(value: Any, by_id: dict[str, dict[str, Any]], people: bool) -> lis
     names: list[str] = []
     for item in value if isinstance(value, list) else [value]:
         item = _resolve(item, by_id)
-        if isinstance(item, str):
-            name = item
-        elif isinstance(item, dict):
+        if isinstance(item, dict):
             if people and _types(item) & {"organization", "newsmediaorganization"}:
                 continue
-            raw = item.get("name")
-            name = raw if isinstance(raw, str) else ""
-        else:
+            item = item.get("name")
+        if not isinstance(item, str):
             continue
-        name = text_of(name)
-        if name and not name.lower().startswith(("http://", "https://")) and name not in names:
-            names.append(name)
+        found = people_in(item) if people else [text_of(item)]
+        names.extend(n for n in found if n and not _is_address(n) and n not in names)
     return names
+
+
+def _is_address(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://", "www.", "@"))
 
 
 def _ld_meta(objects: list[dict[str, Any]]) -> dict[str, Any]:
@@ -300,28 +304,32 @@ def _times(scope: Tag, wanted: str) -> list[str]:
 
 
 def _byline_elements(scope: Tag) -> list[str]:
-    names: list[str] = []
+    """Names in the article's byline element (``rel=author``, ``class="byline"``...), first one that has any."""
     selectors = '[itemprop~="author"], [rel~="author"], [class*="byline"], [class*="author-name"], [class~="author"]'
     for tag in scope.select(selectors):
         if in_clutter(tag, stop=scope, header_ok=True):
             continue
-        text = p.BYLINE.sub("", text_of(tag), count=1)
-        found = p.names_in(text) or ((text,) if 0 < len(text.split()) <= 4 and not any(c.isdigit() for c in text) else ())
-        names.extend(n for n in found if n not in names)
+        names = people_in(text_of(tag))
         if names:
-            break
-    return names
+            return names
+    return []
 
 
 def _people(values: list[str]) -> list[str]:
     names: list[str] = []
     for value in values:
-        if value.lower().startswith(("http://", "https://", "@")):
-            continue
-        value = p.BYLINE.sub("", value, count=1)
-        found = p.names_in(value) or (value,)
-        names.extend(n for n in found if n not in names)
+        if not _is_address(value):
+            names.extend(n for n in people_in(value) if n not in names)
     return names
+
+
+def people_in(text: str) -> list[str]:
+    """``By Jane Doe and John Roe, Staff Writers`` -> Jane Doe, John Roe (job titles and dates left out)."""
+    text = p.BYLINE.sub("", text.strip(), count=1)
+    found = p.names_in(text)
+    if not found and 0 < len(text.split()) <= 4 and not any(c.isdigit() for c in text) and not _is_address(text):
+        found = (text,)
+    return [n for n in dict.fromkeys(found) if not _ROLE_WORDS.intersection(n.lower().split())]
 
 
 def split_caption(figcaption: Tag) -> tuple[str, str | None]:

@@ -222,3 +222,16 @@ def test_old_table_layout_with_br_paragraphs() -> None:
         "A farewell party was held at the harbour hall.",
     )
     assert article.title == "Lighthouse keeper retires after forty years"
+
+
+def test_bylines_leave_out_job_titles_addresses_and_organisations() -> None:
+    ld = ('<script type="application/ld+json">[{"@type": ["NewsArticle"], "headline": "Oldtown mayor resigns",'
+          '"author": ["By Carla Mendes and Ivo Brandt", "https://echo.example/staff/x",'
+          '{"@type": "Organization", "name": "Echo Staff"}]}]</script>')
+    article = ingest_bytes("ld.html", page(f"<article>{LEDE}</article>", head=ld).encode()).article
+    assert article is not None
+    assert article.byline == ("Carla Mendes", "Ivo Brandt")
+    html = page(f"<article><h1>Oldtown mayor resigns</h1><div class='byline'>By Carla Mendes, Staff Writer</div>{LEDE}</article>",
+                head="<meta name='author' content='https://echo.example/carla'>")
+    article = ingest_bytes("el.html", html.encode()).article
+    assert article is not None and article.byline == ("Carla Mendes",)
