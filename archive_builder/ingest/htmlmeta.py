@@ -34,7 +34,6 @@ _MODIFIED_META = (
     "article.updated", "og:modified_time",
 )
 _AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author")
-_SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
 _ROLE_WORDS = frozenset({
     "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "staff",
     "contributor", "columnist", "press", "news", "bureau", "desk", "agency", "wire", "team", "updated", "published",
@@ -381,36 +380,50 @@ def _canonical(soup: BeautifulSoup) -> str | None:
 def page_meta(soup: BeautifulSoup, scope: Tag) -> PageMeta:
     """Everything the page says about the article; ``scope`` is the element holding the article."""
     ld = _ld_meta(json_ld(soup))
-    meta = meta_values(soup)
-
-    def first(*keys: str) -> str | None:
-        return next((meta[k][0] for k in keys if k in meta), None)
-
-    outlet = first("og:site_name") or next(iter(ld.get("publisher") or []), None)
-    outlet = outlet or first("application-name", "dc.publisher") or _site_title(soup)
-    h1 = _h1(soup, scope)
-    title_tag = soup.find("title")
-    titles = [
-        (text_of(h1), h1.sourceline if h1 else None),
-        (text_of(ld.get("headline")), None),
-        (first("og:title", "twitter:title", "dc.title", "headline") or "", None),
-        (text_of(title_tag) if isinstance(title_tag, Tag) else "", title_tag.sourceline if isinstance(title_tag, Tag) else None),
-    ]
-    title, title_line = next(((strip_site(t, outlet), n) for t, n in titles if t), (None, None))
-    weak = bool(title) and not any(t for t, _ in titles[:3])
-    published = _first_date([ld.get("datePublished") or "", *(v for k in _PUBLISHED_META for v in meta.get(k, [])),
-                             *_times(scope, "published")])
-    modified = _first_date([ld.get("dateModified") or "", *(v for k in _MODIFIED_META for v in meta.get(k, [])),
-                            *_times(scope, "modified")])
-    byline = ld.get("author") or _byline_elements(scope) or _people([v for k in _AUTHOR_META for v in meta.get(k, [])])
+    meta = _Meta(meta_values(soup))
+    outlet = meta.first("og:site_name") or next(iter(ld.get("publisher") or []), None)
+    outlet = outlet or meta.first("application-name", "dc.publisher") or _site_title(soup)
+    title, title_line, weak = _title(soup, scope, ld, meta, outlet)
+    published = _first_date([ld.get("datePublished") or "", *meta.all(_PUBLISHED_META), *_times(scope, "published")])
+    modified = _first_date([ld.get("dateModified") or "", *meta.all(_MODIFIED_META), *_times(scope, "modified")])
+    byline = ld.get("author") or _byline_elements(scope) or _people(meta.all(_AUTHOR_META))
     byline = [n for n in byline if not outlet or n.casefold() != outlet.casefold()]
     html_tag = soup.find("html")
-    lang = attr(html_tag, "lang") if isinstance(html_tag, Tag) else ""
-    tags = (lang, first("content-language") or "", ld.get("inLanguage") or "", first("og:locale") or "")
+    tags = (attr(html_tag, "lang") if isinstance(html_tag, Tag) else "", meta.first("content-language") or "",
+            ld.get("inLanguage") or "", meta.first("og:locale") or "")
     language = next((x for x in (_language(v) for v in tags if v) if x), None)
     figure = _lede_figure(scope)
     caption, credit, caption_line = figure if figure else (text_of(ld.get("caption")) or None, None, None)
-    url = _canonical(soup) or _valid("url", first("og:url")) or _valid("url", ld.get("url"))
-    return PageMeta(title=title, title_line=title_line, title_weak=weak, published=published, modified=modified, byline=tuple(byline),
-                    outlet=outlet, url=url, language=language, caption=caption or None, caption_credit=credit,
-                    caption_line=caption_line)
+    url = _canonical(soup) or _valid("url", meta.first("og:url")) or _valid("url", ld.get("url"))
+    return PageMeta(title=title, title_line=title_line, title_weak=weak, published=published, modified=modified,
+                    byline=tuple(byline), outlet=outlet, url=url, language=language, caption=caption or None,
+                    caption_credit=credit, caption_line=caption_line)
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    values: dict[str, list[str]]
+
+    def first(self, *keys: str) -> str | None:
+        return next((self.values[k][0] for k in keys if k in self.values), None)
+
+    def all(self, keys: tuple[str, ...]) -> list[str]:
+        return [v for k in keys for v in self.values.get(k, [])]
+
+
+def _title(soup: BeautifulSoup, scope: Tag, ld: dict[str, Any], meta: _Meta,
+           outlet: str | None) -> tuple[str | None, int | None, bool]:
+    """(title, its line, whether only the ``<title>`` element gave it)."""
+    h1 = _h1(soup, scope)
+    title_tag = soup.find("title")
+    tag = title_tag if isinstance(title_tag, Tag) else None
+    titles = [
+        (text_of(h1), h1.sourceline if h1 else None),
+        (text_of(ld.get("headline")), None),
+        (meta.first("og:title", "twitter:title", "dc.title", "headline") or "", None),
+        (text_of(tag), tag.sourceline if tag else None),
+    ]
+    for number, (text, line) in enumerate(titles):
+        if text:
+            return strip_site(text, outlet), line, number == len(titles) - 1
+    return None, None, False
