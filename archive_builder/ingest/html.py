@@ -201,15 +201,17 @@ class _Buffer:
     kind: str = "paragraph"
 
 
-def html_units(root: Tag, line_offset: int = 0) -> list[Unit]:
-    """Plain-text units from the blocks below ``root``, in document order, without recursion."""
+def html_units(root: Tag, line_offset: int = 0, page: bool = True) -> list[Unit]:
+    """Plain-text units from the blocks below ``root``, in document order, without recursion.
+
+    With ``page`` (a saved page, not a curator's Markdown) link lists and filler lines are dropped."""
     units: list[Unit] = []
     buf = _Buffer()
     stack: list[tuple[PageElement | None, str, bool]] = [(c, "paragraph", False) for c in reversed(list(root.children))]
     while stack:
         node, kind, in_link = stack.pop()
         if node is None:  # end of a block
-            _flush(buf, units, line_offset)
+            _flush(buf, units, line_offset, page)
             continue
         if isinstance(node, NavigableString):
             if type(node) is NavigableString:  # not comments, CDATA, doctypes or processing instructions
@@ -226,22 +228,22 @@ def html_units(root: Tag, line_offset: int = 0) -> list[Unit]:
         block = node.name in BLOCK_TAGS
         child_kind = KINDS.get(node.name, kind) if block else kind
         if block:
-            _flush(buf, units, line_offset)
+            _flush(buf, units, line_offset, page)
             buf.line = node.sourceline or buf.line
             stack.append((None, kind, in_link))
         children = list(node.children)
         stack.extend((c, child_kind, in_link or node.name == "a") for c in reversed(children))
-    _flush(buf, units, line_offset)
+    _flush(buf, units, line_offset, page)
     return units
 
 
-def _flush(buf: _Buffer, units: list[Unit], line_offset: int) -> None:
+def _flush(buf: _Buffer, units: list[Unit], line_offset: int, page: bool) -> None:
     """The gathered text as units: one, or several where ``<br><br>`` separates paragraphs."""
     pieces = _PARAGRAPH_BREAK.split("".join(buf.parts))
     for piece in pieces:
         text = " ".join(piece.replace(_BR, " ").split())
         dense = buf.link_chars >= 0.75 * len(text.replace(" ", "")) and len(pieces) == 1
-        if text and not _FILLER.match(text) and not dense:
+        if text and not (page and (_FILLER.match(text) or dense)):
             units.append(Unit(text, buf.line + line_offset, buf.kind))
     buf.parts.clear()
     buf.link_chars = 0

@@ -130,3 +130,10 @@ def test_front_matter_only_is_a_diagnostic() -> None:
     assert result.article is None
     (error,) = result.diagnostics
     assert error.path == "seeds/empty.md" and "no body text" in error.message
+
+
+def test_raw_html_links_and_short_lines_are_kept_in_a_transcription() -> None:
+    body = 'Share\n\n<a href="https://x.example">The whole paragraph is a link to the minutes.</a>\n\n' + BODY
+    article = ingest_bytes("links.md", body.encode()).article
+    assert article is not None
+    assert article.paragraph_texts()[:2] == ("Share", "The whole paragraph is a link to the minutes.")
