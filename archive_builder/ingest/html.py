@@ -66,11 +66,14 @@ def decode_html(data: bytes, path: str) -> Decoded:
     label = EncodingDetector.find_declared_encoding(data[:4096], is_html=True)
     if not label:
         return decode_seed(data, path)
-    label = label.strip().lower()
+    label = "".join(c for c in label.strip().lower()[:40] if c.isprintable())
     codec = "cp1252" if label in _WHATWG_LATIN else label
     try:
-        codec = codecs.lookup(codec).name
-    except LookupError:
+        info = codecs.lookup(codec)
+        if not getattr(info, "_is_text_encoding", True):  # 'rot13', 'base64'... are codecs, not charsets
+            raise LookupError(codec)
+        codec = info.name
+    except (LookupError, ValueError):
         decoded = decode_seed(data, path)
         problem = Diagnostic(path, f"declares an unknown charset '{label}'; read as {decoded.encoding}", "warning",
                              hint="fix the <meta charset> or re-save the page as UTF-8")

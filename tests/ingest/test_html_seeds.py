@@ -235,3 +235,13 @@ def test_bylines_leave_out_job_titles_addresses_and_organisations() -> None:
                 head="<meta name='author' content='https://echo.example/carla'>")
     article = ingest_bytes("el.html", html.encode()).article
     assert article is not None and article.byline == ("Carla Mendes",)
+
+
+def test_unknown_or_non_text_charset_falls_back_to_utf_8_with_a_warning() -> None:
+    for label in ("klingon-8", "rot13", "base64", "utf-8\x00"):
+        html = page("<article>" + LEDE + "</article>", charset=label)
+        result = ingest_bytes("odd.html", html.encode())
+        assert result.article is not None and result.article.body.startswith("The mayor"), label
+        assert result.diagnostics and {d.severity for d in result.diagnostics} == {"warning"}, label
+        assert all("\x00" not in d.message for d in result.diagnostics), label
+        assert "\x00" in label or "unknown charset" in result.diagnostics[0].message, label
