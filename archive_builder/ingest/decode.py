@@ -118,8 +118,8 @@ def decode_declared(data: bytes, path: str, encoding: str, declared_by: str) -> 
     A byte-order mark still wins, and UTF-8 goes the usual way (cp1252 fallback with a warning);
     bytes the declared encoding cannot decode become U+FFFD and are reported."""
     codec = codecs.lookup(encoding).name
-    if codec in ("utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32") or any(data.startswith(b) for b, _ in _BOMS):
-        return decode_seed(data, path)  # a page cannot honestly declare UTF-16 in ASCII bytes
+    if codec.startswith(("utf-8", "utf-16", "utf-32", "utf-7")) or any(data.startswith(b) for b, _ in _BOMS):
+        return decode_seed(data, path)  # a page cannot honestly declare UTF-16 in ASCII bytes; UTF-7 is never honoured
     if not data.strip():
         raise SeedError(path, "empty seed (no text)", hint="add the article's text or remove the file")
     diagnostics: list[Diagnostic] = []
