@@ -87,6 +87,9 @@ class Article:
     blocks: tuple[Block, ...] = ()
     derived: tuple[str, ...] = ()  # names of fields derived rather than stated in the seed
     overridden: tuple[str, ...] = ()  # names of fields set by the curator
+    # One kind per paragraph - paragraph | quote | list-item | heading - from an HTML or Markdown
+    # seed's structure; empty when every paragraph is plain (always so for text seeds).
+    paragraph_kinds: tuple[str, ...] = ()
 
     @property
     def word_count(self) -> int:
@@ -96,6 +99,10 @@ class Article:
 
     def paragraph_texts(self) -> tuple[str, ...]:
         return tuple(self.body[s:e] for s, e in self.paragraphs)
+
+    def paragraph_kind(self, index: int) -> str:
+        """``paragraph``, ``quote``, ``list-item`` or ``heading`` for the paragraph at ``index``."""
+        return self.paragraph_kinds[index] if index < len(self.paragraph_kinds) else "paragraph"
 
 
 # --------------------------------------------------------------------------- entities

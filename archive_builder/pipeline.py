@@ -72,7 +72,7 @@ def discover(config: Config) -> tuple[list[SeedFile], list[SeedFile], list[Diagn
             seeds.append(SeedFile(path, rel))
         else:
             problems.append(Diagnostic(rel, f"not a seed format ('{path.suffix or 'no extension'}'); ignored",
-                                       "warning", hint="seeds are .txt files"))
+                                       "warning", hint="seeds are .txt, .html/.htm (saved web pages) or .md (Markdown) files"))
     return seeds, overrides, problems
 
 

@@ -1,4 +1,9 @@
-"""Ingest: seed files -> Articles. One function per format, one entry point: ``read_seed``."""
+"""Ingest: seed files -> Articles. One reader per format, one entry point: ``read_seed``.
+
+Every reader returns a ``Parsed`` (paragraphs plus what the seed states about itself) and every
+``Parsed`` becomes an ``Article`` through the same ``_article``, so later stages cannot tell the
+formats apart except by ``Article.format``.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive_builder.errors import SeedError
-from archive_builder.ingest.decode import decode_seed
+from archive_builder.ingest.decode import Decoded, decode_seed
+from archive_builder.ingest.html import decode_html, parse_html
+from archive_builder.ingest.markdown import parse_markdown
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides
 from archive_builder.ingest.text import Parsed, derive_title, parse_text
 from archive_builder.model import Article, Diagnostic, Seed, SeedFormat
 
-SEED_FORMATS: dict[str, SeedFormat] = {".txt": "text", ".text": "text"}
+SEED_FORMATS: dict[str, SeedFormat] = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".md": "markdown", ".markdown": "markdown",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +50,36 @@ def make_seed(path: Path, rel: str, data: bytes) -> Seed:
 
 def read_seed(seed: Seed, data: bytes, overrides: Overrides | None = None) -> Ingested:
     """Parse one seed's bytes into an Article. Never raises for bad input: returns diagnostics."""
+    problems: list[Diagnostic] = []
     try:
-        decoded = decode_seed(data, seed.path)
-        parsed = parse_text(decoded.text)
+        decoded = decode_html(data, seed.path) if seed.format == "html" else decode_seed(data, seed.path)
+        problems.extend(decoded.diagnostics)
+        parsed = _parse(seed, decoded, problems)
+        if parsed is None:
+            return Ingested(seed, None, tuple(problems))
         article = _article(seed, parsed)
     except SeedError as exc:
-        return Ingested(seed, None, (exc.diagnostic(),))
-    diagnostics = list(decoded.diagnostics)
+        return Ingested(seed, None, (*problems, exc.diagnostic()))
+    except RecursionError:
+        problem = Diagnostic(seed.path, "markup nested too deeply to read", hint="re-save the page or paste its text into a .txt seed")
+        return Ingested(seed, None, (*problems, problem))
     if overrides is not None and overrides.values:
         article = apply_overrides(article, overrides)
-    return Ingested(seed, article, tuple(diagnostics))
+    return Ingested(seed, article, tuple(problems))
+
+
+def _parse(seed: Seed, decoded: Decoded, problems: list[Diagnostic]) -> Parsed | None:
+    """The format's reader; None when a Markdown seed's front matter excludes it."""
+    if seed.format == "html":
+        return parse_html(decoded.text, seed.path)
+    if seed.format == "markdown":
+        result = parse_markdown(decoded.text, seed.path)
+        problems.extend(result.diagnostics)
+        if result.front_matter.get("exclude"):
+            problems.append(Diagnostic(seed.path, "excluded by the curator (exclude: true)", "info"))
+            return None
+        return result.parsed
+    return parse_text(decoded.text)
 
 
 def _article(seed: Seed, parsed: Parsed) -> Article:
@@ -60,7 +91,7 @@ def _article(seed: Seed, parsed: Parsed) -> Article:
     derived: list[str] = []
     title = parsed.headline
     if not title:
-        title = derive_title(parsed.paragraphs[0])
+        title = derive_title(parsed.paragraphs[0]) or seed.id  # a lede of punctuation alone gives no title
         derived.append("title")
     outlet = parsed.outlet
     if outlet is None and parsed.publisher:
@@ -72,7 +103,8 @@ def _article(seed: Seed, parsed: Parsed) -> Article:
         outlet=outlet, published=parsed.published, byline=parsed.byline, credits=parsed.credits,
         caption=parsed.caption, caption_credit=parsed.caption_credit, dateline=parsed.dateline,
         source_credit=parsed.source_credit, boilerplate=parsed.boilerplate, blocks=parsed.blocks,
-        derived=tuple(derived),
+        derived=tuple(derived), modified=parsed.modified, url=parsed.url, language=parsed.language,
+        notes=parsed.notes, paragraph_kinds=parsed.kinds,
     )
 
 

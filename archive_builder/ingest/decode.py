@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -19,7 +20,8 @@ _BOMS = (
 # C0/C1 control characters other than tab and line breaks are dropped from the text.
 _CONTROLS = {c: None for c in range(32) if c not in (9, 10, 13)} | {0x7F: None}
 _CONTROLS |= {c: None for c in range(0x80, 0xA0)}
-_LINE_BREAKS = str.maketrans({"\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+_BREAK_RE = re.compile("[\f\v\u2028\u2029\x85]")
+_CONTROL_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROLS)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +99,8 @@ def decode_seed(data: bytes, path: str) -> Decoded:
 
 
 def _clean(text: str, path: str, encoding: str, diagnostics: list[Diagnostic]) -> Decoded:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
-    cleaned = text.translate(_CONTROLS)
+    text = _BREAK_RE.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    cleaned = _CONTROL_RE.sub("", text)  # regexes: str.translate with a dict is slow on long pages
     if len(cleaned) != len(text):
         dropped = len(text) - len(cleaned)
         first = next(i for i, ch in enumerate(text) if ord(ch) in _CONTROLS)
@@ -108,3 +110,25 @@ def _clean(text: str, path: str, encoding: str, diagnostics: list[Diagnostic]) -
     if not cleaned.strip():
         raise SeedError(path, "no text after decoding", hint="the file holds only whitespace or control bytes")
     return Decoded(cleaned, encoding, tuple(diagnostics))
+
+
+def decode_declared(data: bytes, path: str, encoding: str, declared_by: str) -> Decoded:
+    """Decode with an encoding the file declares (an HTML page's ``<meta charset>``).
+
+    A byte-order mark still wins, and UTF-8 goes the usual way (cp1252 fallback with a warning);
+    bytes the declared encoding cannot decode become U+FFFD and are reported."""
+    codec = codecs.lookup(encoding).name
+    if codec.startswith(("utf-8", "utf-16", "utf-32", "utf-7")) or any(data.startswith(b) for b, _ in _BOMS):
+        return decode_seed(data, path)  # a page cannot honestly declare UTF-16 in ASCII bytes; UTF-7 is never honoured
+    if not data.strip():
+        raise SeedError(path, "empty seed (no text)", hint="add the article's text or remove the file")
+    diagnostics: list[Diagnostic] = []
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        text = data.decode(codec, errors="replace")
+        diagnostics.append(Diagnostic(
+            path, f"not valid {codec} as {declared_by} declares (byte 0x{data[exc.start]:02x} at offset {exc.start});"
+            " undecodable bytes shown as \ufffd", "warning", line=_line_of(data, exc.start),
+            hint="fix the declared charset or re-save the page as UTF-8"))
+    return _clean(text, path, codec, diagnostics)

@@ -108,26 +108,33 @@ def read_overrides(path: Path, rel: str) -> tuple[Overrides, tuple[Diagnostic, .
     """Parse and validate one override file; bad keys are reported and skipped, never fatal."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except UnicodeDecodeError as exc:
         raise SeedError(rel, f"not UTF-8 (byte at offset {exc.start})", hint="re-save the file as UTF-8") from exc
+    return parse_overrides(text, rel)
+
+
+def parse_overrides(text: str, rel: str, first_line: int = 1) -> tuple[Overrides, tuple[Diagnostic, ...]]:
+    """Validate override keys given as YAML text (an override file, or a Markdown seed's front matter
+    starting at line ``first_line`` of its file, so messages name the file's own lines)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
+        line = mark.line + first_line if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise SeedError(rel, f"not valid YAML: {problem}", line=line) from exc
     if node is None:
         return Overrides(rel, ()), ()
     if not isinstance(node, yaml.MappingNode):
-        raise SeedError(rel, "expected 'key: value' lines", line=node.start_mark.line + 1)
-    return _validate(node, rel)
+        raise SeedError(rel, "expected 'key: value' lines", line=node.start_mark.line + first_line)
+    return _validate(node, rel, first_line)
 
 
-def _validate(node: yaml.MappingNode, rel: str) -> tuple[Overrides, tuple[Diagnostic, ...]]:
+def _validate(node: yaml.MappingNode, rel: str, first_line: int = 1) -> tuple[Overrides, tuple[Diagnostic, ...]]:
     values: list[tuple[str, Any]] = []
     problems: list[Diagnostic] = []
     for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 1
+        line = key_node.start_mark.line + first_line
         key = str(key_node.value)
         if key not in FIELDS:
             guess = near_miss(key, list(FIELDS))

@@ -19,6 +19,7 @@ from archive_builder.model import Block
 class Unit:
     text: str
     line: int
+    kind: str = "paragraph"  # paragraph | quote | list-item | heading (structure from HTML/Markdown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,11 @@ class Parsed:
     caption_credit: str | None = None
     source_credit: str | None = None
     boilerplate: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # one per paragraph; empty when every paragraph is plain
+    modified: dt.date | None = None
+    url: str | None = None
+    language: str | None = None
+    notes: str | None = None
 
 
 @dataclass(slots=True)
@@ -92,17 +98,28 @@ def _hard_wrapped(block: list[tuple[str, int]]) -> bool:
 
 
 def parse_text(text: str) -> Parsed:
-    units = split_units(text)
+    return parse_units(split_units(text))
+
+
+def parse_units(units: list[Unit], headline: bool = True) -> Parsed:
+    """Peel metadata off the units' head and tail; the rest is the body.
+
+    Shared by every reader: HTML and Markdown bodies arrive here as units too, so a trailing credits
+    paragraph or a ``By ...`` line is recognised the same way whatever the seed's format. With
+    ``headline=False`` (the title is known from elsewhere) the first unit is never taken as one."""
     found = _Found()
     blocks: list[Block] = []
-    start = _peel_head(units, found, blocks)
+    start = _peel_head(units, found, blocks, headline)
     end = _peel_tail(units, start, found, blocks)
     body_units = units[start:end]
     paragraphs = [u.text for u in body_units]
     if paragraphs:
         paragraphs[0] = _peel_dateline(paragraphs[0], body_units[0].line, found, blocks)
+    kept = [(text, u.kind) for text, u in zip(paragraphs, body_units, strict=True) if text]
+    kinds = tuple(k for _, k in kept)
     return Parsed(
-        paragraphs=tuple(x for x in paragraphs if x),
+        paragraphs=tuple(t for t, _ in kept),
+        kinds=kinds if any(k != "paragraph" for k in kinds) else (),
         blocks=tuple(sorted(blocks, key=lambda b: (b.line, b.kind))),
         headline=found.headline,
         outlet=found.outlet,
@@ -121,12 +138,12 @@ def parse_text(text: str) -> Parsed:
 # ------------------------------------------------------------------------------------ the head
 
 
-def _peel_head(units: list[Unit], found: _Found, blocks: list[Block]) -> int:
+def _peel_head(units: list[Unit], found: _Found, blocks: list[Block], headline: bool = True) -> int:
     """Index of the first body unit, recording headline, caption, date and byline before it."""
     i = 0
     while i < len(units) and i < 8:
         unit = units[i]
-        kind = _head_kind(unit.text, first=i == 0, has_next=i + 1 < len(units), found=found)
+        kind = _head_kind(unit.text, first=headline and i == 0, has_next=i + 1 < len(units), found=found)
         if kind is None:
             break
         _record_head(kind, unit, found, blocks)

@@ -50,12 +50,27 @@ def front_matter(ctx: RenderContext, article: Article, views: tuple[View, ...]) 
     return data
 
 
+_PARAGRAPH_TAGS = {"quote": ("blockquote", "ab-para ab-quote"), "list-item": ("li", "ab-para"),
+                   "heading": ("p", "ab-para ab-subhead")}
+
+
 def body_html(article: Article, spans: list[Span]) -> str:
-    """The body as one raw HTML block: every character escaped, paragraphs numbered for deep links."""
+    """The body as one raw HTML block: every character escaped, paragraphs numbered for deep links.
+
+    Paragraph kinds from HTML/Markdown seeds keep their structure: quotes as ``<blockquote>``,
+    runs of list items as one ``<ul>``, subheadings as ``<p class="ab-subhead">``."""
     lines = ['<div class="ab-body" lang="{}">'.format(html_attr(article.language or "en"))]
-    for number, (start, end) in enumerate(article.paragraphs, start=1):
+    in_list = False
+    for index, (start, end) in enumerate(article.paragraphs):
+        kind = article.paragraph_kind(index)
+        if in_list != (kind == "list-item"):
+            lines.append("<ul class=\"ab-list\">" if not in_list else "</ul>")
+            in_list = not in_list
+        tag, css = _PARAGRAPH_TAGS.get(kind, ("p", "ab-para"))
         inner = annotate(article.body[start:end], spans, offset=start)
-        lines.append(f'<p id="p{number}" class="ab-para">{inner}</p>')
+        lines.append(f'<{tag} id="p{index + 1}" class="{css}">{inner}</{tag}>')
+    if in_list:
+        lines.append("</ul>")
     lines.append("</div>")
     return "\n".join(lines)
 

@@ -1,0 +1,429 @@
+"""What a saved article page says about itself: headline, dates, byline, outlet, address, language, caption.
+
+Sources, best first: schema.org JSON-LD, ``<meta>`` tags (Open Graph, ``article:*``, Dublin Core...),
+then the visible page (``<h1>``, ``<time datetime>``, byline elements, the lede ``<figure>``). All values
+are plain text; nothing from the page's markup survives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+from archive_builder.ingest import patterns as p
+from archive_builder.ingest.overrides import FIELDS
+
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "blogposting", "liveblogposting",
+    "socialmediaposting", "report", "techarticle", "scholarlyarticle", "satiricalarticle",
+})
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate",
+    "publish-date", "publish_date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.issued",
+    "citation_publication_date", "parsely-pub-date", "sailthru.date", "article.published", "og:published_time",
+)
+_MODIFIED_META = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified",
+    "article.updated", "og:modified_time",
+)
+_AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author")
+_ROLE_WORDS = frozenset({
+    "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "staff",
+    "contributor", "columnist", "press", "news", "bureau", "desk", "agency", "wire", "team", "updated", "published",
+})
+_PUBLISHED_HINT = re.compile(r"publish|posted|created|issued", re.I)
+_MODIFIED_HINT = re.compile(r"modif|updat|edited", re.I)
+_ISO_DATE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_])")
+_TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022]{1,2}\s+")
+CLUTTER = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|related\w*|recommend\w*|comments?|comment-\w+|disqus|"
+    r"share\w*|sharing|social|ad|ads|advert\w*|adslot|dfp|sponsor\w*|promo\w*|newsletter|subscribe|subscription|"
+    r"signup|breadcrumbs?|cookies?|consent|banner|popup|modal|outbrain|taboola|widget|tags|tag-list|trending|"
+    r"most-read|most-popular|more-stories|read-more|readmore|paywall|masthead|site-header|toolbar|skip-link|"
+    r"pagination|author-bio|bio|sr-only|visually-hidden|screen-reader-text|hidden|print-only|logo|brand)(?:$|[\s_-])",
+    re.I,
+)
+CLUTTER_TAGS = frozenset({"nav", "footer", "aside", "header", "form", "dialog", "menu"})
+CLUTTER_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"})
+_CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|attribution|photographer", re.I)
+_CREDIT_TAIL = re.compile(
+    r"^(?P<caption>.+?)[\s.]*(?:\b(?:photo(?:graph)?|picture|image|credit)s?\s*(?:by\s+|:\s*)|\u00a9\s*)(?P<credit>[^.]{2,80})\.?$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    title: str | None = None
+    title_line: int | None = None
+    title_weak: bool = False  # only the <title> element names it: a headline in the text may do better
+    published: dt.date | None = None
+    modified: dt.date | None = None
+    byline: tuple[str, ...] = ()
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    caption: str | None = None
+    caption_credit: str | None = None
+    caption_line: int | None = None
+
+
+def text_of(node: Tag | str | None) -> str:
+    if node is None:
+        return ""
+    raw = node if isinstance(node, str) else node.get_text(" ")
+    return " ".join(raw.split())
+
+
+def attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    if isinstance(value, list):
+        value = " ".join(value)
+    return value or ""
+
+
+def is_clutter(tag: Tag, header_ok: bool = False) -> bool:
+    """A page element that is not the article: navigation, ads, related links, comments, footers...
+
+    With ``header_ok`` an article's ``<header>`` counts as part of it (where its byline and date live)."""
+    if header_ok and tag.name == "header":
+        return False
+    if tag.name in CLUTTER_TAGS or attr(tag, "role").lower() in CLUTTER_ROLES:
+        return True
+    if tag.has_attr("hidden") or attr(tag, "aria-hidden").lower() == "true":
+        return True
+    style = attr(tag, "style").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    names = f"{attr(tag, 'class')} {attr(tag, 'id')}"
+    return bool(names.strip()) and bool(CLUTTER.search(names)) and not _holds_article(tag)
+
+
+def _holds_article(tag: Tag) -> bool:
+    """A wrapper named ``has-sidebar`` or ``with-ads`` that holds the headline or the body is no clutter."""
+    return tag.find(_is_article_marker) is not None
+
+
+def _is_article_marker(tag: Tag) -> bool:
+    return tag.name in ("h1", "main") or attr(tag, "itemprop").lower() == "articlebody"
+
+
+def in_clutter(tag: Tag, stop: Tag | None = None, header_ok: bool = False) -> bool:
+    node: Tag | None = tag
+    while node is not None and node is not stop and node.name != "[document]":
+        if is_clutter(node, header_ok):
+            return True
+        node = node.parent
+    return False
+
+
+# ------------------------------------------------------------------------------------ JSON-LD
+
+
+def _json_objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 8:
+        return
+    if isinstance(value, list):
+        for item in value:
+            yield from _json_objects(item, depth + 1)
+    elif isinstance(value, dict):
+        yield value
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in value:
+                yield from _json_objects(value[key], depth + 1)
+
+
+def json_ld(soup: BeautifulSoup) -> list[dict[str, Any]]:
+    """Every schema.org object in the page's ``application/ld+json`` blocks (unreadable blocks skipped)."""
+    found: list[dict[str, Any]] = []
+    for script in soup.find_all("script"):
+        if "ld+json" not in attr(script, "type").lower():
+            continue
+        raw = script.string or ""
+        raw = re.sub(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$", "", raw)
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        found.extend(_json_objects(data))
+    return found
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type", ())
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.rsplit("/", 1)[-1].lower() for k in kinds if isinstance(k, str)}
+
+
+def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
+        return by_id[value["@id"]]
+    return value
+
+
+def _ld_names(value: Any, by_id: dict[str, dict[str, Any]], people: bool) -> list[str]:
+    """Names in an ``author``/``publisher`` value; with ``people``, organisations are skipped."""
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        item = _resolve(item, by_id)
+        if isinstance(item, dict):
+            if people and _types(item) & {"organization", "newsmediaorganization"}:
+                continue
+            item = item.get("name")
+        if not isinstance(item, str):
+            continue
+        found = people_in(item) if people else [text_of(item)]
+        names.extend(n for n in found if n and not _is_address(n) and n not in names)
+    return names
+
+
+def _is_address(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://", "www.", "@"))
+
+
+def _ld_meta(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
+    article = next((o for o in objects if _types(o) & ARTICLE_TYPES), None)
+    page = next((o for o in objects if "webpage" in _types(o)), None)
+    site = next((o for o in objects if "website" in _types(o)), None)
+    out: dict[str, Any] = {}
+    for source in (page, article):
+        if source is None:
+            continue
+        for key in ("headline", "datePublished", "dateModified", "inLanguage", "url"):
+            value = source.get(key)
+            if isinstance(value, str | int) and not isinstance(value, bool):
+                out[key] = str(value)
+        image = _resolve(source.get("image"), by_id)
+        image = image[0] if isinstance(image, list) and image else image
+        if isinstance(image, dict) and isinstance(image.get("caption"), str):
+            out["caption"] = image["caption"]
+        if "author" in source:
+            out["author"] = _ld_names(source["author"], by_id, people=True)
+        if "publisher" in source:
+            out["publisher"] = _ld_names(source["publisher"], by_id, people=False)
+    if site is not None and isinstance(site.get("name"), str) and not out.get("publisher"):
+        out["publisher"] = [site["name"]]
+    return out
+
+
+# ------------------------------------------------------------------------------------ <meta>
+
+
+def meta_values(soup: BeautifulSoup) -> dict[str, list[str]]:
+    """``<meta>`` contents by lower-cased name/property/itemprop, in page order."""
+    values: dict[str, list[str]] = {}
+    for tag in soup.find_all("meta"):
+        key = (attr(tag, "property") or attr(tag, "name") or attr(tag, "itemprop") or attr(tag, "http-equiv")).lower()
+        content = text_of(attr(tag, "content") or attr(tag, "datetime"))
+        if key and content:
+            values.setdefault(key, []).append(content)
+    return values
+
+
+def parse_date(value: str) -> dt.date | None:
+    """``2020-03-23T09:15:00-04:00``, ``20200323``, ``March 23, 2020``... -> the date as stated."""
+    match = _ISO_DATE.match(value)
+    if match:
+        try:
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+    return p.parse_date_line(value)
+
+
+def _first_date(candidates: list[str]) -> dt.date | None:
+    for value in candidates:
+        date = parse_date(value)
+        if date is not None:
+            return date
+    return None
+
+
+def _valid(field: str, value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return str(FIELDS[field](value))
+    except ValueError:
+        return None
+
+
+def _language(value: str) -> str | None:
+    value = value.strip().replace("_", "-")
+    head, _, rest = value.partition("-")
+    return _valid("language", head.lower() + ("-" + rest if rest else ""))
+
+
+def strip_site(title: str, site: str | None) -> str:
+    """``Iran fires missiles | The Daily Star`` -> ``Iran fires missiles`` when the site is known."""
+    if not site:
+        return title
+    folded = site.casefold()
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if separators and title[separators[-1].end():].strip().casefold() == folded:
+        return title[: separators[-1].start()].strip()
+    if separators and title[: separators[0].start()].strip().casefold() == folded:
+        return title[separators[0].end():].strip()
+    return title
+
+
+# ------------------------------------------------------------------------------------ the visible page
+
+
+def _h1(soup: BeautifulSoup, scope: Tag) -> Tag | None:
+    inside = [h for h in scope.find_all("h1") if text_of(h) and not in_clutter(h, stop=scope, header_ok=True)]
+    if inside:
+        return inside[0]
+    return next((h for h in soup.find_all("h1") if text_of(h) and not in_clutter(h)), None)
+
+
+def _times(scope: Tag, wanted: str) -> list[str]:
+    """``<time datetime>`` values in the article, those marked as ``wanted`` (published/modified) first."""
+    marked: list[str] = []
+    plain: list[str] = []
+    pattern = _PUBLISHED_HINT if wanted == "published" else _MODIFIED_HINT
+    for tag in scope.find_all("time"):
+        if in_clutter(tag, stop=scope, header_ok=True):
+            continue
+        value = attr(tag, "datetime") or text_of(tag)
+        hints = " ".join((attr(tag, "itemprop"), attr(tag, "class"), attr(tag, "id"), text_of(tag.parent)[:40]))
+        if pattern.search(hints) or (wanted == "published" and tag.has_attr("pubdate")):
+            marked.append(value)
+        elif wanted == "published":
+            plain.append(value)
+    return marked + plain
+
+
+def _byline_elements(scope: Tag) -> list[str]:
+    """Names in the article's byline element (``rel=author``, ``class="byline"``...), first one that has any."""
+    selectors = '[itemprop~="author"], [rel~="author"], [class*="byline"], [class*="author-name"], [class~="author"]'
+    for tag in scope.select(selectors):
+        if in_clutter(tag, stop=scope, header_ok=True):
+            continue
+        names = people_in(text_of(tag))
+        if names:
+            return names
+    return []
+
+
+def _people(values: list[str]) -> list[str]:
+    names: list[str] = []
+    for value in values:
+        if not _is_address(value):
+            names.extend(n for n in people_in(value) if n not in names)
+    return names
+
+
+def people_in(text: str) -> list[str]:
+    """``By Jane Doe and John Roe, Staff Writers`` -> Jane Doe, John Roe (job titles and dates left out)."""
+    text = p.BYLINE.sub("", text.strip(), count=1)
+    found = p.names_in(text)
+    if not found and 0 < len(text.split()) <= 4 and not any(c.isdigit() for c in text) and not _is_address(text):
+        found = (text,)
+    return [n for n in dict.fromkeys(found) if not _ROLE_WORDS.intersection(n.lower().split())]
+
+
+def split_caption(figcaption: Tag) -> tuple[str, str | None]:
+    """A figure caption and its credit: a credit element, ``(Reuters)``, or ``Photo: AP`` at the end."""
+    credit_tags = [t for t in figcaption.find_all(True) if _CREDIT_CLASS.search(f"{attr(t, 'class')} {attr(t, 'id')}")]
+    credit_tags += [t for t in figcaption.find_all(["small", "cite"]) if t not in credit_tags]
+    if credit_tags:
+        credit = text_of(credit_tags[0])
+        whole = text_of(figcaption)
+        caption = " ".join(whole.replace(credit, " ", 1).split()) if credit else whole
+        credit = re.sub(r"^(?:photo(?:graph)?|picture|image|credit)s?\s*(?:by\s+|:\s*)|^\u00a9\s*", "", credit, flags=re.I)
+        if caption and credit:
+            return caption, credit
+    whole = text_of(figcaption)
+    parts = p.caption_parts(whole)
+    if parts and parts[1]:
+        return parts
+    match = _CREDIT_TAIL.match(whole)
+    if match:
+        return match.group("caption").strip(), match.group("credit").strip()
+    return whole, None
+
+
+def _lede_figure(scope: Tag) -> tuple[str, str | None, int | None] | None:
+    for figure in scope.find_all("figure"):
+        caption = figure.find("figcaption")
+        if isinstance(caption, Tag) and text_of(caption) and not in_clutter(figure, stop=scope, header_ok=True):
+            text, credit = split_caption(caption)
+            return text, credit, caption.sourceline
+    return None
+
+
+def _site_title(soup: BeautifulSoup) -> str | None:
+    """A blog's name as its theme shows it (``.site-title``), when no metadata names the site."""
+    tag = soup.select_one('.site-title, .site-name, #site-title, [itemprop="publisher"] [itemprop="name"]')
+    text = text_of(tag) if isinstance(tag, Tag) else ""
+    return text if 0 < len(text) <= 80 else None
+
+
+def _canonical(soup: BeautifulSoup) -> str | None:
+    for link in soup.find_all("link"):
+        if "canonical" in attr(link, "rel").lower().split():
+            url = _valid("url", attr(link, "href"))
+            if url:
+                return url
+    return None
+
+
+def page_meta(soup: BeautifulSoup, scope: Tag) -> PageMeta:
+    """Everything the page says about the article; ``scope`` is the element holding the article."""
+    ld = _ld_meta(json_ld(soup))
+    meta = _Meta(meta_values(soup))
+    outlet = meta.first("og:site_name") or next(iter(ld.get("publisher") or []), None)
+    outlet = outlet or meta.first("application-name", "dc.publisher") or _site_title(soup)
+    title, title_line, weak = _title(soup, scope, ld, meta, outlet)
+    published = _first_date([ld.get("datePublished") or "", *meta.all(_PUBLISHED_META), *_times(scope, "published")])
+    modified = _first_date([ld.get("dateModified") or "", *meta.all(_MODIFIED_META), *_times(scope, "modified")])
+    byline = ld.get("author") or _byline_elements(scope) or _people(meta.all(_AUTHOR_META))
+    byline = [n for n in byline if not outlet or n.casefold() != outlet.casefold()]
+    html_tag = soup.find("html")
+    tags = (attr(html_tag, "lang") if isinstance(html_tag, Tag) else "", meta.first("content-language") or "",
+            ld.get("inLanguage") or "", meta.first("og:locale") or "")
+    language = next((x for x in (_language(v) for v in tags if v) if x), None)
+    figure = _lede_figure(scope)
+    caption, credit, caption_line = figure if figure else (text_of(ld.get("caption")) or None, None, None)
+    url = _canonical(soup) or _valid("url", meta.first("og:url")) or _valid("url", ld.get("url"))
+    return PageMeta(title=title, title_line=title_line, title_weak=weak, published=published, modified=modified,
+                    byline=tuple(byline), outlet=outlet, url=url, language=language, caption=caption or None,
+                    caption_credit=credit, caption_line=caption_line)
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    values: dict[str, list[str]]
+
+    def first(self, *keys: str) -> str | None:
+        return next((self.values[k][0] for k in keys if k in self.values), None)
+
+    def all(self, keys: tuple[str, ...]) -> list[str]:
+        return [v for k in keys for v in self.values.get(k, [])]
+
+
+def _title(soup: BeautifulSoup, scope: Tag, ld: dict[str, Any], meta: _Meta,
+           outlet: str | None) -> tuple[str | None, int | None, bool]:
+    """(title, its line, whether only the ``<title>`` element gave it)."""
+    h1 = _h1(soup, scope)
+    title_tag = soup.find("title")
+    tag = title_tag if isinstance(title_tag, Tag) else None
+    titles = [
+        (text_of(h1), h1.sourceline if h1 else None),
+        (text_of(ld.get("headline")), None),
+        (meta.first("og:title", "twitter:title", "dc.title", "headline") or "", None),
+        (text_of(tag), tag.sourceline if tag else None),
+    ]
+    for number, (text, line) in enumerate(titles):
+        if text:
+            return strip_site(text, outlet), line, number == len(titles) - 1
+    return None, None, False
