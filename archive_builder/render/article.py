@@ -31,6 +31,7 @@ def front_matter(ctx: RenderContext, article: Article, views: tuple[View, ...]) 
         "outlet": article.outlet,
         "published": article.published,
         "published_derived": article.published_derived,
+        "modified": article.modified,
         "byline": list(article.byline),
         "credits": list(article.credits),
         "caption": article.caption,
@@ -87,6 +88,8 @@ def _facts(article: Article, page: str) -> list[str]:
         ("Outlet", md_text(article.outlet) if article.outlet else "unknown"),
         ("Published", md_text(_date_text(article))),
     ]
+    if article.modified:
+        rows.append(("Modified", article.modified.isoformat()))
     if article.byline:
         rows.append(("Byline", ", ".join(md_text(n) for n in article.byline)))
     if article.dateline:

@@ -25,6 +25,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "published_derived": article.published_derived,
         "published_evidence": list(article.published_evidence),
+        "modified": article.modified.isoformat() if article.modified else None,
         "byline": list(article.byline),
         "credits": list(article.credits),
         "caption": article.caption,
@@ -40,6 +41,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "page": article_page(article.id),
         "original": original_path(article.seed),
         "paragraphs": [list(p) for p in article.paragraphs],
+        "paragraph_kinds": [article.paragraph_kind(i) for i in range(len(article.paragraphs))],
         "body": article.body,
     }
 
