@@ -1,0 +1,210 @@
+"""Align a candidate pair: shared passages with offsets in both bodies, and the edits inside them.
+
+Anchors are the content-word n-grams the two texts share (positions in each). Anchors are chained
+into passages when they follow each other in both texts within ``gap`` content words, so a passage
+survives small edits, house-style changes and synonym swaps; chains need not keep the same order
+across passages (a summary may quote the end of its source before the beginning). Inside each
+passage a word-level diff lists the edits, each marked minor (typography, case, house style,
+spelling fixes) or substantive.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from archive_builder.model import Article, Edit, Passage
+from archive_builder.provenance.index import gram_keys
+from archive_builder.provenance.normalize import STOPWORDS, Token, content_positions, letters, phrase_key, tokens
+
+
+@dataclass(frozen=True, slots=True)
+class AlignSettings:
+    n: int = 3
+    gap: int = 10  # content words allowed between two anchors of one passage (in either text)
+    min_words: int = 6  # content words a passage must span
+    max_repeats: int = 3  # an n-gram repeated more often inside one text is not an anchor
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """An article prepared for comparison."""
+
+    id: str
+    body: str
+    toks: tuple[Token, ...]
+    content: tuple[int, ...]  # token index of each content word
+    keys: tuple[int, ...]  # n-gram key starting at each content word
+
+    @property
+    def words(self) -> list[str]:
+        return [self.toks[i].canon for i in self.content]
+
+
+def make_doc(article: Article, n: int = 3) -> Doc:
+    toks = tokens(article.body)
+    content = content_positions(toks)
+    keys = gram_keys([toks[i].canon for i in content], n)
+    return Doc(article.id, article.body, toks, content, tuple(keys))
+
+
+def anchors(a: Doc, b: Doc, ignored: frozenset[int], settings: AlignSettings) -> list[tuple[int, int]]:
+    """(i, j): the n-gram at content word i of ``a`` equals the one at j of ``b``."""
+    where: dict[int, list[int]] = {}
+    for i, key in enumerate(a.keys):
+        where.setdefault(key, []).append(i)
+    seen_b: dict[int, int] = {}
+    for key in b.keys:
+        seen_b[key] = seen_b.get(key, 0) + 1
+    found: list[tuple[int, int]] = []
+    for j, key in enumerate(b.keys):
+        spots = where.get(key)
+        if not spots or key in ignored or len(spots) > settings.max_repeats or seen_b[key] > settings.max_repeats:
+            continue
+        found.extend((i, j) for i in spots)
+    return sorted(found)
+
+
+def chains(points: list[tuple[int, int]], gap: int) -> list[list[tuple[int, int]]]:
+    """Group anchors into runs that advance in both texts by at most ``gap`` words per step."""
+    done: list[list[tuple[int, int]]] = []
+    active: list[list[tuple[int, int]]] = []
+    for i, j in points:
+        still: list[list[tuple[int, int]]] = []
+        for run in active:
+            (done if run[-1][0] < i - gap else still).append(run)
+        active = still
+        best: list[tuple[int, int]] | None = None
+        best_cost = gap * 4
+        for run in active:
+            li, lj = run[-1]
+            if li < i <= li + gap and lj < j <= lj + gap:
+                cost = abs((i - li) - (j - lj))
+                if cost < best_cost:
+                    best, best_cost = run, cost
+        if best is None:
+            active.append([(i, j)])
+        else:
+            best.append((i, j))
+    return done + active
+
+
+def _token_range(doc: Doc, first: int, last: int, n: int) -> tuple[int, int]:
+    """Token indexes [start, end) covered by content words first .. last + n - 1."""
+    end_word = min(last + n - 1, len(doc.content) - 1)
+    return doc.content[first], doc.content[end_word] + 1
+
+
+def _extend(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Grow both ranges over identical neighbouring words (stopwords the anchors left out)."""
+    (sa, ea), (sb, eb) = ra, rb
+    for _ in range(4):
+        if (sa > 0 and sb > 0 and a.toks[sa - 1].fold == b.toks[sb - 1].fold and _light(a.toks[sa - 1])
+                and _joined(a, sa - 1) and _joined(b, sb - 1)):
+            sa, sb = sa - 1, sb - 1
+    for _ in range(4):
+        if (ea < len(a.toks) and eb < len(b.toks) and a.toks[ea].fold == b.toks[eb].fold and _light(a.toks[ea])
+                and _joined(a, ea - 1) and _joined(b, eb - 1)):
+            ea, eb = ea + 1, eb + 1
+    return _to_sentence_end(a, b, ea, eb, sa, sb)
+
+
+def _joined(doc: Doc, k: int) -> bool:
+    """Tokens k and k + 1 are in the same sentence."""
+    gap = doc.body[doc.toks[k].end : doc.toks[k + 1].start] if k + 1 < len(doc.toks) else "."
+    return not any(ch in ".!?\n" for ch in gap)
+
+
+def _light(tok: Token) -> bool:
+    return not tok.canon or tok.canon in STOPWORDS
+
+
+_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?:\s|$)")
+
+
+def _tail(doc: Doc, end: int) -> int | None:
+    """Token index just past the end of the sentence holding token ``end - 1`` (None: too far)."""
+    at = doc.toks[end - 1].end
+    match = _END.search(doc.body, at)
+    stop = match.start() if match else len(doc.body)
+    k = end
+    while k < len(doc.toks) and doc.toks[k].start < stop:
+        k += 1
+    return k if k - end <= 10 else None
+
+
+def _to_sentence_end(a: Doc, b: Doc, ea: int, eb: int, sa: int, sb: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """When both passages stop a few words short of their sentence's end, the rest is a rewrite."""
+    ta, tb = _tail(a, ea), _tail(b, eb)
+    if ta is not None and tb is not None and (ta > ea or tb > eb):
+        ea, eb = ta, tb
+    return (sa, ea), (sb, eb)
+
+
+def is_minor(source: str, target: str) -> bool:
+    """Typography, case, house style (``Mr.``, initials, ``American``/``U.S.``) or a spelling fix."""
+    if letters(source) == letters(target) or phrase_key(source) == phrase_key(target):
+        return True
+    ls, lt = letters(source), letters(target)
+    short = len(source.split()) <= 2 and len(target.split()) <= 2 and min(len(ls), len(lt)) >= 4
+    return short and difflib.SequenceMatcher(None, ls, lt, autojunk=False).ratio() >= 0.75
+
+
+def _span(doc: Doc, i1: int, i2: int) -> tuple[int, int]:
+    if i1 < i2:
+        return doc.toks[i1].start, doc.toks[i2 - 1].end
+    at = doc.toks[i1].start if i1 < len(doc.toks) else len(doc.body)
+    return at, at
+
+
+def edits(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[tuple[Edit, ...], float]:
+    """Word-level edits turning a's range into b's, and the share of words kept."""
+    wa = [t.fold for t in a.toks[ra[0] : ra[1]]]
+    wb = [t.fold for t in b.toks[rb[0] : rb[1]]]
+    matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    out: list[Edit] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        s0, s1 = _span(a, ra[0] + i1, ra[0] + i2)
+        t0, t1 = _span(b, rb[0] + j1, rb[0] + j2)
+        source, target = a.body[s0:s1], b.body[t0:t1]
+        kind = "insert" if not source else "delete" if not target else "replace"
+        out.append(Edit(kind, source, target, is_minor(source, target), s0, s1, t0, t1))  # type: ignore[arg-type]
+    return tuple(out), matcher.ratio()
+
+
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    passage: Passage
+    words: int  # words in the target side
+    similarity: float  # share of words kept (1.0 verbatim)
+
+
+def align_pair(a: Doc, b: Doc, ignored: frozenset[int], settings: AlignSettings) -> tuple[Aligned, ...]:
+    """Shared passages of a (source side) and b (target side), in a's order, not overlapping."""
+    found: list[tuple[int, Aligned]] = []
+    for run in chains(anchors(a, b, ignored, settings), settings.gap):
+        if run[-1][0] - run[0][0] + settings.n < settings.min_words:
+            continue
+        ra = _token_range(a, run[0][0], run[-1][0], settings.n)
+        rb = _token_range(b, run[0][1], run[-1][1], settings.n)
+        ra, rb = _extend(a, b, ra, rb)
+        changes, ratio = edits(a, b, ra, rb)
+        kind = "edited" if changes else "verbatim"
+        passage = Passage(a.toks[ra[0]].start, a.toks[ra[1] - 1].end, b.toks[rb[0]].start, b.toks[rb[1] - 1].end,
+                          kind, changes)
+        found.append((ra[1] - ra[0], Aligned(passage, rb[1] - rb[0], ratio)))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[tuple[int, Aligned]]) -> tuple[Aligned, ...]:
+    kept: list[Aligned] = []
+    for _, item in sorted(found, key=lambda f: (-f[0], f[1].passage.source_start, f[1].passage.target_start)):
+        p = item.passage
+        if any(p.source_start < k.passage.source_end and k.passage.source_start < p.source_end
+               or p.target_start < k.passage.target_end and k.passage.target_start < p.target_end for k in kept):
+            continue
+        kept.append(item)
+    return tuple(sorted(kept, key=lambda k: (k.passage.source_start, k.passage.target_start)))

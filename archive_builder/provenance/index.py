@@ -1,0 +1,96 @@
+"""Candidate pairs from an index of shared rare n-grams (as passim does): never all pairs.
+
+Every article's content words (stopwords, courtesy titles and initials left out, house style
+folded) are cut into overlapping word n-grams. An n-gram found in more than ``max_df`` articles is
+a stock phrase; one found in three or more articles that all come from one outlet is that outlet's
+boilerplate: neither says anything about copying. Two articles become a candidate pair when they
+share at least ``min_shared`` of the remaining n-grams; only candidate pairs are aligned.
+
+N-grams are keyed by a stable integer (CRC-32 of each word, combined), so the index does not depend
+on Python's string hashing or on the order articles arrive in. ``sample`` keeps one n-gram in
+``sample`` (chosen by key, so both copies of a passage keep the same ones) to bound memory.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+
+_MASK = (1 << 61) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class IndexSettings:
+    n: int = 3
+    max_df: int = 40
+    min_shared: int = 3
+    boilerplate_min: int = 3
+    sample: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    a: int  # position of the first article (a < b)
+    b: int
+    shared: int  # n-grams shared
+
+
+def gram_keys(words: list[str], n: int) -> list[int]:
+    """Stable integer key of each n-gram of ``words`` (in order, duplicates kept)."""
+    hashes = [zlib.crc32(w.encode("utf-8")) for w in words]
+    keys: list[int] = []
+    for i in range(len(hashes) - n + 1):
+        key = 0
+        for h in hashes[i : i + n]:
+            key = (key * 1_000_003 + h) & _MASK
+        keys.append(key)
+    return keys
+
+
+def _postings(docs: list[list[str]], settings: IndexSettings) -> dict[int, int | list[int]]:
+    """n-gram key -> the article(s) holding it (an int while only one does, to save memory)."""
+    index: dict[int, int | list[int]] = {}
+    for doc_no, words in enumerate(docs):
+        for key in set(gram_keys(words, settings.n)):
+            if settings.sample > 1 and key % settings.sample:
+                continue
+            held = index.get(key)
+            if held is None:
+                index[key] = doc_no
+            elif isinstance(held, int):
+                index[key] = [held, doc_no]
+            else:
+                held.append(doc_no)
+    return index
+
+
+def _is_boilerplate(holders: list[int], outlets: list[str | None], settings: IndexSettings) -> bool:
+    if len(holders) < settings.boilerplate_min:
+        return False
+    first = outlets[holders[0]]
+    return first is not None and all(outlets[h] == first for h in holders)
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseIndex:
+    candidates: tuple[Candidate, ...]
+    ignored: frozenset[int]  # keys of stock phrases and outlet boilerplate
+
+
+def build_index(docs: list[list[str]], outlets: list[str | None], settings: IndexSettings) -> ReuseIndex:
+    """Candidate pairs of articles sharing enough rare n-grams; ``docs`` are content-word lists."""
+    counts: Counter[tuple[int, int]] = Counter()
+    ignored: set[int] = set()
+    for key, held in _postings(docs, settings).items():
+        if isinstance(held, int):
+            continue
+        if len(held) > settings.max_df or _is_boilerplate(held, outlets, settings):
+            ignored.add(key)
+            continue
+        for i, a in enumerate(held):
+            for b in held[i + 1 :]:
+                counts[(a, b)] += 1
+    needed = max(1, settings.min_shared // settings.sample)
+    found = sorted(Candidate(a, b, n) for (a, b), n in counts.items() if n >= needed)
+    return ReuseIndex(tuple(found), frozenset(ignored))
