@@ -79,10 +79,16 @@ def outlet_relations(articles: tuple[Article, ...], attributions: tuple[Attribut
     return out
 
 
-def _parent(article_id: str, relations: list[Relation]) -> str | None:
+def _parent(article_id: str, relations: list[Relation], dates: dict[str, int]) -> str | None:
+    """The in-archive source: the one the article names, then the one it shares most text with,
+    then the most confident, then the earliest."""
+    def rank(r: Relation) -> tuple[int, int, float, int, str]:
+        shared = sum(p.target_end - p.target_start for p in r.passages)
+        source = r.source.article or ""
+        return (-int(bool(r.evidence) or r.curated), -shared, -r.confidence, dates.get(source, 10**7), source)
+
     best = sorted((r for r in relations if r.target.article == article_id and r.source.article
-                   and r.direction_known and r.relation != "common-source"),
-                  key=lambda r: (-r.confidence, r.source.article or ""))
+                   and r.direction_known and r.relation != "common-source"), key=rank)
     return best[0].source.article if best else None
 
 
@@ -96,11 +102,12 @@ def chains(articles: tuple[Article, ...], attributions: tuple[Attribution, ...],
         if r.target.article:
             incoming[r.target.article].append(r)
     done: dict[str, tuple[Node, ...]] = {}
+    dates = {a.id: a.published.toordinal() for a in articles if a.published}
 
     def chain(article_id: str, seen: frozenset[str]) -> tuple[Node, ...]:
         if article_id in done:
             return done[article_id]
-        parent = _parent(article_id, incoming.get(article_id, []))
+        parent = _parent(article_id, incoming.get(article_id, []), dates)
         if parent is not None and parent not in seen:
             path = chain(parent, seen | {article_id}) + (Node(article=article_id),)
         else:

@@ -151,13 +151,13 @@ def _names(side: Side, other: Side) -> list[Attribution]:
     return [a for a in side.attributions if a.text_source and own is not None and a.outlet == own]
 
 
-def _outside(attribution: Attribution, spans: list[tuple[int, int]]) -> bool:
-    """The claim is the article's own (not copied along with the shared text)."""
+def _own_claim(attribution: Attribution, other: Article) -> bool:
+    """The claim is the article's own, not copied along with the shared text (its sentence does not
+    appear in the other article)."""
+    from archive_builder.provenance.normalize import fold
+
     ev = attribution.evidence
-    if ev.field != "body" or ev.end <= ev.start:
-        return True
-    covered = sum(max(0, min(e, ev.end) - max(s, ev.start)) for s, e in spans)
-    return covered < 0.9 * (ev.end - ev.start)
+    return ev.field != "body" or " ".join(fold(ev.text).split()) not in " ".join(fold(other.body).split())
 
 
 def common_sources(a: Side, b: Side, f: Facts) -> list[Evidence]:
@@ -165,12 +165,10 @@ def common_sources(a: Side, b: Side, f: Facts) -> list[Evidence]:
     if _names(a, b) or _names(b, a):
         return []
     shared = (_sources(a) & _sources(b)) - {_own(a), _own(b)}
-    sa = [(p.source_start, p.source_end) for p in f.passages]
-    sb = [(p.target_start, p.target_end) for p in f.passages]
     out: list[Evidence] = []
     for outlet in sorted(shared):
-        ea = [x for x in a.attributions if x.outlet == outlet and x.text_source and _outside(x, sa)]
-        eb = [x for x in b.attributions if x.outlet == outlet and x.text_source and _outside(x, sb)]
+        ea = [x for x in a.attributions if x.outlet == outlet and x.text_source and _own_claim(x, b.article)]
+        eb = [x for x in b.attributions if x.outlet == outlet and x.text_source and _own_claim(x, a.article)]
         if ea and eb:
             out += [ea[0].evidence, eb[0].evidence]
     return out

@@ -92,5 +92,5 @@ def build_index(docs: list[list[str]], outlets: list[str | None], settings: Inde
             for b in held[i + 1 :]:
                 counts[(a, b)] += 1
     needed = max(1, settings.min_shared // settings.sample)
-    found = sorted(Candidate(a, b, n) for (a, b), n in counts.items() if n >= needed)
+    found = [Candidate(a, b, n) for (a, b), n in sorted(counts.items()) if n >= needed]
     return ReuseIndex(tuple(found), frozenset(ignored))

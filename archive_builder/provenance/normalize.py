@@ -36,6 +36,11 @@ _HOUSE = {
     "british": "uk",
     "u.n.": "un",
 }
+_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+            "sixteen seventeen eighteen nineteen twenty").split()
+_HOUSE.update({word: str(n) for n, word in enumerate(_NUMBERS)})
+_HOUSE.update({w: str(n) for w, n in (("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
+                                       ("eighty", 80), ("ninety", 90), ("hundred", 100))})
 _DROP = frozenset({"mr", "mrs", "ms", "dr", "messrs"})
 # Words that may appear or vanish between house styles without changing what a passage says.
 HOUSE_STYLE_DROP = _DROP | {"the", "a", "an"}
