@@ -14,7 +14,8 @@ from archive_builder.model import Article, Attribution, Diagnostic, Node, Proven
 from archive_builder.provenance import attribution, chains, curate
 from archive_builder.provenance.align import AlignSettings, Doc, align_pair, make_doc
 from archive_builder.provenance.classify import ClassifySettings, Side, quote_regions, relate
-from archive_builder.provenance.index import IndexSettings, build_index
+from archive_builder.provenance.index import IndexSettings, build_index, gram_keys
+from archive_builder.provenance.normalize import content_words
 
 log = logging.getLogger("archive_builder")
 
@@ -37,13 +38,21 @@ def find_attributions(articles: tuple[Article, ...]) -> list[attribution.Found]:
 def reuse(articles: tuple[Article, ...], claims: dict[str, tuple[Attribution, ...]],
           settings: Settings) -> list[Relation]:
     """Relations between archive articles sharing text: index -> candidates -> align -> classify."""
-    docs: list[Doc] = [make_doc(a, settings.index.n) for a in articles]
+    words: dict[str, str] = {}
+    hashes: dict[str, int] = {}
+    keys = [gram_keys(content_words(a.body, words), settings.index.n, hashes) for a in articles]
     outlets = [attribution.outlet_id(a.outlet) if a.outlet else None for a in articles]
-    index = build_index([d.words for d in docs], outlets, settings.index)
+    index = build_index(keys, outlets, settings.index)
+    del keys
+    docs: dict[int, Doc] = {}
+    forms: dict[str, tuple[str, str]] = {}
     log.debug("provenance: %d candidate pairs from %d articles", len(index.candidates), len(articles))
     out: list[Relation] = []
     sides: dict[int, Side] = {}
     for cand in index.candidates:
+        for k in (cand.a, cand.b):
+            if k not in docs:
+                docs[k] = make_doc(articles[k], settings.index.n, forms)
         aligned = align_pair(docs[cand.a], docs[cand.b], index.ignored, settings.align)
         if not aligned:
             continue

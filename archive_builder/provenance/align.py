@@ -42,8 +42,8 @@ class Doc:
         return [self.toks[i].canon for i in self.content]
 
 
-def make_doc(article: Article, n: int = 3) -> Doc:
-    toks = tokens(article.body)
+def make_doc(article: Article, n: int = 3, memo: dict[str, tuple[str, str]] | None = None) -> Doc:
+    toks = tokens(article.body, memo)
     content = content_positions(toks)
     keys = gram_keys([toks[i].canon for i in content], n)
     return Doc(article.id, article.body, toks, content, tuple(keys))

@@ -30,6 +30,7 @@ _QUOTED = re.compile(rf"(?P<the>\b[Tt]he )?(?P<name>{_NAME}),? (?:quoted|cited)\
 _IT_SAID = re.compile(r"\b(?:it|the (?:newspaper|paper|daily|agency|report|outlet|broadcaster|network|magazine|website|channel))"
                       r" (?:said|reported|added|wrote|quoted|cited)\b")
 
+_VERB = re.compile(r"\b(?:reported|said|says|reports|wrote|writes|added|published|quoted|cited)\b")
 WIRES = ("Reuters", "AFP", "AP", "Associated Press", "Agence France-Presse", "Bloomberg", "BBC", "CNN", "Xinhua",
          "TASS", "Kyodo", "IRNA", "Tasnim", "Fars", "ISNA", "Anadolu", "dpa", "UPI", "EFE", "ANSA")
 _CUES = frozenset("""times post news journal herald tribune telegraph guardian gazette agency press daily weekly
@@ -91,8 +92,12 @@ def _named(article: Article, start: int, end: int, known: frozenset[str]) -> lis
     """(position, kind, name, had_the) of every named outlet claim in one sentence."""
     text = article.body[start:end]
     hits: list[tuple[int, str, str, bool]] = []
-    for kind, pattern in (("according-to", _ACCORDING), ("reported", _REPORTED), ("reported", _REPORTED_BY),
-                          ("quoted", _QUOTED)):
+    verbs = _VERB.search(text) is not None
+    checks = (("according-to", _ACCORDING, "ccording to" in text), ("reported", _REPORTED, verbs),
+              ("reported", _REPORTED_BY, verbs), ("quoted", _QUOTED, verbs))
+    for kind, pattern, worth in checks:
+        if not worth:
+            continue
         for match in pattern.finditer(text):
             name = outlet_name(match.group("name"), bool(match.group("the")))
             if looks_like_outlet(name, known):

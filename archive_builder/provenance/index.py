@@ -36,23 +36,26 @@ class Candidate:
     shared: int  # n-grams shared
 
 
-def gram_keys(words: list[str], n: int) -> list[int]:
+def gram_keys(words: list[str], n: int, memo: dict[str, int] | None = None) -> list[int]:
     """Stable integer key of each n-gram of ``words`` (in order, duplicates kept)."""
-    hashes = [zlib.crc32(w.encode("utf-8")) for w in words]
-    keys: list[int] = []
-    for i in range(len(hashes) - n + 1):
-        key = 0
-        for h in hashes[i : i + n]:
-            key = (key * 1_000_003 + h) & _MASK
-        keys.append(key)
+    memo = {} if memo is None else memo
+    hashes = []
+    for w in words:
+        h = memo.get(w)
+        if h is None:
+            h = memo[w] = zlib.crc32(w.encode("utf-8"))
+        hashes.append(h)
+    keys = hashes[: len(hashes) - n + 1]
+    for k in range(1, n):
+        keys = [(key * 1_000_003 + h) & _MASK for key, h in zip(keys, hashes[k:], strict=False)]
     return keys
 
 
-def _postings(docs: list[list[str]], settings: IndexSettings) -> dict[int, int | list[int]]:
+def _postings(docs: list[list[int]], settings: IndexSettings) -> dict[int, int | list[int]]:
     """n-gram key -> the article(s) holding it (an int while only one does, to save memory)."""
     index: dict[int, int | list[int]] = {}
-    for doc_no, words in enumerate(docs):
-        for key in set(gram_keys(words, settings.n)):
+    for doc_no, keys in enumerate(docs):
+        for key in set(keys):
             if settings.sample > 1 and key % settings.sample:
                 continue
             held = index.get(key)
@@ -78,8 +81,9 @@ class ReuseIndex:
     ignored: frozenset[int]  # keys of stock phrases and outlet boilerplate
 
 
-def build_index(docs: list[list[str]], outlets: list[str | None], settings: IndexSettings) -> ReuseIndex:
-    """Candidate pairs of articles sharing enough rare n-grams; ``docs`` are content-word lists."""
+def build_index(docs: list[list[int]], outlets: list[str | None], settings: IndexSettings) -> ReuseIndex:
+    """Candidate pairs of articles sharing enough rare n-grams; ``docs`` hold each article's
+    n-gram keys (``gram_keys`` of its content words)."""
     counts: Counter[tuple[int, int]] = Counter()
     ignored: set[int] = set()
     for key, held in _postings(docs, settings).items():

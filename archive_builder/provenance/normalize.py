@@ -67,13 +67,17 @@ def canon_word(folded: str, original: str) -> str:
     return _HOUSE.get(folded, folded)
 
 
-def tokens(text: str) -> tuple[Token, ...]:
-    """Every word in ``text`` with its character offsets."""
+def tokens(text: str, memo: dict[str, tuple[str, str]] | None = None) -> tuple[Token, ...]:
+    """Every word in ``text`` with its character offsets (``memo`` caches each word's forms)."""
+    memo = {} if memo is None else memo
     out: list[Token] = []
     for match in _TOKEN.finditer(text):
         original = match.group(0)
-        folded = fold(original).replace("'", "'")
-        out.append(Token(match.start(), match.end(), folded, canon_word(folded, original)))
+        forms = memo.get(original)
+        if forms is None:
+            folded = fold(original)
+            forms = memo[original] = (folded, canon_word(folded, original))
+        out.append(Token(match.start(), match.end(), forms[0], forms[1]))
     return tuple(out)
 
 
@@ -92,3 +96,19 @@ def phrase_key(text: str) -> str:
 def letters(text: str) -> str:
     """Only the letters and digits, folded: ``do no`` -> ``dono``, ``don't`` -> ``dont``."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def content_words(text: str, memo: dict[str, str]) -> list[str]:
+    """The content words of ``text`` in house-style form, fast (no offsets; ``memo`` caches each
+    distinct word's form for the caller's run)."""
+    out: list[str] = []
+    for word in _TOKEN.findall(text):
+        form = memo.get(word)
+        if form is None:
+            folded = fold(word)
+            form = canon_word(folded, word)
+            form = form if form not in STOPWORDS else ""
+            memo[word] = form
+        if form:
+            out.append(form)
+    return out

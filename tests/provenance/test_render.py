@@ -108,3 +108,16 @@ def test_article_panel_has_chain_sources_and_passages() -> None:
     [panel] = view.article_panels(ctx, ctx.articles["h1"], article_page("h1"))
     assert "```mermaid" in panel and "### Sources named" in panel and "### Shared passages" in panel
     assert "<script" not in panel
+
+
+def test_export_validates_against_the_provenance_schema() -> None:
+    from pathlib import Path
+
+    import jsonschema
+
+    import archive_builder
+
+    schema = json.loads((Path(archive_builder.__file__).parent / "schema" / "provenance.schema.json").read_text())
+    data = json.loads(json.dumps(export_data(_hostile_ctx(), views())))
+    jsonschema.validate(data, schema)
+    assert data["relations"]

@@ -7,7 +7,7 @@ import datetime as dt
 from archive_builder.curation import Curation
 from archive_builder.model import ProvenanceIndex, Relation
 from archive_builder.provenance import analyse
-from archive_builder.provenance.index import IndexSettings, build_index
+from archive_builder.provenance.index import IndexSettings, build_index, gram_keys
 
 from .helpers import fixture, fixtures, make_article
 
@@ -130,10 +130,11 @@ def test_direction_unknown_when_nothing_decides() -> None:
 def test_candidates_come_from_shared_rare_ngrams_only() -> None:
     docs = [["alpha", "beta", "gamma", "delta", "eps"], ["alpha", "beta", "gamma", "delta", "zeta"],
             ["one", "two", "three", "four", "five"]]
-    index = build_index(docs, ["A", "B", "C"], IndexSettings(n=3, min_shared=2))
+    index = build_index([gram_keys(d, 3) for d in docs], ["A", "B", "C"], IndexSettings(n=3, min_shared=2))
     assert [(c.a, c.b) for c in index.candidates] == [(0, 1)]
     many = [["stock", "phrase", "here", str(i), f"w{i}"] for i in range(5)]
-    assert build_index(many, [f"o{i}" for i in range(5)], IndexSettings(n=3, max_df=3, min_shared=1)).candidates == ()
+    keys = [gram_keys(d, 3) for d in many]
+    assert build_index(keys, [f"o{i}" for i in range(5)], IndexSettings(n=3, max_df=3, min_shared=1)).candidates == ()
 
 
 def test_shuffled_input_gives_the_same_index() -> None:
