@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from archive_builder.model import Article, Edit, Passage
 from archive_builder.provenance.index import gram_keys
@@ -175,6 +176,18 @@ def edits(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[tup
     return tuple(out), matcher.ratio()
 
 
+def flip_edit(e: Edit) -> Edit:
+    kind: Literal["insert", "delete", "replace"] = (
+        "delete" if e.kind == "insert" else "insert" if e.kind == "delete" else "replace")
+    return Edit(kind, e.target_text, e.source_text, e.minor, e.target_start, e.target_end, e.source_start, e.source_end)
+
+
+def flip_passage(p: Passage) -> Passage:
+    """The same passage seen from the other side (source and target swapped)."""
+    return Passage(p.target_start, p.target_end, p.source_start, p.source_end, p.kind,
+                   tuple(flip_edit(e) for e in p.edits))
+
+
 @dataclass(frozen=True, slots=True)
 class Aligned:
     passage: Passage
@@ -192,7 +205,7 @@ def align_pair(a: Doc, b: Doc, ignored: frozenset[int], settings: AlignSettings)
         rb = _token_range(b, run[0][1], run[-1][1], settings.n)
         ra, rb = _extend(a, b, ra, rb)
         changes, ratio = edits(a, b, ra, rb)
-        kind = "edited" if changes else "verbatim"
+        kind: Literal["verbatim", "edited"] = "edited" if changes else "verbatim"
         passage = Passage(a.toks[ra[0]].start, a.toks[ra[1] - 1].end, b.toks[rb[0]].start, b.toks[rb[1] - 1].end,
                           kind, changes)
         found.append((ra[1] - ra[0], Aligned(passage, rb[1] - rb[0], ratio)))

@@ -23,8 +23,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from archive_builder.model import Article, Attribution, Evidence, Passage, Relation, Node
-from archive_builder.provenance.align import Aligned
+from archive_builder.model import Article, Attribution, Evidence, Node, Passage, Relation
+from archive_builder.provenance.align import Aligned, flip_passage
 
 _QUOTE = re.compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"\n]*\"")
 
@@ -198,18 +198,9 @@ def direction(a: Side, b: Side, f: Facts) -> tuple[bool, bool, list[str], list[E
 
 
 def _flip(f: Facts) -> Facts:
-    passages = tuple(Passage(p.target_start, p.target_end, p.source_start, p.source_end, p.kind,
-                             tuple(_flip_edit(e) for e in p.edits)) for p in f.passages)
-    passages = tuple(sorted(passages, key=lambda p: (p.source_start, p.target_start)))
+    passages = tuple(sorted((flip_passage(p) for p in f.passages), key=lambda p: (p.source_start, p.target_start)))
     return Facts(passages, f.words, f.longest, f.cover_b, f.cover_a, f.order, f.similarity, f.quoted_b, f.quoted_a,
                  f.set_aside)
-
-
-def _flip_edit(e):  # type: ignore[no-untyped-def]
-    from archive_builder.model import Edit
-
-    kind = {"insert": "delete", "delete": "insert"}.get(e.kind, e.kind)
-    return Edit(kind, e.target_text, e.source_text, e.minor, e.target_start, e.target_end, e.source_start, e.source_end)
 
 
 def _contiguous(f: Facts) -> bool:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive_builder.curation import Curation
-from archive_builder.model import Diagnostic, Node, Relation
+from archive_builder.model import Diagnostic, Node, Passage, Relation
+from archive_builder.provenance.align import flip_passage
 from archive_builder.provenance.attribution import outlet_id
 from archive_builder.textutil import near_miss
 
@@ -110,15 +111,11 @@ def apply(relations: list[Relation], rules: tuple[Ruling, ...]) -> list[Relation
         out = [r for r in out if _pair(r) != pair]
         if rule.relation is None:
             continue
-        passages = ()
+        passages: tuple[Passage, ...] = ()
         if found and found[0].source == rule.source:
             passages = found[0].passages
         elif found:
-            from archive_builder.provenance.classify import _flip_edit
-            from archive_builder.model import Passage
-
-            passages = tuple(Passage(p.target_start, p.target_end, p.source_start, p.source_end, p.kind,
-                                     tuple(_flip_edit(e) for e in p.edits)) for p in found[0].passages)
+            passages = tuple(flip_passage(p) for p in found[0].passages)
         reasons = ("asserted by the curator" + (f": {rule.note}" if rule.note else ""),)
         out.append(Relation(rule.source, rule.target, rule.relation, rule.direction_known, 1.0,
                             found[0].evidence if found else (), passages, True, reasons))

@@ -17,11 +17,7 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['\u2019]\w+)*")
 
 # Words that carry no content of their own: left out of the n-gram index and alignment anchors.
 STOPWORDS = frozenset(
-    """a an the and or but of to in on at by for with from as is are was were be been being has have had
-    that this these those it its he she they them his her their we our you your i not no so than then
-    there here which who whom whose what when where while will would can could may might should shall do
-    does did into over after before about against between also said says just very more most some such
-    all any each other only up out if""".split()
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "that", "this", "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "your", "i", "not", "no", "so", "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "while", "will", "would", "can", "could", "may", "might", "should", "shall", "do", "does", "did", "into", "over", "after", "before", "about", "against", "between", "also", "said", "says", "just", "very", "more", "most", "some", "such", "all", "any", "each", "other", "only", "up", "out", "if"]
 )
 
 # House-style variants that mean the same thing (compared after case and typography folding).
@@ -36,8 +32,7 @@ _HOUSE = {
     "british": "uk",
     "u.n.": "un",
 }
-_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-            "sixteen seventeen eighteen nineteen twenty").split()
+_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 _HOUSE.update({word: str(n) for n, word in enumerate(_NUMBERS)})
 _HOUSE.update({w: str(n) for w, n in (("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
                                        ("eighty", 80), ("ninety", 90), ("hundred", 100))})

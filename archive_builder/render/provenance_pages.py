@@ -110,7 +110,7 @@ def _passage_block(ctx: RenderContext, r: Relation, k: int, p: Passage, page: st
 
 
 def compare(ctx: RenderContext, r: Relation) -> Output:
-    look, page = lookup(ctx), compare_page(r)
+    page = compare_page(r)
     src, tgt = ctx.articles[r.source.article or ""], ctx.articles[r.target.article or ""]
     direction = "source \u2192 target" if r.direction_known else "direction unknown (listed in a fixed order)"
     lines = ["# Compare two articles", "", "| | Source side | Target side |", "|---|---|---|",
@@ -141,7 +141,8 @@ def _took(ctx: RenderContext, look: Lookup, outlet_id: str, page: str) -> tuple[
     indexes = set(look.by_outlet.get(outlet_id, ()))
     for article_id in outlet.articles:
         indexes.update(look.by_article.get(article_id, ()))
-    took, gave = [], []
+    took: list[str] = []
+    gave: list[str] = []
     for i in sorted(indexes):
         r = look.relations[i]
         src = ("article", r.source.article) if r.source.article else ("outlet", r.source.outlet)

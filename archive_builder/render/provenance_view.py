@@ -57,7 +57,8 @@ def _jsonld(ctx: RenderContext, look: Lookup, article: Article) -> dict[str, Any
         data["publisher"] = {"@type": "Organization", "name": article.outlet}
     if article.byline:
         data["author"] = [{"@type": "Person", "name": n} for n in article.byline]
-    based, cited = [], []
+    based: list[dict[str, Any]] = []
+    cited: list[dict[str, Any]] = []
     for r in _relations(look, article.id):
         if r.target.article != article.id or (r.relation == "common-source"):
             continue

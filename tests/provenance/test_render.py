@@ -14,8 +14,8 @@ from archive_builder.provenance import analyse
 from archive_builder.render import RenderContext, render_site
 from archive_builder.render import provenance_view as view
 from archive_builder.render.context import article_page
-from archive_builder.render.export import export_data
 from archive_builder.render.contrib import views
+from archive_builder.render.export import export_data
 from archive_builder.render.mermaid import flowchart, label
 
 from .helpers import fixture, make_article
