@@ -138,7 +138,10 @@ def _tail(doc: Doc, end: int) -> int | None:
 def _to_sentence_end(a: Doc, b: Doc, ea: int, eb: int, sa: int, sb: int) -> tuple[tuple[int, int], tuple[int, int]]:
     """When both passages stop a few words short of their sentence's end, the rest is a rewrite."""
     ta, tb = _tail(a, ea), _tail(b, eb)
-    if ta is not None and tb is not None and (ta > ea or tb > eb):
+    if ta is None or tb is None:
+        return (sa, ea), (sb, eb)
+    same = [t.fold for t in a.toks[ea:ta]] == [t.fold for t in b.toks[eb:tb]]
+    if not same and (ta > ea or tb > eb):  # identical tails the anchors left out are stock or boilerplate
         ea, eb = ta, tb
     return (sa, ea), (sb, eb)
 

@@ -189,7 +189,8 @@ def direction(a: Side, b: Side, f: Facts) -> tuple[bool, bool, list[str], list[E
         return False, True, ["the later text names the other's outlet as its source"], [x.evidence for x in _names(a, b)]
     da, db = a.article.published, b.article.published
     if da and db and da != db:
-        return da < db, True, ["publication dates"], []
+        inferred = a.article.published_derived or b.article.published_derived
+        return da < db, True, ["publication dates" + (" (at least one inferred)" if inferred else "")], []
     if abs(f.cover_a - f.cover_b) >= 0.3:
         return f.cover_b > f.cover_a, True, ["completeness: the derived text is mostly made of the other's"], []
     if abs(f.quoted_a - f.quoted_b) >= 0.5:

@@ -2,7 +2,7 @@
 
 Every article's content words (stopwords, courtesy titles and initials left out, house style
 folded) are cut into overlapping word n-grams. An n-gram found in more than ``max_df`` articles is
-a stock phrase; one found in three or more articles that all come from one outlet is that outlet's
+a stock phrase; one found in three or more articles of one outlet (and mostly there) is that outlet's
 boilerplate: neither says anything about copying. Two articles become a candidate pair when they
 share at least ``min_shared`` of the remaining n-grams; only candidate pairs are aligned.
 
@@ -68,11 +68,13 @@ def _postings(docs: list[list[int]], settings: IndexSettings) -> dict[int, int |
     return index
 
 
-def _is_boilerplate(holders: list[int], outlets: list[str | None], settings: IndexSettings) -> bool:
+def _outlet_heavy(holders: list[int], outlets: list[str | None], settings: IndexSettings) -> bool:
+    """Three or more articles of one outlet hold the n-gram and make up most of its holders."""
     if len(holders) < settings.boilerplate_min:
         return False
-    first = outlets[holders[0]]
-    return first is not None and all(outlets[h] == first for h in holders)
+    counts = Counter(outlets[h] for h in holders if outlets[h] is not None)
+    top = max(counts.values(), default=0)
+    return top >= settings.boilerplate_min and top >= 0.6 * len(holders)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,20 +83,38 @@ class ReuseIndex:
     ignored: frozenset[int]  # keys of stock phrases and outlet boilerplate
 
 
+def _count_pairs(held: list[int], counts: Counter[tuple[int, int]]) -> None:
+    for i, a in enumerate(held):
+        for b in held[i + 1 :]:
+            counts[(a, b)] += 1
+
+
 def build_index(docs: list[list[int]], outlets: list[str | None], settings: IndexSettings) -> ReuseIndex:
     """Candidate pairs of articles sharing enough rare n-grams; ``docs`` hold each article's
-    n-gram keys (``gram_keys`` of its content words)."""
+    n-gram keys (``gram_keys`` of its content words).
+
+    N-grams held mostly by articles of one outlet are grouped by the articles holding them: when
+    a group is less than half of some article (a footer, a tagline) it is boilerplate and ignored;
+    when it is most of them (versions of one story) it counts like any other shared text."""
     counts: Counter[tuple[int, int]] = Counter()
     ignored: set[int] = set()
+    heavy: dict[tuple[int, ...], list[int]] = {}
     for key, held in _postings(docs, settings).items():
         if isinstance(held, int):
             continue
-        if len(held) > settings.max_df or _is_boilerplate(held, outlets, settings):
+        if len(held) > settings.max_df:
             ignored.add(key)
-            continue
-        for i, a in enumerate(held):
-            for b in held[i + 1 :]:
-                counts[(a, b)] += 1
+        elif _outlet_heavy(held, outlets, settings):
+            heavy.setdefault(tuple(held), []).append(key)
+        else:
+            _count_pairs(held, counts)
+    for holders, keys in heavy.items():
+        smallest = min(len(docs[h]) for h in holders)
+        if len(keys) * settings.sample < 0.5 * smallest:
+            ignored.update(keys)
+        else:
+            for _ in keys:
+                _count_pairs(list(holders), counts)
     needed = max(1, settings.min_shared // settings.sample)
     found = [Candidate(a, b, n) for (a, b), n in sorted(counts.items()) if n >= needed]
     return ReuseIndex(tuple(found), frozenset(ignored))

@@ -157,3 +157,14 @@ def test_dates_decide_between_two_full_copies() -> None:
     b = make_article("z2", body, outlet="Earlier Outlet", published=dt.date(2021, 3, 1))
     r = pair(analyse((a, b), Curation())[0], "z1", "z2")
     assert r is not None and r.source.article == "z2" and r.direction_known
+
+
+def test_boilerplate_stays_boilerplate_when_another_outlet_copies_one_article() -> None:
+    ledgers = fixtures("ledger_1", "ledger_2", "ledger_3")
+    copy = make_article("ledger_copy", ledgers[0].body, outlet="Aggregator Daily")
+    index = analyse((*ledgers, copy), Curation())[0]
+    pairs = {frozenset((r.source.article, r.target.article)) for r in index.relations}
+    assert pairs == {frozenset(("ledger_1", "ledger_copy"))}
+    [r] = index.relations
+    boiler = ledgers[0].body.index("The Daily Ledger is")
+    assert all(p.source_end <= boiler + 30 for p in r.passages)  # at most the n-gram that crosses into it
