@@ -168,3 +168,13 @@ def test_boilerplate_stays_boilerplate_when_another_outlet_copies_one_article() 
     [r] = index.relations
     boiler = ledgers[0].body.index("The Daily Ledger is")
     assert all(p.source_end <= boiler + 30 for p in r.passages)  # at most the n-gram that crosses into it
+
+
+def test_three_versions_of_one_story_from_one_outlet_are_revisions_not_boilerplate() -> None:
+    first = fixture("wire_original")
+    second = fixture("revision")
+    third = make_article("revision_2", second.body.replace("forty vessels", "forty-two vessels"), outlet="Gulf Wire",
+                         published=dt.date(2021, 2, 27))
+    index = analyse((first, second, third), Curation())[0]
+    kinds = {frozenset((r.source.article, r.target.article)): r.relation for r in index.relations if r.source.article}
+    assert set(kinds.values()) == {"revision"} and len(kinds) == 3
