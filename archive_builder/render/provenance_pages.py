@@ -8,7 +8,7 @@ from archive_builder.model import Edit, Passage, Relation
 from archive_builder.render import mermaid
 from archive_builder.render.context import Output, RenderContext, article_page
 from archive_builder.render.frontmatter import page as fm_page
-from archive_builder.render.markup import Span, annotate, href, md_link, md_text
+from archive_builder.render.markup import Span, annotate, href, html_text, md_link, md_text
 from archive_builder.render.provenance_links import (
     KIND_LABELS,
     Lookup,
@@ -98,7 +98,8 @@ def _passage_block(ctx: RenderContext, r: Relation, k: int, p: Passage, page: st
     to_tgt = href(page, article_page(tgt.id), passage_anchor(src.id, k), ctx.use_directory_urls)
     lines = [f"## Passage {k + 1} ({p.kind})", "",
              '<div class="ab-compare"><table><thead><tr>'
-             f'<th><a href="{to_src}">source side</a></th><th><a href="{to_tgt}">target side</a></th>'
+             f'<th><a href="{to_src}">{html_text(src.outlet or "source side")}</a></th>'
+             f'<th><a href="{to_tgt}">{html_text(tgt.outlet or "target side")}</a></th>'
              f"</tr></thead><tbody><tr><td>{left}</td><td>{right}</td></tr></tbody></table></div>", ""]
     if p.edits:
         lines += ["| Source text | Target text | Edit |", "|---|---|---|"]
@@ -112,7 +113,10 @@ def _passage_block(ctx: RenderContext, r: Relation, k: int, p: Passage, page: st
 def compare(ctx: RenderContext, r: Relation) -> Output:
     page = compare_page(r)
     src, tgt = ctx.articles[r.source.article or ""], ctx.articles[r.target.article or ""]
-    direction = "source \u2192 target" if r.direction_known else "direction unknown (listed in a fixed order)"
+    if r.relation == "common-source":
+        direction = "both derive from one source; neither from the other"
+    else:
+        direction = "source \u2192 target" if r.direction_known else "direction unknown; listed in a fixed order"
     lines = ["# Compare two articles", "", "| | Source side | Target side |", "|---|---|---|",
              f"| Article | {md_link(src.title, page, article_page(src.id))} | {md_link(tgt.title, page, article_page(tgt.id))} |",
              f"| Outlet | {md_text(src.outlet or 'unknown')} | {md_text(tgt.outlet or 'unknown')} |",
