@@ -111,6 +111,27 @@ def _extend(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[t
     return _to_sentence_end(a, b, ea, eb, sa, sb)
 
 
+def _breaks(doc: Doc, start: int, end: int) -> list[int]:
+    """Token indexes in (start, end) that begin a new paragraph."""
+    return [k for k in range(start + 1, end) if "\n" in doc.body[doc.toks[k - 1].end : doc.toks[k].start]]
+
+
+def _trim(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Drop a stub of fewer than 3 content words that a passage has in the next (or previous) paragraph on
+    both sides: an n-gram crossing into a footer or a new story says nothing on its own."""
+    la, lb = _breaks(a, *ra), _breaks(b, *rb)
+    if la and lb and _words(a, la[-1], ra[1]) < 3 and _words(b, lb[-1], rb[1]) < 3:
+        ra, rb = (ra[0], la[-1]), (rb[0], lb[-1])
+    if la and lb and _words(a, ra[0], la[0]) < 3 and _words(b, rb[0], lb[0]) < 3 and la[0] < ra[1] and lb[0] < rb[1]:
+        ra, rb = (la[0], ra[1]), (lb[0], rb[1])
+    return ra, rb
+
+
+def _words(doc: Doc, start: int, end: int) -> int:
+    """Content words among tokens [start, end)."""
+    return sum(1 for t in doc.toks[start:end] if not _light(t))
+
+
 def _joined(doc: Doc, k: int) -> bool:
     """Tokens k and k + 1 are in the same sentence."""
     gap = doc.body[doc.toks[k].end : doc.toks[k + 1].start] if k + 1 < len(doc.toks) else "."
@@ -206,7 +227,9 @@ def align_pair(a: Doc, b: Doc, ignored: frozenset[int], settings: AlignSettings)
             continue
         ra = _token_range(a, run[0][0], run[-1][0], settings.n)
         rb = _token_range(b, run[0][1], run[-1][1], settings.n)
-        ra, rb = _extend(a, b, ra, rb)
+        ra, rb = _trim(a, b, *_extend(a, b, ra, rb))
+        if ra[1] - ra[0] < settings.min_words or rb[1] - rb[0] < settings.min_words:
+            continue
         changes, ratio = edits(a, b, ra, rb)
         kind: Literal["verbatim", "edited"] = "edited" if changes else "verbatim"
         passage = Passage(a.toks[ra[0]].start, a.toks[ra[1] - 1].end, b.toks[rb[0]].start, b.toks[rb[1] - 1].end,
