@@ -154,15 +154,22 @@ def _chain_diagram(ctx: RenderContext, look: Lookup, article: Article) -> list[s
 
 
 def _sources(look: Lookup, article: Article, page: str) -> list[str]:
+    """Each outlet the article names, once, with its kinds of claim and each evidence sentence."""
     claims: tuple[Attribution, ...] = look.attributions.get(article.id, ())
     if not claims:
         return []
-    lines = ["### Sources named", ""]
+    order: list[str] = []
     for a in claims:
-        name = md_link(outlet_name(look, a.outlet), page, outlet_page(a.outlet))
-        where = "" if a.evidence.field == "body" else f" ({md_text(a.evidence.field.replace('_', ' '))})"
-        lines.append(f"- {name} \u2014 {md_text(KIND_LABELS.get(a.kind, a.kind))}{where}: "
-                     f"\u201c{md_text(a.evidence.text)}\u201d")
+        if a.outlet not in order:
+            order.append(a.outlet)
+    lines = ["### Sources named", ""]
+    for outlet in order:
+        mine = [a for a in claims if a.outlet == outlet]
+        kinds = ", ".join(dict.fromkeys(KIND_LABELS.get(a.kind, a.kind) for a in mine))
+        lines.append(f"- {md_link(outlet_name(look, outlet), page, outlet_page(outlet))} \u2014 {md_text(kinds)}")
+        for a in mine:
+            where = "" if a.evidence.field == "body" else f"{md_text(a.evidence.field.replace('_', ' '))}: "
+            lines.append(f"    - {where}\u201c{md_text(a.evidence.text)}\u201d")
     return lines + [""]
 
 
