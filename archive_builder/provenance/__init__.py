@@ -90,7 +90,9 @@ def analyse(articles: tuple[Article, ...], curation: Curation,
     if extra:
         from archive_builder.model import Outlet
 
-        outlets = tuple(sorted(outlets + tuple(Outlet(o, o, False) for o in extra), key=lambda o: o.id))
+        named = {key: name for rule in rules for key, name in rule.names}
+        added = tuple(Outlet(o, named.get(o, o), False) for o in extra)
+        outlets = tuple(sorted(outlets + added, key=lambda o: o.id))
     index = ProvenanceIndex(outlets, attributions, tuple(relations), chains.chains(articles, attributions, relations))
     return index, problems
 

@@ -34,6 +34,7 @@ class Ruling:
     direction_known: bool
     note: str | None
     line: int | None
+    names: tuple[tuple[str, str], ...] = ()  # (outlet id, name as the curator wrote it)
 
 
 def _node(value: Any, ids: tuple[str, ...], where: tuple[str, int | None], field: str,
@@ -84,7 +85,9 @@ def _entry(item: Any, ids: tuple[str, ...], path: str, problems: list[Diagnostic
         return None
     known = item.get("direction_known", relation != "common-source")
     note = item.get("note")
-    return Ruling(source, target, relation, bool(known), str(note) if note is not None else None, line)
+    names = tuple((outlet_id(v["outlet"]), str(v["outlet"]).strip()) for v in (item["source"], item["target"])
+                  if isinstance(v, dict) and isinstance(v.get("outlet"), str))
+    return Ruling(source, target, relation, bool(known), str(note) if note is not None else None, line, names)
 
 
 def rulings(curation: Curation, ids: tuple[str, ...]) -> tuple[tuple[Ruling, ...], tuple[Diagnostic, ...]]:

@@ -68,3 +68,16 @@ def test_curation_file_through_the_pipeline(make_project, repo_seeds) -> None:  
     assert not [r for r in archive.provenance.relations if r.source.article and r.target.article]
     [problem] = [p for p in problems if "no article 'nope'" in p.message]
     assert problem.path.endswith("seeds/curation.yml") and problem.line == 5
+
+
+def test_relations_with_outside_outlets_can_be_asserted_and_denied() -> None:
+    from .helpers import make_article
+
+    a = make_article("o1", "According to the Gulf Wire, the port reopened on Sunday after three weeks.", outlet="Courier")
+    rules = [{"source": {"outlet": "The Gulf Wire"}, "target": "o1", "deny": True, "__line__": 2},
+             {"source": {"outlet": "Port Radio"}, "target": {"article": "o1"}, "relation": "summary", "__line__": 5}]
+    index, problems = analyse((a,), _curation(rules))
+    assert problems == ()
+    pairs = {(r.source.outlet, r.target.article, r.relation) for r in index.relations}
+    assert pairs == {("port-radio", "o1", "summary")}
+    assert ("port-radio", "Port Radio") in {(o.id, o.name) for o in index.outlets}
