@@ -131,15 +131,18 @@ def article_spans(ctx: RenderContext, article: Article, page: str) -> list[Span]
 
 
 def _link(article: Article, page: str, other: str, k: int, end: int) -> list[Span]:
-    """A link to the matching passage on the punctuation right after the passage, when there is
-    one (punctuation is never inside a name link, so the link never nests in another)."""
+    """A link to the matching passage on the character right after the passage: punctuation, or a
+    space before a lower-case word. Neither is ever inside a name link, so links never nest."""
     from archive_builder.render.markup import href
 
-    if end < len(article.body) and article.body[end] in ".,;:!?\u201d\"'\u2019)":
-        target = href(page, article_page(other), passage_anchor(article.id, k))
-        return [Span(end, end + 1, "a", (("class", "ab-passage-link"), ("href", target),
-                                         ("title", "the matching passage in the other article")), rank=95)]
-    return []
+    body = article.body
+    at_punct = end < len(body) and body[end] in ".,;:!?\u201d\"'\u2019)"
+    at_space = end + 1 < len(body) and body[end] == " " and body[end + 1].islower()
+    if not (at_punct or at_space):
+        return []
+    target = href(page, article_page(other), passage_anchor(article.id, k))
+    return [Span(end, end + 1, "a", (("class", "ab-passage-link"), ("href", target),
+                                     ("title", "the matching passage in the other article")), rank=95)]
 
 
 def _chain_diagram(ctx: RenderContext, look: Lookup, article: Article) -> list[str]:
