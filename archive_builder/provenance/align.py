@@ -183,6 +183,34 @@ def _span(doc: Doc, i1: int, i2: int) -> tuple[int, int]:
     return at, at
 
 
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Tokens [start, end) cut where punctuation or a line break separates two of them."""
+    cuts = [k for k in range(start + 1, end)
+            if any(ch in ",.;:!?\n" for ch in doc.body[doc.toks[k - 1].end : doc.toks[k].start])]
+    bounds = [start, *cuts, end]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
+
+
+def _pieces(a: Doc, b: Doc, ia: tuple[int, int], ib: tuple[int, int]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """A replacement spanning clauses on both sides, paired clause by clause (``Iran, they argued``
+    / ``Tehran, it said. Esper`` -> Iran/Tehran, they argued/it said, /Esper)."""
+    sa, sb = _segments(a, *ia), _segments(b, *ib)
+    if len(sa) < 2 and len(sb) < 2:
+        return [(ia, ib)]
+    pairs = [(sa[i], sb[i]) for i in range(min(len(sa), len(sb)))]
+    pairs += [(x, (sb[-1][1], sb[-1][1])) for x in sa[len(sb):]] if sb else [(x, (ib[0], ib[0])) for x in sa]
+    pairs += [((sa[-1][1], sa[-1][1]), y) for y in sb[len(sa):]] if sa else [((ia[0], ia[0]), y) for y in sb]
+    return pairs
+
+
+def _edit(a: Doc, b: Doc, ia: tuple[int, int], ib: tuple[int, int]) -> Edit:
+    s0, s1 = _span(a, *ia)
+    t0, t1 = _span(b, *ib)
+    source, target = a.body[s0:s1], b.body[t0:t1]
+    kind: Literal["insert", "delete", "replace"] = "insert" if not source else "delete" if not target else "replace"
+    return Edit(kind, source, target, is_minor(source, target), s0, s1, t0, t1)
+
+
 def edits(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[tuple[Edit, ...], float]:
     """Word-level edits turning a's range into b's, and the share of words kept."""
     wa = [t.fold for t in a.toks[ra[0] : ra[1]]]
@@ -192,11 +220,9 @@ def edits(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[tup
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        s0, s1 = _span(a, ra[0] + i1, ra[0] + i2)
-        t0, t1 = _span(b, rb[0] + j1, rb[0] + j2)
-        source, target = a.body[s0:s1], b.body[t0:t1]
-        kind = "insert" if not source else "delete" if not target else "replace"
-        out.append(Edit(kind, source, target, is_minor(source, target), s0, s1, t0, t1))  # type: ignore[arg-type]
+        ia, ib = (ra[0] + i1, ra[0] + i2), (rb[0] + j1, rb[0] + j2)
+        parts = _pieces(a, b, ia, ib) if tag == "replace" else [(ia, ib)]
+        out.extend(_edit(a, b, pa, pb) for pa, pb in parts)
     return tuple(out), matcher.ratio()
 
 
