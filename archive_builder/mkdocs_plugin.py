@@ -9,6 +9,7 @@ and (3) escapes page titles, which MkDocs themes insert into HTML without escapi
 from __future__ import annotations
 
 import html
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -69,3 +70,19 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if isinstance(title, str):
             page.meta["title"] = html.escape(title, quote=True)
         return markdown
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put the page's schema.org JSON-LD (front matter ``jsonld``) in its HTML head."""
+        data = page.meta.get("jsonld")
+        if not isinstance(data, dict) or "</head>" not in output:
+            return output
+        return output.replace("</head>", jsonld_script(data) + "</head>", 1)
+
+
+def jsonld_script(data: dict[str, Any]) -> str:
+    """A ``<script type="application/ld+json">`` element; ``<``, ``>`` and ``&`` are JSON-escaped so
+    text such as ``</script>`` in a seed cannot end the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f'<script type="application/ld+json">{text}</script>'

@@ -188,10 +188,14 @@ class EventIndex:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """Text that supports a claim: ``article.body[start:end]``, or the whole of another field
+    (``field='source_credit'`` or ``'caption_credit'``, offsets then count in that field)."""
+
     article: str
     start: int
     end: int
     text: str
+    field: str = "body"
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +203,9 @@ class Outlet:
     id: str  # slug
     name: str
     in_archive: bool  # publishes articles held in the archive
-    articles: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()  # articles it published
+    cited_by: tuple[str, ...] = ()  # articles that name it as a text source
+    photo_credits: tuple[str, ...] = ()  # articles whose photo it is credited with
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,13 +217,24 @@ class Attribution:
     kind: str  # according-to | reported | quoted | it-said | credit-line | photo-credit
     evidence: Evidence
 
+    @property
+    def text_source(self) -> bool:
+        """A claim about where the text came from (a photo credit is not one)."""
+        return self.kind != "photo-credit"
+
 
 @dataclass(frozen=True, slots=True)
 class Edit:
+    """A word-level difference inside an aligned passage (offsets in each body)."""
+
     kind: Literal["insert", "delete", "replace"]
     source_text: str
     target_text: str
     minor: bool
+    source_start: int = 0
+    source_end: int = 0
+    target_start: int = 0
+    target_end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +265,7 @@ class Relation:
     evidence: tuple[Evidence, ...] = ()
     passages: tuple[Passage, ...] = ()
     curated: bool = False
+    reasons: tuple[str, ...] = ()  # why this type and direction, in words
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,9 @@ def export_data(ctx: RenderContext, views: tuple[View, ...]) -> dict[str, Any]:
     }
     for view in views:
         data.update(view.export(ctx))
+    chains = data.pop("chains", {})
+    for record in data["articles"]:
+        record["chain"] = chains.get(record["id"], [])
     return data
 
 

@@ -1,0 +1,245 @@
+"""Is an aligned pair reuse, of which type, in which direction, and how sure are we?
+
+The decision weighs the number, length, order and quoting of the shared passages and the share of
+each text they cover, never one span alone:
+
+* passages inside quotation marks in *both* texts are the same speaker quoted twice (evidence of a
+  common speaker, not of copying) and are set aside;
+* a single short passage (or a few) covering little of either text is a stock phrase, not reuse;
+* same outlet and much shared text -> ``revision``; most of both texts -> ``republication``;
+  passages quoted or attributed inside the new text -> ``quotation``; most of the new text is one
+  contiguous part of the other -> ``excerpt``; otherwise ``summary`` (rewritten with some reuse);
+* both name the same outside source, outside the shared passages, and neither names the other ->
+  ``common-source``.
+
+Direction comes from attributions (the later text names the earlier one's outlet), then dates, then
+completeness (the derived text is the one mostly made of the other), then quoting; when none
+decides, ``direction_known`` is false and the pair is listed in a fixed order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from archive_builder.model import Article, Attribution, Evidence, Node, Passage, Relation
+from archive_builder.provenance.align import Aligned, flip_passage
+
+_QUOTE = re.compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"\n]*\"")
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifySettings:
+    stock_words: int = 30  # a passage at least this long is more than a stock phrase
+    stock_total: int = 50  # nor are this many shared words in all
+    stock_cover: float = 0.25  # nor a share of either text this large
+    whole: float = 0.75  # coverage that counts as "most of the text"
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    article: Article
+    quotes: tuple[tuple[int, int], ...]
+    attributions: tuple[Attribution, ...]
+
+
+def quote_regions(body: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _QUOTE.finditer(body))
+
+
+def _inside(regions: tuple[tuple[int, int], ...], start: int, end: int) -> int:
+    """Characters of [start, end) inside ``regions`` (sorted, not overlapping)."""
+    total = 0
+    i = max(0, bisect.bisect_right(regions, (start, 10**12)) - 1)
+    while i < len(regions) and regions[i][0] < end:
+        total += max(0, min(end, regions[i][1]) - max(start, regions[i][0]))
+        i += 1
+    return total
+
+
+def _share(regions: tuple[tuple[int, int], ...], spans: list[tuple[int, int]]) -> float:
+    size = sum(e - s for s, e in spans)
+    return sum(_inside(regions, s, e) for s, e in spans) / size if size else 0.0
+
+
+def _evidence_regions(side: Side) -> tuple[tuple[int, int], ...]:
+    spans = sorted({(a.evidence.start, a.evidence.end) for a in side.attributions
+                    if a.text_source and a.evidence.field == "body"})
+    return tuple(spans)
+
+
+def _coverage(body: str, spans: list[tuple[int, int]]) -> float:
+    size = len(body.strip()) or 1
+    return min(1.0, sum(e - s for s, e in spans) / size)
+
+
+def _order(passages: list[Passage]) -> float:
+    """Share of passages in the same order in both texts (longest increasing subsequence)."""
+    tails: list[int] = []
+    for p in sorted(passages, key=lambda p: p.source_start):
+        k = bisect.bisect_left(tails, p.target_start)
+        tails[k : k + 1] = [p.target_start]
+    return len(tails) / len(passages) if passages else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    passages: tuple[Passage, ...]
+    words: int
+    longest: int
+    cover_a: float
+    cover_b: float
+    order: float
+    similarity: float
+    quoted_a: float  # share of a's passage text inside quotes or attribution sentences
+    quoted_b: float
+    set_aside: int  # passages quoted in both texts (a common speaker)
+
+
+def facts(a: Side, b: Side, aligned: tuple[Aligned, ...]) -> Facts:
+    kept: list[Aligned] = []
+    aside = 0
+    for item in aligned:
+        p = item.passage
+        if (_share(a.quotes, [(p.source_start, p.source_end)]) >= 0.6
+                and _share(b.quotes, [(p.target_start, p.target_end)]) >= 0.6):
+            aside += 1
+        else:
+            kept.append(item)
+    passages = [k.passage for k in kept]
+    sa = [(p.source_start, p.source_end) for p in passages]
+    sb = [(p.target_start, p.target_end) for p in passages]
+    words = sum(k.words for k in kept)
+    similarity = sum(k.similarity * k.words for k in kept) / words if words else 0.0
+    quoted_a = max(_share(a.quotes, sa), _share(_evidence_regions(a), sa))
+    quoted_b = max(_share(b.quotes, sb), _share(_evidence_regions(b), sb))
+    return Facts(tuple(passages), words, max((k.words for k in kept), default=0),
+                 _coverage(a.article.body, sa), _coverage(b.article.body, sb), _order(passages), similarity,
+                 quoted_a, quoted_b, aside)
+
+
+def is_reuse(f: Facts, settings: ClassifySettings) -> bool:
+    if not f.passages:
+        return False
+    stock = (f.longest < settings.stock_words and f.words < settings.stock_total
+             and max(f.cover_a, f.cover_b) < settings.stock_cover)
+    return not stock
+
+
+def confidence(f: Facts) -> float:
+    strength = min(1.0, f.words / 120)
+    cover = min(1.0, max(f.cover_a, f.cover_b) / 0.8)
+    count = min(1.0, len(f.passages) / 3)
+    base = 0.3 + 0.3 * strength + 0.2 * cover + 0.1 * f.order + 0.1 * count
+    return round(min(0.99, base * (0.6 + 0.4 * f.similarity)), 2)
+
+
+def _sources(side: Side) -> set[str]:
+    return {a.outlet for a in side.attributions if a.text_source}
+
+
+def _own(side: Side) -> str | None:
+    from archive_builder.provenance.attribution import outlet_id
+
+    return outlet_id(side.article.outlet) if side.article.outlet else None
+
+
+def _names(side: Side, other: Side) -> list[Attribution]:
+    """``side``'s claims naming the other article's outlet as a source."""
+    own = _own(other)
+    return [a for a in side.attributions if a.text_source and own is not None and a.outlet == own]
+
+
+def _own_claim(attribution: Attribution, other: Article) -> bool:
+    """The claim is the article's own, not copied along with the shared text (its sentence does not
+    appear in the other article)."""
+    from archive_builder.provenance.normalize import fold
+
+    ev = attribution.evidence
+    return ev.field != "body" or " ".join(fold(ev.text).split()) not in " ".join(fold(other.body).split())
+
+
+def common_sources(a: Side, b: Side, f: Facts) -> list[Evidence]:
+    """Evidence that both derive from one source neither of them published (empty when not)."""
+    if _names(a, b) or _names(b, a):
+        return []
+    shared = (_sources(a) & _sources(b)) - {_own(a), _own(b)}
+    out: list[Evidence] = []
+    for outlet in sorted(shared):
+        ea = [x for x in a.attributions if x.outlet == outlet and x.text_source and _own_claim(x, b.article)]
+        eb = [x for x in b.attributions if x.outlet == outlet and x.text_source and _own_claim(x, a.article)]
+        if ea and eb:
+            out += [ea[0].evidence, eb[0].evidence]
+    return out
+
+
+def _first(a: Article, b: Article) -> bool:
+    """Whether ``a`` is listed first: the earlier when both are dated, else by id."""
+    if a.published and b.published and a.published != b.published:
+        return a.published < b.published
+    return a.id <= b.id
+
+
+def direction(a: Side, b: Side, f: Facts) -> tuple[bool, bool, list[str], list[Evidence]]:
+    """(a is the source, known, reasons, evidence)."""
+    if _names(b, a) and not _names(a, b):
+        return True, True, ["the later text names the other's outlet as its source"], [x.evidence for x in _names(b, a)]
+    if _names(a, b) and not _names(b, a):
+        return False, True, ["the later text names the other's outlet as its source"], [x.evidence for x in _names(a, b)]
+    da, db = a.article.published, b.article.published
+    if da and db and da != db:
+        inferred = a.article.published_derived or b.article.published_derived
+        return da < db, True, ["publication dates" + (" (at least one inferred)" if inferred else "")], []
+    if abs(f.cover_a - f.cover_b) >= 0.3:
+        return f.cover_b > f.cover_a, True, ["completeness: the derived text is mostly made of the other's"], []
+    if abs(f.quoted_a - f.quoted_b) >= 0.5:
+        return f.quoted_b > f.quoted_a, True, ["the shared text is quoted or attributed in the derived text"], []
+    return _first(a.article, b.article), False, ["no date, attribution or completeness decides"], []
+
+
+def _flip(f: Facts) -> Facts:
+    passages = tuple(sorted((flip_passage(p) for p in f.passages), key=lambda p: (p.source_start, p.target_start)))
+    return Facts(passages, f.words, f.longest, f.cover_b, f.cover_a, f.order, f.similarity, f.quoted_b, f.quoted_a,
+                 f.set_aside)
+
+
+def _contiguous(f: Facts) -> bool:
+    lo = min(p.source_start for p in f.passages)
+    hi = max(p.source_end for p in f.passages)
+    return sum(p.source_end - p.source_start for p in f.passages) >= 0.8 * (hi - lo) and f.order == 1.0
+
+
+def kind_of(s: Side, t: Side, f: Facts, settings: ClassifySettings) -> str:
+    """The relation type, given that ``s`` is the source side (passages oriented s -> t)."""
+    if _own(s) is not None and _own(s) == _own(t) and max(f.cover_a, f.cover_b) >= 0.5:
+        return "revision"
+    if f.cover_a >= settings.whole and f.cover_b >= settings.whole:
+        return "republication"
+    if f.quoted_b >= 0.5:
+        return "quotation"
+    if f.cover_b >= settings.whole and _contiguous(f):
+        return "excerpt"
+    return "summary"
+
+
+def relate(a: Side, b: Side, aligned: tuple[Aligned, ...], settings: ClassifySettings) -> Relation | None:
+    """The relation between two aligned articles, or None when what they share is not reuse."""
+    f = facts(a, b, aligned)
+    if not is_reuse(f, settings):
+        return None
+    reasons = [f"{len(f.passages)} shared passage(s), {f.words} words; covers {f.cover_a:.0%} and {f.cover_b:.0%}"]
+    if f.set_aside:
+        reasons.append(f"{f.set_aside} passage(s) quoted in both set aside (a common speaker)")
+    common = common_sources(a, b, f)
+    if common and not (_own(a) is not None and _own(a) == _own(b)):
+        first = _first(a.article, b.article)
+        s, t, ff = (a, b, f) if first else (b, a, _flip(f))
+        reasons.append("both name the same outside source and neither names the other")
+        return Relation(Node(article=s.article.id), Node(article=t.article.id), "common-source", False,
+                        confidence(f), tuple(common), ff.passages, reasons=tuple(reasons))
+    a_first, known, why, evidence = direction(a, b, f)
+    s, t, ff = (a, b, f) if a_first else (b, a, _flip(f))
+    reasons += why
+    return Relation(Node(article=s.article.id), Node(article=t.article.id), kind_of(s, t, ff, settings), known,
+                    confidence(f), tuple(evidence), ff.passages, reasons=tuple(reasons))

@@ -1,0 +1,120 @@
+"""Candidate pairs from an index of shared rare n-grams (as passim does): never all pairs.
+
+Every article's content words (stopwords, courtesy titles and initials left out, house style
+folded) are cut into overlapping word n-grams. An n-gram found in more than ``max_df`` articles is
+a stock phrase; one found in three or more articles of one outlet (and mostly there) is that outlet's
+boilerplate: neither says anything about copying. Two articles become a candidate pair when they
+share at least ``min_shared`` of the remaining n-grams; only candidate pairs are aligned.
+
+N-grams are keyed by a stable integer (CRC-32 of each word, combined), so the index does not depend
+on Python's string hashing or on the order articles arrive in. ``sample`` keeps one n-gram in
+``sample`` (chosen by key, so both copies of a passage keep the same ones) to bound memory.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+
+_MASK = (1 << 61) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class IndexSettings:
+    n: int = 3
+    max_df: int = 40
+    min_shared: int = 3
+    boilerplate_min: int = 3
+    sample: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    a: int  # position of the first article (a < b)
+    b: int
+    shared: int  # n-grams shared
+
+
+def gram_keys(words: list[str], n: int, memo: dict[str, int] | None = None) -> list[int]:
+    """Stable integer key of each n-gram of ``words`` (in order, duplicates kept)."""
+    memo = {} if memo is None else memo
+    hashes = []
+    for w in words:
+        h = memo.get(w)
+        if h is None:
+            h = memo[w] = zlib.crc32(w.encode("utf-8"))
+        hashes.append(h)
+    keys = hashes[: len(hashes) - n + 1]
+    for k in range(1, n):
+        keys = [(key * 1_000_003 + h) & _MASK for key, h in zip(keys, hashes[k:], strict=False)]
+    return keys
+
+
+def _postings(docs: list[list[int]], settings: IndexSettings) -> dict[int, int | list[int]]:
+    """n-gram key -> the article(s) holding it (an int while only one does, to save memory)."""
+    index: dict[int, int | list[int]] = {}
+    for doc_no, keys in enumerate(docs):
+        for key in set(keys):
+            if settings.sample > 1 and key % settings.sample:
+                continue
+            held = index.get(key)
+            if held is None:
+                index[key] = doc_no
+            elif isinstance(held, int):
+                index[key] = [held, doc_no]
+            else:
+                held.append(doc_no)
+    return index
+
+
+def _outlet_heavy(holders: list[int], outlets: list[str | None], settings: IndexSettings) -> bool:
+    """Three or more articles of one outlet hold the n-gram and make up most of its holders."""
+    if len(holders) < settings.boilerplate_min:
+        return False
+    counts = Counter(outlets[h] for h in holders if outlets[h] is not None)
+    top = max(counts.values(), default=0)
+    return top >= settings.boilerplate_min and top >= 0.6 * len(holders)
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseIndex:
+    candidates: tuple[Candidate, ...]
+    ignored: frozenset[int]  # keys of stock phrases and outlet boilerplate
+
+
+def _count_pairs(held: list[int], counts: Counter[tuple[int, int]]) -> None:
+    for i, a in enumerate(held):
+        for b in held[i + 1 :]:
+            counts[(a, b)] += 1
+
+
+def build_index(docs: list[list[int]], outlets: list[str | None], settings: IndexSettings) -> ReuseIndex:
+    """Candidate pairs of articles sharing enough rare n-grams; ``docs`` hold each article's
+    n-gram keys (``gram_keys`` of its content words).
+
+    N-grams held mostly by articles of one outlet are grouped by the articles holding them: when
+    a group is less than half of some article (a footer, a tagline) it is boilerplate and ignored;
+    when it is most of them (versions of one story) it counts like any other shared text."""
+    counts: Counter[tuple[int, int]] = Counter()
+    ignored: set[int] = set()
+    heavy: dict[tuple[int, ...], list[int]] = {}
+    for key, held in _postings(docs, settings).items():
+        if isinstance(held, int):
+            continue
+        if len(held) > settings.max_df:
+            ignored.add(key)
+        elif _outlet_heavy(held, outlets, settings):
+            heavy.setdefault(tuple(held), []).append(key)
+        else:
+            _count_pairs(held, counts)
+    for holders, keys in heavy.items():
+        smallest = min(len(docs[h]) for h in holders)
+        if len(keys) * settings.sample < 0.5 * smallest:
+            ignored.update(keys)
+        else:
+            for _ in keys:
+                _count_pairs(list(holders), counts)
+    needed = max(1, settings.min_shared // settings.sample)
+    found = [Candidate(a, b, n) for (a, b), n in sorted(counts.items()) if n >= needed]
+    return ReuseIndex(tuple(found), frozenset(ignored))

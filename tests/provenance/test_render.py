@@ -1,0 +1,123 @@
+"""Provenance pages, front matter, export and JSON-LD; hostile seed text stays text everywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import frontmatter
+
+from archive_builder.curation import Curation
+from archive_builder.mkdocs_plugin import jsonld_script
+from archive_builder.model import Archive
+from archive_builder.provenance import analyse
+from archive_builder.render import RenderContext, render_site
+from archive_builder.render import provenance_view as view
+from archive_builder.render.context import article_page
+from archive_builder.render.contrib import views
+from archive_builder.render.export import export_data
+from archive_builder.render.mermaid import flowchart, label
+
+from .helpers import fixture, make_article
+
+HOSTILE = '<script>alert(1)</script> "]) --> evil[click] `{{ x }}` | ; %% &amp; [link](javascript:1)'
+
+
+def _hostile_ctx() -> RenderContext:
+    shared = fixture("wire_original").body
+    a = make_article("h1", f"{HOSTILE} opens this.\n\n{shared}\n\nAccording to the Evil </script> Times, {HOSTILE}.",
+                     outlet=f"Outlet {HOSTILE}", source_credit="Bad <b>Wire</b>")
+    b = make_article("h2", shared.replace("wheat", "wheat <script>x</script>"), outlet="Plain Outlet")
+    articles = (a, b)
+    index, _ = analyse(articles, Curation())
+    return RenderContext.of(Archive(articles=articles, provenance=index))
+
+
+def test_mermaid_labels_cannot_break_out() -> None:
+    text = label(HOSTILE, 500)
+    assert re.fullmatch(r"[A-Za-z0-9 #;]*", text)
+    chart = flowchart([("a", HOSTILE, "box"), ("b", "x\n```\ny", "round")], [])
+    body = chart.split("\n")[1:-1]
+    assert all(line.count('"') == 2 for line in body[1:])
+    assert "```" not in "\n".join(body)
+
+
+def test_pages_keep_hostile_text_inert(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ctx = _hostile_ctx()
+    outputs = {o.path: o.data.decode() for o in render_site(ctx, tmp_path) if o.data is not None}
+    assert "provenance/compare/h1--h2.md" in outputs and "provenance/index.md" in outputs
+    assert "outlets/index.md" in outputs
+    for path, text in outputs.items():
+        post = frontmatter.loads(text)
+        assert "<script" not in post.content, path
+        assert "<b>" not in post.content, path
+        outside_html = re.sub(r'<div class="ab-(body|compare)".*?</div>', "", post.content, flags=re.S)
+        assert "](javascript" not in outside_html, path
+        for block in re.findall(r"```mermaid\n(.*?)```", post.content, re.S):
+            assert "<" not in block and "script" not in block.replace("#", "") or "#60;" in block
+            assert all(line.count('"') in (0, 2, 4) for line in block.splitlines())
+
+
+def test_compare_page_marks_edits_and_escapes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ctx = _hostile_ctx()
+    [page] = [o for o in view.pages(ctx) if o.path == "provenance/compare/h1--h2.md"]
+    text = page.data.decode() if page.data else ""
+    assert '<ins class="ab-edit">' in text
+    assert "&lt;/script" in text
+    assert "<script>" not in frontmatter.loads(text).content
+
+
+def test_article_spans_link_each_passage_to_its_match() -> None:
+    ctx = _hostile_ctx()
+    spans = view.article_spans(ctx, ctx.articles["h1"], article_page("h1"))
+    marks = [s for s in spans if s.tag == "mark"]
+    anchors = [dict(s.attrs)["id"] for s in spans if s.tag == "span"]
+    links = [dict(s.attrs)["href"] for s in spans if s.tag == "a"]
+    assert marks and anchors == [f"pass-h2-{k + 1}" for k in range(len(marks))]
+    assert links and all(re.fullmatch(r"\.\./h2/#pass-h1-\d+", h) for h in links)
+    other = view.article_spans(ctx, ctx.articles["h2"], article_page("h2"))
+    assert {dict(s.attrs)["id"] for s in other if s.tag == "span"} == {f"pass-h1-{k + 1}" for k in range(len(marks))}
+
+
+def test_front_matter_and_export_shapes() -> None:
+    ctx = _hostile_ctx()
+    fm = view.article_front_matter(ctx, ctx.articles["h2"])
+    assert fm["chain"][-1] == {"article": "h2"}
+    assert any(r["relation"] == "republication" for r in fm["relations"])
+    data = export_data(ctx, views())
+    assert {"outlets", "relations", "attributions"} <= set(data) and "chains" not in data
+    assert all("chain" in record for record in data["articles"])
+    rel = next(r for r in data["relations"] if "article" in r["source"] and "article" in r["target"])
+    assert set(rel) >= {"source", "target", "relation", "direction_known", "confidence", "evidence", "passages"}
+    passage = rel["passages"][0]
+    assert set(passage) >= {"source_start", "source_end", "target_start", "target_end", "kind", "edits"}
+    outlet_rel = next(r for r in data["relations"] if "outlet" in r["source"])
+    assert outlet_rel["source"]["outlet"] == "The Evil </script> Times" or outlet_rel["source"]["outlet"]
+    json.dumps(data)
+
+
+def test_jsonld_script_cannot_be_closed_by_seed_text() -> None:
+    script = jsonld_script({"headline": "x</script><script>alert(1)</script>\u2028", "n": "a & b"})
+    inner = script[len('<script type="application/ld+json">') : -len("</script>")]
+    assert "</" not in inner and "<" not in inner and "&" not in inner
+    assert json.loads(inner)["headline"] == "x</script><script>alert(1)</script>\u2028"
+
+
+def test_article_panel_has_chain_sources_and_passages() -> None:
+    ctx = _hostile_ctx()
+    [panel] = view.article_panels(ctx, ctx.articles["h1"], article_page("h1"))
+    assert "```mermaid" in panel and "### Sources named" in panel and "### Shared passages" in panel
+    assert "<script" not in panel
+
+
+def test_export_validates_against_the_provenance_schema() -> None:
+    from pathlib import Path
+
+    import jsonschema
+
+    import archive_builder
+
+    schema = json.loads((Path(archive_builder.__file__).parent / "schema" / "provenance.schema.json").read_text())
+    data = json.loads(json.dumps(export_data(_hostile_ctx(), views())))
+    jsonschema.validate(data, schema)
+    assert data["relations"]
