@@ -21,13 +21,17 @@ GONE = ("must not appear", "alert('inline script')", "alert('head script')", "al
         "alert('img')", "alert('svg')", "alert('comment')", "alert('block script')")
 
 
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset")
+
+
 def _check_inert(fragment: Tag) -> None:
     for tag in fragment.find_all(True):
         assert tag.name not in LIVE, tag
         for name, value in tag.attrs.items():
             assert not name.lower().startswith("on"), tag
             text = " ".join(value) if isinstance(value, list) else value
-            assert "javascript:" not in text.lower().replace(" ", ""), tag
+            if name.lower() in URL_ATTRIBUTES:  # other attributes (title=...) may quote seed text inertly
+                assert "javascript:" not in text.lower().replace(" ", ""), tag
 
 
 @pytest.mark.parametrize("rel", ["html/hostile.html", "markdown/hostile.md"])
