@@ -87,6 +87,7 @@ class Article:
     blocks: tuple[Block, ...] = ()
     derived: tuple[str, ...] = ()  # names of fields derived rather than stated in the seed
     overridden: tuple[str, ...] = ()  # names of fields set by the curator
+    published_range: tuple[dt.date, dt.date] | None = None  # earliest, latest when ``published`` is inferred
 
     @property
     def word_count(self) -> int:

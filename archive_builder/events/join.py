@@ -1,0 +1,153 @@
+"""Joining event mentions across articles into events, by blocking (never all pairs).
+
+1. Mentions dated to a day are grouped by (family, day); inside a group a mention joins the first
+   cluster whose kind is compatible (equal, or one of them generic) and whose named participants
+   and places do not contradict it (either side names none, or they share one). Two rocket attacks
+   on the same day at different bases, or an attack and a phone call, stay apart.
+2. Mentions with only a month or no date look up the clusters sharing a named entity in their
+   family (or a related one: an undated ``strike on X`` and the ``killing of X``), keep those whose
+   date fits (within the month; not after the article's publication), and join the best-scoring one
+   when it is unique (a shared person counts 3, another shared name 1, the same specific kind 1;
+   at least 3 needed: a country named everywhere is no evidence alone). Ambiguous ones join nothing.
+3. Undated mentions left over that name a person right at the trigger form events of their own, joined by a shared
+   person within the family; the rest are dropped (a bare ``more attacks`` is no event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from archive_builder.events.extract import RELATED, Candidate
+
+
+JOIN_SCORE = 3  # a shared person, or the same specific kind and two other shared names
+
+
+@dataclass
+class Cluster:
+    """A growing event while joining (local to this module; frozen values come out)."""
+
+    family: str
+    kind: str
+    date: dt.date | None
+    members: list[Candidate] = field(default_factory=list)
+    persons: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+
+    def add(self, c: Candidate) -> None:
+        self.members.append(c)
+        self.persons.update(c.persons)
+        self.names.update(c.entities)
+        self.places.update(c.places)
+        if self.kind == self.family and c.kind != c.family:
+            self.kind = c.kind
+
+
+def _kinds_fit(a_kind: str, a_family: str, c: Candidate) -> bool:
+    return a_kind == c.kind or a_kind == a_family or c.generic
+
+
+def _fits_day(cluster: Cluster, c: Candidate) -> bool:
+    """Same family and day: apart when the kinds differ, when both name places and share none,
+    or when both name two or more people and share none."""
+    if not _kinds_fit(cluster.kind, cluster.family, c):
+        return False
+    if cluster.places and c.places and not cluster.places & set(c.places):
+        return False
+    return len(cluster.persons) < 2 or len(c.persons) < 2 or bool(cluster.persons & set(c.persons))
+
+
+def _dated(cands: list[Candidate]) -> list[Cluster]:
+    blocks: dict[tuple[str, dt.date], list[Candidate]] = defaultdict(list)
+    for c in cands:
+        assert c.date is not None and c.date.date is not None
+        blocks[(c.family, c.date.date)].append(c)
+    clusters: list[Cluster] = []
+    for (family, day), members in sorted(blocks.items()):
+        local: list[Cluster] = []
+        for c in sorted(members, key=lambda c: (not c.entities, c.generic, c.article, c.start)):
+            home = next((k for k in local if _fits_day(k, c)), None)
+            if home is None:
+                home = Cluster(family, c.kind, day)
+                local.append(home)
+            home.add(c)
+        clusters.extend(local)
+    return clusters
+
+
+def _score(cluster: Cluster, c: Candidate) -> int:
+    shared_persons = cluster.persons & set(c.persons)
+    if cluster.family != c.family and not shared_persons:
+        return 0
+    shared = cluster.names & c.entities
+    if not shared:
+        return 0
+    same_kind = 1 if cluster.kind == c.kind and not c.generic else 0
+    return 3 * len(shared_persons) + len(shared - shared_persons) + same_kind
+
+
+def _date_fits(cluster: Cluster, c: Candidate, published: dt.date | None) -> bool:
+    if cluster.date is None:
+        return c.date is None
+    if c.date is not None and c.date.date and c.date.until:
+        return c.date.date <= cluster.date <= c.date.until
+    return published is None or cluster.date <= published
+
+
+def _best(c: Candidate, pool: list[Cluster], published: dt.date | None) -> Cluster | None:
+    scored = sorted(((_score(k, c), i) for i, k in enumerate(pool) if _date_fits(k, c, published)), reverse=True)
+    if not scored or scored[0][0] < JOIN_SCORE or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return pool[scored[0][1]]
+
+
+def _index(clusters: list[Cluster]) -> dict[tuple[str, str], list[int]]:
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, k in enumerate(clusters):
+        for name in sorted(k.names):
+            index[(k.family, name)].append(i)
+    return index
+
+
+def _lookup(c: Candidate, clusters: list[Cluster], index: dict[tuple[str, str], list[int]]) -> list[Cluster]:
+    found: set[int] = set()
+    for family in (c.family, *RELATED.get(c.family, ())):
+        for name in c.entities:
+            found.update(index.get((family, name), ()))
+    return [clusters[i] for i in sorted(found)]
+
+
+def _undated(rest: list[Candidate]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    by_person: dict[tuple[str, str], Cluster] = {}
+    for c in rest:
+        if not c.core:
+            continue
+        home = next((by_person[(c.family, p)] for p in c.core if (c.family, p) in by_person), None)
+        if home is None or not _kinds_fit(home.kind, home.family, c):
+            home = Cluster(c.family, c.kind, None)
+            clusters.append(home)
+        home.add(c)
+        for p in c.core:
+            by_person.setdefault((c.family, p), home)
+    return clusters
+
+
+def join(cands: list[Candidate], published: dict[str, dt.date | None]) -> list[Cluster]:
+    """Clusters of mentions, each one event (order: dated by day first, then the rest)."""
+    day = [c for c in cands if c.date is not None and c.date.precision == "day" and c.date.date is not None]
+    dated = {id(c) for c in day}
+    rest = sorted((c for c in cands if id(c) not in dated), key=lambda c: (c.article, c.start))
+    clusters = _dated(day)
+    index = _index(clusters)
+    leftover: list[Candidate] = []
+    for c in rest:
+        home = _best(c, _lookup(c, clusters, index), published.get(c.article))
+        if home is None:
+            leftover.append(c)
+        else:
+            home.add(c)
+    return clusters + _undated(leftover)
