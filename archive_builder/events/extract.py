@@ -59,11 +59,11 @@ RELATED = {"killing": ("attack",), "attack": ("killing",)}
 DATE_REACH = 90  # characters between a trigger and its date expression
 ARG_REACH = (60, 110)  # characters before / after a trigger searched for its participants
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]\u2014\u2013]|\s-\s|\"|\u201c|\u201d")
-_ARG_CUT = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:that|which|who|when|while|where|after|before|"
+_ARG_CUT = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s|\b[a-z]+ed\b|\b(?:that|which|who|when|while|where|after|before|"
                       r"and|but|as|to|had|has|have|was|were|is|are|led|left)\b")
 _DATE_GLUE = re.compile(r"\s*\b(?:on|in|of|at)\s*$", re.I)
 _PREPOSITIONS = frozenset("of on against at in with by between over about from into near outside inside".split())
-CORE_REACH = (25, 60)  # characters before / after a trigger where its own people are named
+CORE_REACH = 25  # characters before a trigger where its own people are named
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +132,10 @@ def _clause(body: str, sentence: tuple[int, int], lo: int, hi: int) -> tuple[int
     return (before[-1] if before else start), (after.start() if after else end)
 
 
-def _label(body: str, m: re.Match[str], end: int, dates: list[DateRef]) -> str:
+def _label(body: str, m: re.Match[str], end: int, dates: list[DateRef]) -> tuple[str, int]:
     """The trigger and the prepositional phrase after it, as written (dates left out):
-    ``killing of General Suleimani``, ``ballistic missile attack on Al Asad Air Base``."""
+    ``killing of General Suleimani``, ``ballistic missile attack on Al Asad Air Base``; and where
+    that phrase ends in the body."""
     tail = body[m.end() : min(end, m.end() + 120)]
     for ref in dates:
         if m.end() <= ref.start < m.end() + len(tail):
@@ -143,21 +144,23 @@ def _label(body: str, m: re.Match[str], end: int, dates: list[DateRef]) -> str:
             a = glue.start() if glue else a
             tail = tail[:a] + " " * (b - a) + tail[b:]
     cut = _ARG_CUT.search(tail)
-    words = (tail[: cut.start()] if cut else tail).rstrip(".!?,;: ").split()
+    phrase = tail[: cut.start()] if cut else tail
+    words = phrase.rstrip(".!?,;: ").split()
     if not words or words[0].lower() not in _PREPOSITIONS:
-        words = []
+        return m.group(0), m.end()
     while words and words[-1].lower() in _PREPOSITIONS | {"the", "a", "an"}:
         words.pop()
-    return " ".join([m.group(0), *words[:10]]).rstrip(".!?,;:")
+    return " ".join([m.group(0), *words[:10]]).rstrip(".!?,;:"), m.end() + len(phrase)
 
 
 def _core(found: list[Mention], types: dict[str, str], lo: int, hi: int) -> tuple[str, ...]:
-    """People right around the trigger: ``killing of X``, ``X's death``, ``Mr. X authorized airstrikes``."""
+    """People right at the trigger: in its phrase (``killing of X``, ``call with X``) or just before
+    it (``X's death``, ``Mr. X authorized airstrikes``)."""
     out: list[str] = []
     for mention in found:
         if types.get(mention.entity) != "person" or mention.entity in out:
             continue
-        if lo - CORE_REACH[0] <= mention.end <= lo or hi <= mention.start <= hi + CORE_REACH[1]:
+        if lo - CORE_REACH <= mention.end <= lo or lo <= mention.start < hi:
             out.append(mention.entity)
     return tuple(out)
 
@@ -215,9 +218,10 @@ def candidates(article: Article, dates: list[DateRef], names: Names) -> list[Can
             if usable is None and not (persons or others or places):
                 continue
             family, kind = _kind(m)
+            label, phrase_end = _label(body, m, min(hi, c_end), inside)
             start = min(m.start(), usable.start) if usable else m.start()
             end = max(m.end(), usable.end) if usable else m.end()
             out.append(Candidate(article.id, start, end, m.start(), m.end(), m.group(0).lower(), family, kind,
-                                 usable, persons, _core(near, names.types, m.start(), m.end()), others, places,
-                                 _label(body, m, min(hi, c_end), inside), sentence))
+                                 usable, persons, _core(near, names.types, m.start(), phrase_end), others, places,
+                                 label, sentence))
     return out

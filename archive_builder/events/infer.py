@@ -40,9 +40,10 @@ def _fmt(day: dt.date) -> str:
 
 
 def place_yearless(raws: list[RawDate], year: int) -> dict[int, dt.date]:
-    """Dates for day references (by index) given the year of the latest one: those without a year
-    are ordered around the calendar and the largest gap taken as the turn of the year, so ``Dec.
-    28`` and ``Jan. 2`` read as late one year and early the next."""
+    """Dates for day references (by index) given the year of the latest one. Days without a year
+    take the year that puts them no later than a month after the latest stated date; with no
+    stated date, they are ordered around the calendar and the largest gap taken as the turn of the
+    year, so ``Dec. 28`` and ``Jan. 2`` read as late one year and early the next."""
     out: dict[int, dt.date] = {}
     loose: list[tuple[int, int, int]] = []
     for i, raw in enumerate(raws):
@@ -55,12 +56,7 @@ def place_yearless(raws: list[RawDate], year: int) -> dict[int, dt.date]:
             loose.append((raw.month or 1, raw.day or 1, i))
     if not loose:
         return out
-    ordered = sorted(set((m, d) for m, d, _ in loose))
-    doy = [dt.date(2001, m, min(d, 28) if m == 2 else d).timetuple().tm_yday for m, d in ordered]
-    gaps = [doy[k + 1] - doy[k] for k in range(len(doy) - 1)] + [doy[0] + 365 - doy[-1]]
-    turn = max(range(len(gaps)), key=lambda k: (gaps[k], k))  # the year turns after ordered[turn]
-    turns = turn != len(ordered) - 1 and gaps[turn] > TURN_GAP
-    later_year = {md for k, md in enumerate(ordered) if turns and k > turn}
+    later_year = _before_turn(loose, max(out.values()) if out else None)
     for m, d, i in loose:
         y = year - 1 if (m, d) in later_year else year
         try:
@@ -68,6 +64,19 @@ def place_yearless(raws: list[RawDate], year: int) -> dict[int, dt.date]:
         except ValueError:
             continue
     return out
+
+
+def _before_turn(loose: list[tuple[int, int, int]], stated: dt.date | None) -> set[tuple[int, int]]:
+    """The (month, day) pairs that fall in the year before the latest one."""
+    ordered = sorted(set((m, d) for m, d, _ in loose))
+    if stated is not None:
+        limit = stated + dt.timedelta(days=31)
+        return {(m, d) for m, d in ordered if (m, d) > (limit.month, limit.day) and limit.year == stated.year}
+    doy = [dt.date(2001, m, min(d, 28) if m == 2 else d).timetuple().tm_yday for m, d in ordered]
+    gaps = [doy[k + 1] - doy[k] for k in range(len(doy) - 1)] + [doy[0] + 365 - doy[-1]]
+    turn = max(range(len(gaps)), key=lambda k: (gaps[k], k))  # the year turns after ordered[turn]
+    turns = turn != len(ordered) - 1 and gaps[turn] > TURN_GAP
+    return {md for k, md in enumerate(ordered) if turns and k > turn}
 
 
 def _past_weekdays(raws: list[RawDate]) -> list[RawDate]:
@@ -107,12 +116,14 @@ def _years(raws: list[RawDate], hint: YearHint) -> tuple[list[int], str]:
     stated = sorted({r.year for r in raws if r.year is not None and r.day is not None})
     if stated:
         return [stated[-1]], f"year {stated[-1]}: the latest year the text names with a day"
-    for counter, what in ((hint.sharing, "that share names with this one"), (hint.archive, "")):
+    for counter, sharing in ((hint.sharing, True), (hint.archive, False)):
         if counter:
             years = [y for y, _ in sorted(counter.items(), key=lambda kv: (-kv[1], -kv[0]))]
             n = sum(counter.values())
-            where = f"the {n} dated article{'s' if n != 1 else ''} in the archive {what}".rstrip()
-            return years[:3], f"the text names no year; candidate years from {where}"
+            where = f"the {n} dated article{'s' if n != 1 else ''} in the archive"
+            if sharing:
+                where += " that name" + ("s" if n == 1 else "") + " the same people, organizations or places"
+            return years[:3], f"The text names no year; candidate years from {where}"
     return [], ""
 
 

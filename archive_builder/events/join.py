@@ -7,8 +7,10 @@
 2. Mentions with only a month or no date look up the clusters sharing a named entity in their
    family (or a related one: an undated ``strike on X`` and the ``killing of X``), keep those whose
    date fits (within the month; not after the article's publication), and join the best-scoring one
-   when it is unique (a shared person counts 3, another shared name 1, the same specific kind 1;
-   at least 3 needed: a country named everywhere is no evidence alone). Ambiguous ones join nothing.
+   when it is unique (a shared person counts 3, another shared name 1, the same specific kind 1,
+   a dated mention of the cluster in the same article 2; at least 3 for a killing - it happens to
+   a person once - and 4 for the rest: a country named everywhere is no evidence alone, nor one
+   person who holds many meetings). Ambiguous ones join nothing.
 3. Undated mentions left over that name a person right at the trigger form events of their own, joined by a shared
    person within the family; the rest are dropped (a bare ``more attacks`` is no event).
 """
@@ -22,7 +24,9 @@ from dataclasses import dataclass, field
 from archive_builder.events.extract import RELATED, Candidate
 
 
-JOIN_SCORE = 3  # a shared person, or the same specific kind and two other shared names
+JOIN_SCORE = 3  # a shared person, or the same specific kind and two other shared names ...
+SINGULAR = frozenset({"killing"})  # ... for what happens to a person once; others need one more
+SAME_ARTICLE = 2  # an undated ``the news conference`` after a dated one in the same article
 
 
 @dataclass
@@ -86,7 +90,8 @@ def _score(cluster: Cluster, c: Candidate) -> int:
     if not shared:
         return 0
     same_kind = 1 if cluster.kind == c.kind and not c.generic else 0
-    return 3 * len(shared_persons) + len(shared - shared_persons) + same_kind
+    here = SAME_ARTICLE if any(m.article == c.article for m in cluster.members) else 0
+    return 3 * len(shared_persons) + len(shared - shared_persons) + same_kind + here
 
 
 def _date_fits(cluster: Cluster, c: Candidate, published: dt.date | None) -> bool:
@@ -99,7 +104,8 @@ def _date_fits(cluster: Cluster, c: Candidate, published: dt.date | None) -> boo
 
 def _best(c: Candidate, pool: list[Cluster], published: dt.date | None) -> Cluster | None:
     scored = sorted(((_score(k, c), i) for i, k in enumerate(pool) if _date_fits(k, c, published)), reverse=True)
-    if not scored or scored[0][0] < JOIN_SCORE or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+    need = JOIN_SCORE if pool and pool[scored[0][1] if scored else 0].family in SINGULAR else JOIN_SCORE + 1
+    if not scored or scored[0][0] < need or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return pool[scored[0][1]]
 
