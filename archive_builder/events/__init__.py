@@ -89,8 +89,9 @@ def _representative(members: list[Candidate]) -> Candidate:
 
 def _label(members: tuple[Candidate, ...], known: dict[str, Entity]) -> str:
     """The representative mention's words; when they name nobody, the event's most named entities."""
-    label = _representative(list(members)).label
-    if " " in label.strip() and label.split()[-1] not in ("attack", "attacks"):
+    rep = _representative(list(members))
+    label = rep.label
+    if label.lower() != rep.trigger:  # the trigger's own phrase names what it is about
         return label
     counts: Counter[str] = Counter(e for m in members for e in (*m.core, *m.places) if e in known)
     names = [known[e].name for e in _ranked(counts)[:2]]
