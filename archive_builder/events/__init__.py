@@ -14,7 +14,7 @@ from dataclasses import replace
 from archive_builder.curation import Curation
 from archive_builder.events.curate import Draft, apply_curation
 from archive_builder.events.dates import RawDate, resolve, scan
-from archive_builder.events.extract import Candidate, candidates, names_of
+from archive_builder.events.mentions import Candidate, candidates, names_of
 from archive_builder.events.infer import YearHint, infer
 from archive_builder.events.join import Cluster, join
 from archive_builder.model import Article, DatePrecision, Diagnostic, Entity, EntityIndex, Event, EventIndex, EventMention

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from archive_builder.curation import Curation
-from archive_builder.events.extract import Candidate
+from archive_builder.events.mentions import Candidate
 from archive_builder.model import DatePrecision, Diagnostic
 from archive_builder.textutil import near_miss
 

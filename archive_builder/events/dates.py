@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from dateutil.relativedelta import relativedelta, weekday
+from dateutil.relativedelta import relativedelta
 
 from archive_builder.model import DatePrecision
 
@@ -131,19 +131,41 @@ def _raw(form: str, m: re.Match[str], text: str) -> RawDate | None:
     return RawDate(m.start(), m.end(), m.group(0), kind, form, month, day, year, wd, q, unit, count)
 
 
+# The words an expression can start with, per pattern: ``scan`` tries a pattern only where one of
+# its first words stands (one pass over the words instead of a dozen over the text).
+_Q = "last this next past on in since until by during early late mid earlier later over the".split()
+_FIRST: dict[str, tuple[str, ...]] = {
+    "iso": ("#",), "mdy": (*MONTHS, *WEEKDAYS), "dmy": ("#", *WEEKDAYS), "my": tuple(calendar.month_name[1:]),
+    "mo": tuple(_Q), "yr": tuple(_Q), "seq": ("in", "over", "during"), "ago": ("#", "a", "an", *_NUMBERS),
+    "part": ("early", "late", "mid", "the"), "per": ("earlier", "later", "last", "this", "next", "past"),
+    "rel": ("yesterday", "today", "tomorrow"), "wd": (*_Q, *WEEKDAYS),
+}
+_CUES: dict[str, tuple[int, ...]] = {}
+for _i, (_form, _) in enumerate(_PATTERNS):
+    for _word in _FIRST[_form]:
+        _CUES[_word.lower()] = (*_CUES.get(_word.lower(), ()), _i)
+_WORD_START = re.compile(r"\b(?:[A-Za-z]+|\d)")
+
+
 def scan(text: str) -> list[RawDate]:
     """Every date expression in ``text``, in order; earlier patterns win where two overlap."""
+    found: list[tuple[int, int, re.Match[str]]] = []
+    for word in _WORD_START.finditer(text):
+        key = "#" if word.group(0).isdigit() else word.group(0).lower()
+        for i in _CUES.get(key, ()):
+            m = _PATTERNS[i][1].match(text, word.start())
+            if m is not None:
+                found.append((i, m.start(), m))
     taken: list[tuple[int, int]] = []
-    found: list[RawDate] = []
-    for form, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            raw = _raw(form, m, text)
-            if raw is not None:
-                taken.append((m.start(), m.end()))
-                found.append(raw)
-    return sorted(found, key=lambda r: (r.start, r.end))
+    out: list[RawDate] = []
+    for i, _, m in sorted(found, key=lambda f: (f[0], f[1])):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        raw = _raw(_PATTERNS[i][0], m, text)
+        if raw is not None:
+            taken.append((m.start(), m.end()))
+            out.append(raw)
+    return sorted(out, key=lambda r: (r.start, r.end))
 
 
 def year_for(month: int, anchor: dt.date) -> int:
@@ -156,13 +178,14 @@ def weekday_date(wd: int, qualifier: str, anchor: dt.date) -> dt.date:
     """``last``/``past``: the last such day before ``anchor``; ``next``/``this coming``/future: the
     next one after; ``this``: the one in the week ahead (0-6 days); plain or ``on``: the last one on
     or before ``anchor``."""
+    today = anchor.weekday()
     if qualifier in ("last", "past", "this past"):
-        return anchor + relativedelta(days=-1, weekday=weekday(wd)(-1))
+        return anchor - dt.timedelta(days=(today - wd - 1) % 7 + 1)
     if qualifier in ("next", "this coming", "future"):
-        return anchor + relativedelta(days=+1, weekday=weekday(wd)(+1))
+        return anchor + dt.timedelta(days=(wd - today - 1) % 7 + 1)
     if qualifier == "this":
-        return anchor + relativedelta(weekday=weekday(wd)(+1))
-    return anchor + relativedelta(weekday=weekday(wd)(-1))
+        return anchor + dt.timedelta(days=(wd - today) % 7)
+    return anchor - dt.timedelta(days=(today - wd) % 7)
 
 
 def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:

@@ -21,7 +21,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from archive_builder.events.extract import RELATED, Candidate
+from archive_builder.events.mentions import RELATED, Candidate
 
 
 JOIN_SCORE = 3  # a shared person, or the same specific kind and two other shared names ...

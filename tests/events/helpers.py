@@ -14,16 +14,10 @@ from archive_builder.textutil import slugify
 def index_for(articles: list[Article] | tuple[Article, ...], names: dict[str, tuple[str, tuple[str, ...]]]) -> EntityIndex:
     """``names`` maps an entity's name to (type, surface forms); longest forms are marked first."""
     entities = [Entity(slugify(n), t, n) for n, (t, _) in sorted(names.items())]
-    forms = sorted(((f, slugify(n)) for n, (_, fs) in names.items() for f in fs), key=lambda x: -len(x[0]))
-    mentions: list[Mention] = []
-    for article in articles:
-        taken: list[tuple[int, int]] = []
-        for form, entity in forms:
-            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", article.body):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                mentions.append(Mention(article.id, m.start(), m.end(), m.group(0), entity))
+    owner = {f: slugify(n) for n, (_, fs) in sorted(names.items()) for f in fs}
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(owner, key=lambda f: (-len(f), f))) + r")(?!\w)")
+    mentions = [Mention(a.id, m.start(), m.end(), m.group(0), owner[m.group(0)])
+                for a in articles for m in pattern.finditer(a.body)]
     mentions.sort(key=lambda m: (m.article, m.start))
     return EntityIndex(tuple(entities), tuple(mentions))
 

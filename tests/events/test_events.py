@@ -123,3 +123,17 @@ def test_any_text_never_crashes_and_offsets_stay_valid(words: list[str], publish
     for m in index.mentions:
         assert 0 <= m.start < m.end <= len(out[0].body)
         assert out[0].body[m.start : m.end] == m.text
+
+
+def test_trigger_search_finds_what_the_full_pattern_finds() -> None:
+    from archive_builder.events.mentions import _TRIGGER, TRIGGERS, find_triggers
+
+    samples = ["ballistic missile attack", "missile strike", "rocket attacks", "drone strike", "air strikes",
+               "airstrike", "suicide bombing", "shooting", "raids", "attack", "strikes", "killings",
+               "assassination", "death of", "news conference", "press briefing", "telephone call", "phone calls",
+               "telephoned", "phoned", "statement", "meetings", "summit", "debate", "speeches", "visit",
+               "elections", "protests", "explosion", "blasts", "cease-fire", "ceasefire", "arrests", "resignation"]
+    assert len(samples) >= len(TRIGGERS)
+    text = ". ".join(f"The {s.upper() if i % 3 == 0 else s} of Rome" for i, s in enumerate(samples)) + " counter-attack"
+    assert [m.span() for m in find_triggers(text)] == [m.span() for m in _TRIGGER.finditer(text)]
+    assert len(find_triggers(text)) == len(samples)
