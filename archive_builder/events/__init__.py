@@ -28,39 +28,37 @@ def _seed_path(curation: Curation, article: Article) -> str:
     return f"{folder}/{article.seed}" if folder else article.seed
 
 
-def _year_hints(articles: tuple[Article, ...], by_article: dict[str, set[str]]) -> tuple[Counter[int], dict[str, list[str]]]:
-    """Years of articles whose date is stated, over the archive; and those articles per entity."""
+def _year_hints(articles: tuple[Article, ...], by_article: dict[str, set[str]]) -> tuple[Counter[int], dict[str, Counter[int]]]:
+    """Years of articles whose date is stated: over the archive, and per entity they name."""
     archive: Counter[int] = Counter()
-    per_entity: dict[str, list[str]] = defaultdict(list)
+    per_entity: dict[str, Counter[int]] = defaultdict(Counter)
     for article in articles:
         if article.published is None or article.published_derived:
             continue
         archive[article.published.year] += 1
-        for entity in sorted(by_article.get(article.id, ())):
-            per_entity[entity].append(article.id)
+        for entity in by_article.get(article.id, ()):
+            per_entity[entity][article.published.year] += 1
     return archive, per_entity
 
 
-def _sharing(article: Article, by_article: dict[str, set[str]], per_entity: dict[str, list[str]],
-             dates: dict[str, dt.date | None]) -> Counter[int]:
-    """Years of the dated articles naming an entity this one names (each article once)."""
-    others: set[str] = set()
-    for entity in by_article.get(article.id, ()):
-        others.update(per_entity.get(entity, ()))
-    return Counter(d.year for a in others if (d := dates.get(a)) is not None)
+def _sharing(article: Article, by_article: dict[str, set[str]], per_entity: dict[str, Counter[int]]) -> Counter[int]:
+    """Years of the dated articles naming an entity this one names (weighted by shared names)."""
+    years: Counter[int] = Counter()
+    for entity in sorted(by_article.get(article.id, ())):
+        years.update(per_entity.get(entity, Counter()))
+    return years
 
 
 def _infer_dates(articles: tuple[Article, ...], raws: dict[str, list[RawDate]], by_article: dict[str, set[str]],
                  curation: Curation) -> tuple[tuple[Article, ...], list[Diagnostic]]:
     archive, per_entity = _year_hints(articles, by_article)
-    dates = {a.id: a.published for a in articles}
     out: list[Article] = []
     problems: list[Diagnostic] = []
     for article in articles:
         if article.published is not None or "published" in article.overridden:
             out.append(article)
             continue
-        found = infer(raws[article.id], YearHint(_sharing(article, by_article, per_entity, dates), archive))
+        found = infer(raws[article.id], YearHint(_sharing(article, by_article, per_entity), archive))
         if found is None:
             problems.append(Diagnostic(_seed_path(curation, article), "no publication date stated and none inferred "
                                        "(the text names no day)", "info", hint="set 'published:' in the seed's overrides"))

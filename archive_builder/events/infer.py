@@ -119,11 +119,11 @@ def _years(raws: list[RawDate], hint: YearHint) -> tuple[list[int], str]:
     for counter, sharing in ((hint.sharing, True), (hint.archive, False)):
         if counter:
             years = [y for y, _ in sorted(counter.items(), key=lambda kv: (-kv[1], -kv[0]))]
-            n = sum(counter.values())
-            where = f"the {n} dated article{'s' if n != 1 else ''} in the archive"
+            where = "the dated articles in the archive"
             if sharing:
-                where += " that name" + ("s" if n == 1 else "") + " the same people, organizations or places"
-            return years[:3], f"The text names no year; candidate years from {where}"
+                where += " that name the same people, organizations or places"
+            listed = ", ".join(str(y) for y in years[:3])
+            return years[:3], f"The text names no year; candidate years ({listed}) from {where}"
     return [], ""
 
 

@@ -26,10 +26,11 @@ from archive_builder.events.mentions import RELATED, Candidate
 
 JOIN_SCORE = 3  # a shared person, or the same specific kind and two other shared names ...
 SINGULAR = frozenset({"killing"})  # ... for what happens to a person once; others need one more
+MAX_BLOCK = 500  # clusters per (family, name) beyond which the name is not used to find candidates
 SAME_ARTICLE = 2  # an undated ``the news conference`` after a dated one in the same article
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     """A growing event while joining (local to this module; frozen values come out)."""
 
@@ -40,12 +41,14 @@ class Cluster:
     persons: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
 
     def add(self, c: Candidate) -> None:
         self.members.append(c)
         self.persons.update(c.persons)
         self.names.update(c.entities)
         self.places.update(c.places)
+        self.articles.add(c.article)
         if self.kind == self.family and c.kind != c.family:
             self.kind = c.kind
 
@@ -64,6 +67,16 @@ def _fits_day(cluster: Cluster, c: Candidate) -> bool:
     return len(cluster.persons) < 2 or len(c.persons) < 2 or bool(cluster.persons & set(c.persons))
 
 
+def _home(local: list[Cluster], by_place: dict[str, list[int]], placeless: set[int], c: Candidate) -> int | None:
+    """The first cluster of the block that fits: among those sharing a place or naming none (a
+    mention naming no place may join any)."""
+    if c.places:
+        tried: list[int] | range = sorted({i for p in c.places for i in by_place.get(p, ())} | placeless)
+    else:
+        tried = range(len(local))
+    return next((i for i in tried if _fits_day(local[i], c)), None)
+
+
 def _dated(cands: list[Candidate]) -> list[Cluster]:
     blocks: dict[tuple[str, dt.date], list[Candidate]] = defaultdict(list)
     for c in cands:
@@ -72,12 +85,20 @@ def _dated(cands: list[Candidate]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for (family, day), members in sorted(blocks.items()):
         local: list[Cluster] = []
+        by_place: dict[str, list[int]] = defaultdict(list)
+        placeless: set[int] = set()
         for c in sorted(members, key=lambda c: (not c.entities, c.generic, c.article, c.start)):
-            home = next((k for k in local if _fits_day(k, c)), None)
-            if home is None:
-                home = Cluster(family, c.kind, day)
-                local.append(home)
-            home.add(c)
+            index = _home(local, by_place, placeless, c)
+            if index is None:
+                local.append(Cluster(family, c.kind, day))
+                index = len(local) - 1
+                placeless.add(index)
+            if c.places:
+                placeless.discard(index)
+            local[index].add(c)
+            for place in c.places:
+                if index not in by_place[place]:
+                    by_place[place].append(index)
         clusters.extend(local)
     return clusters
 
@@ -90,7 +111,7 @@ def _score(cluster: Cluster, c: Candidate) -> int:
     if not shared:
         return 0
     same_kind = 1 if cluster.kind == c.kind and not c.generic else 0
-    here = SAME_ARTICLE if any(m.article == c.article for m in cluster.members) else 0
+    here = SAME_ARTICLE if c.article in cluster.articles else 0
     return 3 * len(shared_persons) + len(shared - shared_persons) + same_kind + here
 
 
@@ -119,10 +140,14 @@ def _index(clusters: list[Cluster]) -> dict[tuple[str, str], list[int]]:
 
 
 def _lookup(c: Candidate, clusters: list[Cluster], index: dict[tuple[str, str], list[int]]) -> list[Cluster]:
+    """Clusters sharing a name in the family; names in more than ``MAX_BLOCK`` clusters of it (a
+    country in every attack) are too common to block on, as stop words are in a search index."""
     found: set[int] = set()
     for family in (c.family, *RELATED.get(c.family, ())):
         for name in c.entities:
-            found.update(index.get((family, name), ()))
+            block = index.get((family, name), ())
+            if len(block) <= MAX_BLOCK:
+                found.update(block)
     return [clusters[i] for i in sorted(found)]
 
 
