@@ -14,10 +14,20 @@ from dataclasses import replace
 from archive_builder.curation import Curation
 from archive_builder.events.curate import Draft, apply_curation
 from archive_builder.events.dates import RawDate, resolve, scan
-from archive_builder.events.mentions import Candidate, candidates, names_of
 from archive_builder.events.infer import YearHint, infer
 from archive_builder.events.join import Cluster, join
-from archive_builder.model import Article, DatePrecision, Diagnostic, Entity, EntityIndex, Event, EventIndex, EventMention
+from archive_builder.events.mentions import Candidate, candidates, names_of
+from archive_builder.model import (
+    Article,
+    DatePrecision,
+    Diagnostic,
+    Entity,
+    EntityIndex,
+    Event,
+    EventIndex,
+    EventMention,
+    Mention,
+)
 from archive_builder.textutil import unique_slugs
 
 __all__ = ["extract"]
@@ -135,7 +145,7 @@ def extract(
 
     Returns the articles (with inferred dates filled in), the events and any diagnostics."""
     known: dict[str, Entity] = {e.id: e for e in entities.entities}
-    grouped: dict[str, list] = defaultdict(list)
+    grouped: dict[str, list[Mention]] = defaultdict(list)
     for mention in entities.mentions:
         grouped[mention.article].append(mention)
     by_article = {a: {m.entity for m in ms if m.entity in known} for a, ms in grouped.items()}

@@ -133,7 +133,7 @@ def _raw(form: str, m: re.Match[str], text: str) -> RawDate | None:
 
 # The words an expression can start with, per pattern: ``scan`` tries a pattern only where one of
 # its first words stands (one pass over the words instead of a dozen over the text).
-_Q = "last this next past on in since until by during early late mid earlier later over the".split()
+_Q = ["last", "this", "next", "past", "on", "in", "since", "until", "by", "during", "early", "late", "mid", "earlier", "later", "over", "the"]
 _FIRST: dict[str, tuple[str, ...]] = {
     "iso": ("#",), "mdy": (*MONTHS, *WEEKDAYS), "dmy": ("#", *WEEKDAYS), "my": tuple(calendar.month_name[1:]),
     "mo": tuple(_Q), "yr": tuple(_Q), "seq": ("in", "over", "during"), "ago": ("#", "a", "an", *_NUMBERS),

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 
 from archive_builder.events.mentions import RELATED, Candidate
 
-
 JOIN_SCORE = 3  # a shared person, or the same specific kind and two other shared names ...
 SINGULAR = frozenset({"killing"})  # ... for what happens to a person once; others need one more
 MAX_BLOCK = 500  # clusters per (family, name) beyond which the name is not used to find candidates

@@ -54,11 +54,7 @@ _TRIGGER = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS)) + r")(?![\w-])", re.I
 )
 # first words of the triggers: ``find_triggers`` tries the pattern only where one stands
-HEADS = frozenset("""ballistic missile rocket drone air airstrike airstrikes bombing bombings suicide shooting shootings
-    raid raids attack attacks strike strikes killing killings assassination assassinations death news press phone
-    telephone telephoned phoned statement statements meeting meetings summit summits debate debates speech speeches
-    visit visits election elections protest protests explosion explosions blast blasts cease ceasefire ceasefires
-    arrest arrests resignation resignations""".split())
+HEADS = frozenset(["ballistic", "missile", "rocket", "drone", "air", "airstrike", "airstrikes", "bombing", "bombings", "suicide", "shooting", "shootings", "raid", "raids", "attack", "attacks", "strike", "strikes", "killing", "killings", "assassination", "assassinations", "death", "news", "press", "phone", "telephone", "telephoned", "phoned", "statement", "statements", "meeting", "meetings", "summit", "summits", "debate", "debates", "speech", "speeches", "visit", "visits", "election", "elections", "protest", "protests", "explosion", "explosions", "blast", "blasts", "cease", "ceasefire", "ceasefires", "arrest", "arrests", "resignation", "resignations"])
 _WORD = re.compile(r"[A-Za-z]+")
 # families whose mentions may describe the same happening (an undated ``strike on X`` and the
 # dated ``killing of X``), given a shared person
@@ -69,7 +65,7 @@ _CLAUSE_BREAK = re.compile(r"[;:()\[\]\u2014\u2013]|\s-\s|\"|\u201c|\u201d")
 _ARG_CUT = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s|\b[a-z]+ed\b|\b(?:that|which|who|when|while|where|after|before|"
                       r"and|but|as|to|had|has|have|was|were|is|are|led|left)\b")
 _DATE_GLUE = re.compile(r"\s*\b(?:on|in|of|at)\s*$", re.I)
-_PREPOSITIONS = frozenset("of on against at in with by between over about from into near outside inside".split())
+_PREPOSITIONS = frozenset(["of", "on", "against", "at", "in", "with", "by", "between", "over", "about", "from", "into", "near", "outside", "inside"])
 CORE_REACH = 25  # characters before a trigger where its own people are named
 
 

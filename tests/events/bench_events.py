@@ -17,7 +17,6 @@ from archive_builder.render import RenderContext
 from archive_builder.render import events_view as view
 from archive_builder.render.article import render_article
 from archive_builder.render.contrib import views
-
 from tests.events.helpers import index_for, make_article
 
 TEMPLATES = [
@@ -30,7 +29,7 @@ TEMPLATES = [
 
 
 def synthetic(n: int, seed: int = 7) -> tuple:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
     people = [f"Person{i} Surname{i}" for i in range(400)]
     places = [f"Place{i} Town" for i in range(200)]
     articles = []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from archive_builder import events
-from archive_builder.curation import Curation, load_curation
+from archive_builder.curation import load_curation
 from archive_builder.model import Diagnostic, EventIndex
 
 from .helpers import PORT_ELLERY, fixture_article, index_for
