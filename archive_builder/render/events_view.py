@@ -66,7 +66,16 @@ def article_front_matter(ctx: RenderContext, article: Article) -> dict[str, Any]
     return data
 
 
+def _trigger_span(m: EventMention) -> tuple[int, int]:
+    """Where the trigger word lies inside the mention (the mention may add its date expression)."""
+    at = m.text.casefold().find(m.trigger.casefold())
+    return (m.start + at, m.start + at + len(m.trigger)) if at >= 0 else (m.start, m.end)
+
+
 def article_spans(ctx: RenderContext, article: Article, page: str) -> list[Span]:
+    """A mark over each mention, and inside it one over the trigger word carrying the anchor: names
+    (linked by the entities view) never fall inside a trigger word, so the element with the id is
+    never split and reopened around them (ids stay unique)."""
     spans: list[Span] = []
     seen: set[str] = set()
     for m in _mentions_of(ctx, article.id):
@@ -74,8 +83,10 @@ def article_spans(ctx: RenderContext, article: Article, page: str) -> list[Span]
         if anchor(m) in seen or event is None:
             continue
         seen.add(anchor(m))
-        attrs = (("class", "ab-event"), ("id", anchor(m)), ("data-event", m.event), ("title", event.label))
-        spans.append(Span(m.start, m.end, "mark", attrs, rank=1))
+        spans.append(Span(m.start, m.end, "mark", (("class", "ab-event"), ("data-event", m.event)), rank=1))
+        start, end = _trigger_span(m)
+        attrs = (("class", "ab-event-trigger"), ("id", anchor(m)), ("title", event.label))
+        spans.append(Span(start, end, "span", attrs, rank=2))
     return spans
 
 

@@ -79,7 +79,9 @@ def test_article_front_matter_spans_and_panel(ctx: RenderContext) -> None:
     post = frontmatter.loads(text)
     assert post["events"] == sorted({m.event for m in ctx.archive.events.mentions if m.article == vigil.id})
     assert post["published_range"] == ["2021-04-08", "2021-04-13"]
-    assert '<mark class="ab-event" id="ev-' in text
+    assert '<mark class="ab-event" data-event="' in text and '<span class="ab-event-trigger" id="ev-' in text
+    ids = [part.split('"', 1)[0] for part in text.split(' id="ev-')[1:]]
+    assert len(ids) == len(set(ids))
     assert "## Events" in text and "](../events/" in text
     assert "How the date was inferred" in text
 
