@@ -85,7 +85,7 @@ def _date_of(cluster: Cluster) -> tuple[dt.date | None, DatePrecision]:
     if cluster.date is not None:
         return cluster.date, "day"
     months = {(m.date.date.year, m.date.date.month) for m in cluster.members if m.date and m.date.date}
-    if len(months) == 1 and all(m.date is not None for m in cluster.members):
+    if len(months) == 1 and all(m.date is not None and m.date.precision == "month" for m in cluster.members):
         year, month = next(iter(months))
         return dt.date(year, month, 1), "month"
     return None, "unknown"

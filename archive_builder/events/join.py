@@ -11,7 +11,8 @@
    a dated mention of the cluster in the same article 2; at least 3 for a killing - it happens to
    a person once - and 4 for the rest: a country named everywhere is no evidence alone, nor one
    person who holds many meetings). Ambiguous ones join nothing.
-3. Undated mentions left over that name a person right at the trigger form events of their own, joined by a shared
+3. Mentions dated to a month that joined nothing form events of their month (apart by place as in
+   1.); undated mentions left over that name a person right at the trigger form events of their own, joined by a shared
    person within the family; the rest are dropped (a bare ``more attacks`` is no event).
 """
 
@@ -150,6 +151,25 @@ def _lookup(c: Candidate, clusters: list[Cluster], index: dict[tuple[str, str], 
     return [clusters[i] for i in sorted(found)]
 
 
+def _by_month(rest: list[Candidate]) -> list[Cluster]:
+    """Mentions dated only to a month that joined no day: one event per family, month and place."""
+    blocks: dict[tuple[str, int, int], list[Candidate]] = defaultdict(list)
+    for c in rest:
+        assert c.date is not None and c.date.date is not None
+        blocks[(c.family, c.date.date.year, c.date.date.month)].append(c)
+    clusters: list[Cluster] = []
+    for (family, _, _), members in sorted(blocks.items()):
+        local: list[Cluster] = []
+        for c in members:
+            home = next((k for k in local if _fits_day(k, c)), None)
+            if home is None:
+                home = Cluster(family, c.kind, None)
+                local.append(home)
+            home.add(c)
+        clusters.extend(local)
+    return clusters
+
+
 def _undated(rest: list[Candidate]) -> list[Cluster]:
     clusters: list[Cluster] = []
     by_person: dict[tuple[str, str], Cluster] = {}
@@ -180,4 +200,6 @@ def join(cands: list[Candidate], published: dict[str, dt.date | None]) -> list[C
             leftover.append(c)
         else:
             home.add(c)
-    return clusters + _undated(leftover)
+    monthly = [c for c in leftover if c.date is not None and c.date.precision == "month" and c.entities]
+    undated = [c for c in leftover if c.date is None or c.date.precision != "month"]
+    return clusters + _by_month(monthly) + _undated(undated)

@@ -230,7 +230,7 @@ def candidates(article: Article, dates: list[DateRef], names: Names) -> list[Can
         owned = _assign_dates(triggers, inside)
         for i, m in enumerate(triggers):
             ref = owned.get(i)
-            usable = ref if ref is not None and ref.date is not None and ref.precision in ("day", "month") else None
+            usable = ref if ref is not None and ref.date is not None and ref.precision in ("day", "month", "range") else None
             lo = triggers[i - 1].end() if i else sentence[0]
             hi = triggers[i + 1].start() if i + 1 < len(triggers) else sentence[1]
             c_start, c_end = _clause(body, sentence, m.start(), m.end())

@@ -137,3 +137,15 @@ def test_trigger_search_finds_what_the_full_pattern_finds() -> None:
     text = ". ".join(f"The {s.upper() if i % 3 == 0 else s} of Rome" for i, s in enumerate(samples)) + " counter-attack"
     assert [m.span() for m in find_triggers(text)] == [m.span() for m in _TRIGGER.finditer(text)]
     assert len(find_triggers(text)) == len(samples)
+
+
+def test_month_and_range_dates() -> None:
+    text = ("Protests in January in Lund Bridge drew thousands. Mara Quist covered the protests in January "
+            "at Lund Bridge.\n\nA meeting last week with Mayor Tom Bell at City Hall ended early.")
+    article = make_article("m", text, D(2021, 3, 2))
+    _, index, _ = events.extract((article,), index_for((article,), PORT_ELLERY), Curation())
+    (protest,) = [e for e in index.events if e.trigger == "protest"]
+    assert (protest.date, protest.date_precision) == (D(2021, 1, 1), "month")
+    assert len([m for m in index.mentions if m.event == protest.id]) == 2
+    (meeting,) = [e for e in index.events if e.trigger == "meeting"]
+    assert meeting.date is None and meeting.date_precision == "unknown"  # a week is no date of its own
