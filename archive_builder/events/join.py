@@ -22,7 +22,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from archive_builder.events.mentions import RELATED, Candidate
+from archive_builder.events.mentions import FOLD_INTO, RELATED, Candidate
 
 JOIN_SCORE = 3  # a shared person, or the same specific kind and two other shared names ...
 SINGULAR = frozenset({"killing"})  # ... for what happens to a person once; others need one more
@@ -42,6 +42,7 @@ class Cluster:
     names: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    core: set[str] = field(default_factory=set)
 
     def add(self, c: Candidate) -> None:
         self.members.append(c)
@@ -49,7 +50,8 @@ class Cluster:
         self.names.update(c.entities)
         self.places.update(c.places)
         self.articles.add(c.article)
-        if self.kind == self.family and c.kind != c.family:
+        self.core.update(c.core)
+        if self.kind == self.family and c.kind != c.family and c.family == self.family:
             self.kind = c.kind
 
 
@@ -101,6 +103,28 @@ def _dated(cands: list[Candidate]) -> list[Cluster]:
                     by_place[place].append(index)
         clusters.extend(local)
     return clusters
+
+
+def _related_days(clusters: list[Cluster]) -> list[Cluster]:
+    """Fold a dated cluster into the one of a related family on the same day that names the same
+    person at its trigger (``the Jan. 2 drone strike on X`` into ``the Jan. 2 killing of X``),
+    when exactly one such cluster exists (``FOLD_INTO`` says which family absorbs which)."""
+    by_key: dict[tuple[str, dt.date, str], list[int]] = defaultdict(list)
+    for i, k in enumerate(clusters):
+        for person in sorted(k.core):
+            if k.date is not None:
+                by_key[(k.family, k.date, person)].append(i)
+    gone: set[int] = set()
+    for i, k in enumerate(clusters):
+        if k.date is None or k.family not in FOLD_INTO:
+            continue
+        targets = {j for p in k.core for j in by_key.get((FOLD_INTO[k.family], k.date, p), ())}
+        if len(targets) == 1:
+            (j,) = targets
+            for c in k.members:
+                clusters[j].add(c)
+            gone.add(i)
+    return [k for i, k in enumerate(clusters) if i not in gone]
 
 
 def _score(cluster: Cluster, c: Candidate) -> int:
@@ -191,7 +215,7 @@ def join(cands: list[Candidate], published: dict[str, dt.date | None]) -> list[C
     day = [c for c in cands if c.date is not None and c.date.precision == "day" and c.date.date is not None]
     dated = {id(c) for c in day}
     rest = sorted((c for c in cands if id(c) not in dated), key=lambda c: (c.article, c.start))
-    clusters = _dated(day)
+    clusters = _related_days(_dated(day))
     index = _index(clusters)
     leftover: list[Candidate] = []
     for c in rest:

@@ -59,6 +59,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 # families whose mentions may describe the same happening (an undated ``strike on X`` and the
 # dated ``killing of X``), given a shared person
 RELATED = {"killing": ("attack",), "attack": ("killing",)}
+FOLD_INTO = {"attack": "killing"}  # a dated attack on a person joins the killing of that person that day
 DATE_REACH = 90  # characters between a trigger and its date expression
 ARG_REACH = (60, 110)  # characters before / after a trigger searched for its participants
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]\u2014\u2013]|\s-\s|\"|\u201c|\u201d")

@@ -149,3 +149,12 @@ def test_month_and_range_dates() -> None:
     assert len([m for m in index.mentions if m.event == protest.id]) == 2
     (meeting,) = [e for e in index.events if e.trigger == "meeting"]
     assert meeting.date is None and meeting.date_precision == "unknown"  # a week is no date of its own
+
+
+def test_an_attack_on_a_person_joins_the_killing_of_that_day() -> None:
+    one = make_article("k1", "Police said the Jan. 2 killing of Mara Quist shocked Port Ellery.", D(2021, 1, 9))
+    two = make_article("k2", "The drone strike on Mara Quist on Jan. 2 was the first in years. An airstrike on "
+                             "Jan. 2 at Lund Bridge hit a depot.", D(2021, 1, 10))
+    _, index, _ = events.extract((one, two), index_for((one, two), PORT_ELLERY), Curation())
+    jan2 = [e for e in index.events if e.date == D(2021, 1, 2)]
+    assert sorted((e.trigger, e.articles) for e in jan2) == [("airstrike", ("k2",)), ("killing", ("k1", "k2"))]
