@@ -11,12 +11,24 @@ from typing import Any
 from archive_builder.model import Article, Entity, Event, EventMention
 from archive_builder.render.context import Output, RenderContext, article_page, page_slug
 from archive_builder.render.frontmatter import page as fm_page
-from archive_builder.render.markup import Span, annotate, md_link, md_text
+from archive_builder.render.markup import Span, annotate, md_text
 from archive_builder.textutil import sentence_spans
 
 ENTITY_FOLDERS = {"person": "people", "organization": "organizations", "place": "places"}
 EVENTS_INDEX = "events/index.md"
 TIMELINE = "timeline.md"
+
+
+def _link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """``md_link`` for the generated pages' plain paths (no ``..`` in them), without the cost of
+    ``posixpath.relpath`` on tens of thousands of links."""
+    src_dir, _, _ = from_page.rpartition("/")
+    dst_dir, _, name = to_page.rpartition("/")
+    if src_dir == dst_dir:
+        target = name
+    else:
+        target = "../" * (src_dir.count("/") + 1 if src_dir else 0) + to_page
+    return f"[{md_text(label)}]({target}{'#' + anchor if anchor else ''})"
 
 
 def event_page(event_id: str) -> str:
@@ -100,7 +112,7 @@ def article_panels(ctx: RenderContext, article: Article, page: str) -> list[str]
     ordered = sorted(found, key=_chronological)
     lines = ["## Events", "", "Happenings this article mentions, in the order they took place.", ""]
     for event in ordered:
-        link = md_link(event.label, page, event_page(event.id))
+        link = _link(event.label, page, event_page(event.id))
         lines.append(f"- {md_text(date_text(event))}: {link} ([in the text](#{anchor(first[event.id])}))")
     return ["\n".join(lines)]
 
@@ -110,7 +122,7 @@ def _chronological(event: Event) -> tuple[dt.date, str]:
 
 
 def _entity_links(ids: tuple[str, ...], entities: dict[str, Entity], page: str) -> str:
-    links = [md_link(entities[i].name, page, entity_page(entities[i])) for i in ids if i in entities]
+    links = [_link(entities[i].name, page, entity_page(entities[i])) for i in ids if i in entities]
     return ", ".join(links) if links else "none named"
 
 
@@ -130,7 +142,7 @@ def _mention_block(ctx: RenderContext, mention: EventMention, page: str) -> list
     article = ctx.articles.get(mention.article)
     if article is None:
         return []
-    link = md_link("Read it in the article", page, article_page(article.id), anchor(mention))
+    link = _link("Read it in the article", page, article_page(article.id), anchor(mention))
     return [f'<blockquote class="ab-event-context"><p>{_context(article, mention)}</p></blockquote>', "", link, ""]
 
 
@@ -138,7 +150,7 @@ def _article_heading(article: Article, page: str) -> str:
     date = article.published.isoformat() if article.published else "date unknown"
     if article.published and article.published_derived:
         date += " (inferred)"
-    return f"### {md_link(article.title, page, article_page(article.id))} ({md_text(date)})"
+    return f"### {_link(article.title, page, article_page(article.id))} ({md_text(date)})"
 
 
 def render_event(ctx: RenderContext, event: Event, mentions: list[EventMention], entities: dict[str, Entity]) -> bytes:
@@ -164,7 +176,7 @@ def render_event(ctx: RenderContext, event: Event, mentions: list[EventMention],
         lines += [_article_heading(article, page), ""]
         for m in by_article[article_id]:
             lines += _mention_block(ctx, m, page)
-    lines += [md_link("Timeline", page, TIMELINE) + " · " + md_link("All events", page, EVENTS_INDEX), ""]
+    lines += [_link("Timeline", page, TIMELINE) + " · " + _link("All events", page, EVENTS_INDEX), ""]
     meta = {"title": event.label, "event": event.id, "date": event.date, "date_precision": event.date_precision,
             "generated": True}
     return fm_page(meta, "\n".join(lines))
@@ -179,10 +191,10 @@ def _article_key(ctx: RenderContext, article_id: str) -> tuple[int, str]:
 def events_index(ctx: RenderContext) -> bytes:
     events = sorted(ctx.archive.events.events, key=_chronological)
     lines = ["# Events", "", f"{len(events):,} events found in the articles, in the order they took place. "
-             f"See also the {md_link('timeline', EVENTS_INDEX, TIMELINE)}.", ""]
+             f"See also the {_link('timeline', EVENTS_INDEX, TIMELINE)}.", ""]
     if events:
         lines += ["| Date | Event | Articles |", "|---|---|---:|"]
-        lines += [f"| {md_text(date_text(e))} | {md_link(e.label, EVENTS_INDEX, event_page(e.id))} | {len(e.articles):,} |"
+        lines += [f"| {md_text(date_text(e))} | {_link(e.label, EVENTS_INDEX, event_page(e.id))} | {len(e.articles):,} |"
                   for e in events]
     return fm_page({"title": "Events", "generated": True}, "\n".join(lines) + "\n")
 
@@ -191,11 +203,11 @@ def _timeline_rows(ctx: RenderContext) -> list[tuple[dt.date, int, str, str, str
     rows: list[tuple[dt.date, int, str, str, str]] = []
     for e in ctx.archive.events.events:
         if e.date is not None:
-            rows.append((e.date, 0, e.label, "Event", md_link(e.label, TIMELINE, event_page(e.id))))
+            rows.append((e.date, 0, e.label, "Event", _link(e.label, TIMELINE, event_page(e.id))))
     for a in ctx.archive.articles:
         if a.published is not None:
             what = "Article published" + (" (date inferred)" if a.published_derived else "")
-            rows.append((a.published, 1, a.title, what, md_link(a.title, TIMELINE, article_page(a.id))))
+            rows.append((a.published, 1, a.title, what, _link(a.title, TIMELINE, article_page(a.id))))
     return sorted(rows, key=lambda r: (r[0], r[1], r[2].casefold(), r[4]))
 
 
@@ -208,7 +220,7 @@ def timeline(ctx: RenderContext) -> bytes:
         lines.append("")
     undated = sorted((e for e in ctx.archive.events.events if e.date is None), key=lambda e: e.id)
     if undated:
-        lines += ["## Date unknown", ""] + [f"- {md_link(e.label, TIMELINE, event_page(e.id))}" for e in undated] + [""]
+        lines += ["## Date unknown", ""] + [f"- {_link(e.label, TIMELINE, event_page(e.id))}" for e in undated] + [""]
     if not rows and not undated:
         lines.append("Nothing dated in the archive yet.")
     return fm_page({"title": "Timeline", "generated": True}, "\n".join(lines))

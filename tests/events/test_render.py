@@ -138,3 +138,12 @@ def test_site_builds_strict_with_hostile_seed(make_project, tmp_path: Path) -> N
     for html_page in pages + [site / "timeline" / "index.html"]:
         html = html_page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html
+
+
+@pytest.mark.parametrize(("src", "dst"), [("events/a.md", "articles/b.md"), ("timeline.md", "events/c.md"),
+                                          ("events/index.md", "events/d.md"), ("events/index.md", "timeline.md"),
+                                          ("articles/x.md", "events/y.md"), ("a/b/c.md", "people/p.md")])
+def test_fast_links_agree_with_md_link(src: str, dst: str) -> None:
+    from archive_builder.render.markup import md_link
+
+    assert view._link("L <x>", src, dst, "ev-1-2") == md_link("L <x>", src, dst, "ev-1-2")
