@@ -24,10 +24,8 @@ def _link(label: str, from_page: str, to_page: str, anchor: str | None = None) -
     ``posixpath.relpath`` on tens of thousands of links."""
     src_dir, _, _ = from_page.rpartition("/")
     dst_dir, _, name = to_page.rpartition("/")
-    if src_dir == dst_dir:
-        target = name
-    else:
-        target = "../" * (src_dir.count("/") + 1 if src_dir else 0) + to_page
+    depth = src_dir.count("/") + 1 if src_dir else 0
+    target = name if src_dir == dst_dir else "../" * depth + to_page
     return f"[{md_text(label)}]({target}{'#' + anchor if anchor else ''})"
 
 
