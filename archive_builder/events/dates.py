@@ -5,7 +5,8 @@
 
 * absolute: ``Jan. 2``, ``March 12``, ``March 23, 2020``, ``23 March 2020``, ``2020-03-23``,
   ``January 2020``, ``in January``, ``in 2019``; a date without a year takes the publication year,
-  or the year before when its month is later than the publication month;
+  or the year before when its month is later than the publication month (the next one after
+  ``will``, ``scheduled``...);
 * weekdays: ``on Wednesday`` / ``Wednesday`` (the last one on or before publication), ``last
   Saturday`` (the last one before it), ``next Monday``, and ``on Thursday`` after ``will`` (ahead);
 * relative: ``yesterday``, ``last week``, ``last year``, ``early next year``, ``three days ago``,
@@ -58,7 +59,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rel", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)),
     ("wd", re.compile(rf"\b(?:(?P<q>last|this past|this coming|this|next|on|past)\s+)?(?P<wd>{_WD})(?!s)\b", re.I)),
 )
-_FUTURE = re.compile(r"\b(?:will|would|shall|is to|are to|scheduled|planned|plans? to|expected to|set to)\b[^.;]*$", re.I)
+# a future cue in the same clause, shortly before (``will be held on``, ``is scheduled for``)
+_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|scheduled|planned|plans? to|expected to|set to)\b"
+                     r"[^.;,:!?\"\u201c\u201d\u2014]{0,40}$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +120,13 @@ def _raw(form: str, m: re.Match[str], text: str) -> RawDate | None:
         return None
     q = (g.get("q") or g.get("part") or "").lower()
     wd = WEEKDAYS.get((g.get("wd") or g.get("lead") or "").capitalize())
+    ahead = _FUTURE.search(text[max(0, m.start() - 80) : m.start()]) is not None
     if form == "wd":
         kind = "weekday"
-        if q in ("", "on") and _FUTURE.search(text[max(0, m.start() - 80) : m.start()]):
+        if q in ("", "on") and ahead:
             q = "future"
+    elif kind == "absolute" and form in ("mdy", "dmy", "iso") and ahead:
+        q = "future"  # ``will be held on Jan. 15``: ahead of publication
     count = 0
     if g.get("n"):
         count = int(g["n"]) if g["n"].isdigit() else _NUMBERS[g["n"].lower()]
@@ -204,6 +210,8 @@ def _absolute(raw: RawDate, anchor: dt.date | None) -> tuple[dt.date | None, dt.
             year = anchor.year - 1
         elif raw.qualifier == "next":
             year = anchor.year + 1 if raw.month <= anchor.month else anchor.year
+        elif raw.qualifier == "future" and raw.day:
+            year = anchor.year + 1 if (raw.month, raw.day) < (anchor.month, anchor.day) else anchor.year
     if raw.day:
         day = dt.date(year, raw.month, raw.day)
         return day, day, "day"

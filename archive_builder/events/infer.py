@@ -2,7 +2,8 @@
 
 News style gives the method:
 
-1. an article is published on or after the latest date it names (``L``);
+1. an article is published on or after the latest date it names (``L``), leaving out dates it
+   speaks of ahead (``will be held on Nov. 3``);
 2. it names the days of the week before publication by weekday (``last Saturday``, ``on
    Wednesday``), so publication lies in the week after ``L`` when it has such references;
 3. a writer often names the same day both ways (``last Thursday`` ... ``meetings on March 12``),
@@ -129,7 +130,7 @@ def _years(raws: list[RawDate], hint: YearHint) -> tuple[list[int], str]:
 
 def infer(raws: list[RawDate], hint: YearHint) -> Inference | None:
     """The likely publication date from the expressions the text holds, or None without evidence."""
-    days = [r for r in raws if r.kind == "absolute" and r.month is not None and r.day is not None]
+    days = [r for r in raws if r.kind == "absolute" and r.month is not None and r.day is not None and not r.future]
     if not days:
         return None
     years, year_note = _years(days, hint)

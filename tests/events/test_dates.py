@@ -118,3 +118,9 @@ def test_any_text_gives_valid_offsets_and_never_crashes(text: str, anchor: dt.da
         assert text[ref.start : ref.end] == ref.text
         if ref.date and ref.until:
             assert ref.date <= ref.until
+
+
+def test_dates_spoken_of_ahead() -> None:
+    assert one("the vote will be held on Jan. 15 in the city", D(2020, 12, 20)).date == D(2021, 1, 15)
+    assert one("the vote was held on Jan. 15 in the city", D(2020, 12, 20)).date == D(2020, 1, 15)
+    assert one("elections are scheduled for Nov. 3", D(2020, 10, 1)).date == D(2020, 11, 3)

@@ -67,3 +67,8 @@ def test_days_across_the_turn_of_the_year() -> None:
 def test_days_within_one_year_stay_in_it() -> None:
     raws = [r for r in scan("on Jan. 2, on Jan. 8 and on March 13") if r.day]
     assert sorted(place_yearless(raws, 2020).values()) == [D(2020, 1, 2), D(2020, 1, 8), D(2020, 3, 13)]
+
+
+def test_dates_ahead_do_not_bound_publication() -> None:
+    found = infer(scan("The treaty was signed on May 4, 2015. A summit will be held on June 30, 2015."), NO_HINT)
+    assert found is not None and found.date == D(2015, 5, 4)
