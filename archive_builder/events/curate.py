@@ -104,7 +104,10 @@ class _Session:
             return
         found = [self.known(entry, i) for i in ids]
         drafts = [d for d in found if d is not None]
-        if len(drafts) != len(found) or len({d.id for d in drafts}) < 2:
+        if len(drafts) != len(found):
+            return
+        if len({d.id for d in drafts}) < 2:
+            self.problem(entry, "events: 'merge' names the same event twice", "list two or more different ids")
             return
         first = drafts[0]
         mentions = tuple(sorted({m for d in drafts for m in d.mentions}, key=lambda m: (m.article, m.start, m.end)))

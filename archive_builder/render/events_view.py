@@ -197,24 +197,38 @@ def events_index(ctx: RenderContext) -> bytes:
     return fm_page({"title": "Events", "generated": True}, "\n".join(lines) + "\n")
 
 
-def _timeline_rows(ctx: RenderContext) -> list[tuple[dt.date, int, str, str, str]]:
-    rows: list[tuple[dt.date, int, str, str, str]] = []
+def _short_date(event: Event) -> str:
+    assert event.date is not None
+    if event.date_precision == "month":
+        return event.date.strftime("%Y-%m")
+    if event.date_precision == "year":
+        return str(event.date.year)
+    return event.date.isoformat()
+
+
+Row = tuple[dt.date, int, str, str, str, str]  # date, order, sort label, shown date, what, link
+
+
+def _timeline_rows(ctx: RenderContext) -> list[Row]:
+    rows: list[Row] = []
     for e in ctx.archive.events.events:
         if e.date is not None:
-            rows.append((e.date, 0, e.label, "Event", _link(e.label, TIMELINE, event_page(e.id))))
+            rows.append((e.date, 0, e.label, _short_date(e), "Event", _link(e.label, TIMELINE, event_page(e.id))))
     for a in ctx.archive.articles:
         if a.published is not None:
             what = "Article published" + (" (date inferred)" if a.published_derived else "")
-            rows.append((a.published, 1, a.title, what, _link(a.title, TIMELINE, article_page(a.id))))
-    return sorted(rows, key=lambda r: (r[0], r[1], r[2].casefold(), r[4]))
+            rows.append((a.published, 1, a.title, a.published.isoformat(), what,
+                         _link(a.title, TIMELINE, article_page(a.id))))
+    return sorted(rows, key=lambda r: (r[0], r[1], r[2].casefold(), r[5]))
 
 
 def timeline(ctx: RenderContext) -> bytes:
-    lines = ["# Timeline", "", "Events and publication dates, in order, grouped by month.", ""]
+    lines = ["# Timeline", "", "Events and publication dates, in order, grouped by month (an event known only "
+             "to its month or year is listed at its start).", ""]
     rows = _timeline_rows(ctx)
     for (year, month), group in groupby(rows, key=lambda r: (r[0].year, r[0].month)):
         lines += [f"## {dt.date(year, month, 1).strftime('%B %Y')}", "", "| Date | | |", "|---|---|---|"]
-        lines += [f"| {r[0].isoformat()} | {r[3]} | {r[4]} |" for r in group]
+        lines += [f"| {r[3]} | {r[4]} | {r[5]} |" for r in group]
         lines.append("")
     undated = sorted((e for e in ctx.archive.events.events if e.date is None), key=lambda e: e.id)
     if undated:

@@ -92,3 +92,20 @@ def test_section_not_a_list(tmp_path: Path) -> None:
     _, problems = run(tmp_path, "events:\n  name: x\n")
     assert [p.message for p in problems] == ["events: expected a list of entries"]
     assert problems[0].line == 2
+
+
+def test_merge_of_one_event_with_itself(tmp_path: Path) -> None:
+    _, problems = run(tmp_path, f"events:\n  - merge: [{KILLING}, {KILLING}]\n")
+    assert [(p.message, p.line) for p in problems] == [("events: 'merge' names the same event twice", 2)]
+
+
+def test_a_curated_year_shows_as_a_year_on_the_timeline(tmp_path: Path) -> None:
+    from archive_builder.model import Archive
+    from archive_builder.render import RenderContext
+    from archive_builder.render import events_view as view
+
+    index, problems = run(tmp_path, f"events:\n  - id: {KILLING}\n    date: 2020\n")
+    assert problems == ()
+    timeline = view.timeline(RenderContext.of(Archive((), events=index))).decode("utf-8")
+    assert "## January 2020" in timeline
+    assert f"| 2020 | Event | [Killing of the journalist Mara Quist](events/{KILLING}.md) |" in timeline
