@@ -158,3 +158,13 @@ def test_an_attack_on_a_person_joins_the_killing_of_that_day() -> None:
     _, index, _ = events.extract((one, two), index_for((one, two), PORT_ELLERY), Curation())
     jan2 = [e for e in index.events if e.date == D(2021, 1, 2)]
     assert sorted((e.trigger, e.articles) for e in jan2) == [("airstrike", ("k2",)), ("killing", ("k1", "k2"))]
+
+
+def test_an_edited_reprint_joins_the_same_events() -> None:
+    articles = (*port_ellery()[:2], fixture_article("port_ellery_reprint", D(2021, 4, 10)))
+    _, index, _ = events.extract(articles, index_for(articles, PORT_ELLERY), Curation())
+    reprint = {m.event for m in index.mentions if m.article == "port_ellery_reprint"}
+    by_id = {e.id: e for e in index.events}
+    assert sorted((by_id[e].trigger, by_id[e].date) for e in reprint) == [
+        ("killing", D(2021, 4, 2)), ("news conference", D(2021, 4, 6))]
+    assert all("port_ellery_arrest" in by_id[e].articles for e in reprint)
