@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import relativedelta  # calendar-month steps, clipped at month ends
 
 from archive_builder.model import DatePrecision
 
