@@ -90,6 +90,7 @@ class Article:
     # One kind per paragraph - paragraph | quote | list-item | heading - from an HTML or Markdown
     # seed's structure; empty when every paragraph is plain (always so for text seeds).
     paragraph_kinds: tuple[str, ...] = ()
+    published_range: tuple[dt.date, dt.date] | None = None  # earliest, latest when ``published`` is inferred
 
     @property
     def word_count(self) -> int:

@@ -22,3 +22,15 @@ def article_from(data: str | bytes, name: str = "case.txt", overrides: Overrides
     result = read_seed(seed, raw, overrides)
     assert result.article is not None, [d.format() for d in result.diagnostics]
     return result.article
+
+
+def export_validator():  # type: ignore[no-untyped-def]
+    """A JSON Schema validator for the whole export, with the fragment schemas registered."""
+    import jsonschema
+    from referencing import Registry, Resource
+
+    from archive_builder.schema import EXPORT_ID, load_schemas
+
+    schemas = load_schemas()
+    registry = Registry().with_resources((uri, Resource.from_contents(s)) for uri, s in schemas.items())
+    return jsonschema.Draft202012Validator(schemas[EXPORT_ID], registry=registry)

@@ -1,9 +1,141 @@
-"""Events: dated happenings in article text, publication-date inference, the timeline."""
+"""Events: dated happenings in article text, publication-date inference, the timeline.
+
+    articles -> date expressions (dates) -> inferred publication dates (infer)
+             -> event mentions (extract) -> events across articles (join) -> curation (curate)
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
+from collections import Counter, defaultdict
+from dataclasses import replace
+
 from archive_builder.curation import Curation
-from archive_builder.model import Article, Diagnostic, EntityIndex, EventIndex
+from archive_builder.events.curate import Draft, apply_curation
+from archive_builder.events.dates import RawDate, resolve, scan
+from archive_builder.events.infer import YearHint, infer
+from archive_builder.events.join import Cluster, join
+from archive_builder.events.mentions import Candidate, candidates, names_of
+from archive_builder.model import (
+    Article,
+    DatePrecision,
+    Diagnostic,
+    Entity,
+    EntityIndex,
+    Event,
+    EventIndex,
+    EventMention,
+    Mention,
+)
+from archive_builder.textutil import unique_slugs
+
+__all__ = ["extract"]
+
+
+def _seed_path(curation: Curation, article: Article) -> str:
+    folder = posixpath.dirname(curation.path)
+    return f"{folder}/{article.seed}" if folder else article.seed
+
+
+def _year_hints(articles: tuple[Article, ...], by_article: dict[str, set[str]]) -> tuple[Counter[int], dict[str, Counter[int]]]:
+    """Years of articles whose date is stated: over the archive, and per entity they name."""
+    archive: Counter[int] = Counter()
+    per_entity: dict[str, Counter[int]] = defaultdict(Counter)
+    for article in articles:
+        if article.published is None or article.published_derived:
+            continue
+        archive[article.published.year] += 1
+        for entity in by_article.get(article.id, ()):
+            per_entity[entity][article.published.year] += 1
+    return archive, per_entity
+
+
+def _sharing(article: Article, by_article: dict[str, set[str]], per_entity: dict[str, Counter[int]]) -> Counter[int]:
+    """Years of the dated articles naming an entity this one names (weighted by shared names)."""
+    years: Counter[int] = Counter()
+    for entity in sorted(by_article.get(article.id, ())):
+        years.update(per_entity.get(entity, Counter()))
+    return years
+
+
+def _infer_dates(articles: tuple[Article, ...], raws: dict[str, list[RawDate]], by_article: dict[str, set[str]],
+                 curation: Curation) -> tuple[tuple[Article, ...], list[Diagnostic]]:
+    archive, per_entity = _year_hints(articles, by_article)
+    out: list[Article] = []
+    problems: list[Diagnostic] = []
+    for article in articles:
+        if article.published is not None or "published" in article.overridden:
+            out.append(article)
+            continue
+        found = infer(raws[article.id], YearHint(_sharing(article, by_article, per_entity), archive))
+        if found is None:
+            problems.append(Diagnostic(_seed_path(curation, article), "no publication date stated and none inferred "
+                                       "(the text names no day)", "info", hint="set 'published:' in the seed's overrides"))
+            out.append(article)
+            continue
+        out.append(replace(article, published=found.date, published_derived=True, published_evidence=found.evidence,
+                           published_range=(found.earliest, found.latest), derived=article.derived + ("published",)))
+        problems.append(Diagnostic(_seed_path(curation, article), f"publication date inferred: {found.date.isoformat()} "
+                                   f"(range {found.earliest.isoformat()} to {found.latest.isoformat()})", "info"))
+    return tuple(out), problems
+
+
+def _date_of(cluster: Cluster) -> tuple[dt.date | None, DatePrecision]:
+    if cluster.date is not None:
+        return cluster.date, "day"
+    months = {(m.date.date.year, m.date.date.month) for m in cluster.members if m.date and m.date.date}
+    if len(months) == 1 and all(m.date is not None and m.date.precision == "month" for m in cluster.members):
+        year, month = next(iter(months))
+        return dt.date(year, month, 1), "month"
+    return None, "unknown"
+
+
+def _representative(members: list[Candidate]) -> Candidate:
+    return min(members, key=lambda c: (c.date is None, -len(c.persons), -len(c.label), c.article, c.start))
+
+
+def _label(members: tuple[Candidate, ...], known: dict[str, Entity]) -> str:
+    """The representative mention's words; when they name nobody, the event's most named entities."""
+    rep = _representative(list(members))
+    label = rep.label
+    if label.lower() != rep.trigger:  # the trigger's own phrase names what it is about
+        return label
+    counts: Counter[str] = Counter(e for m in members for e in (*m.core, *m.places) if e in known)
+    names = [known[e].name for e in _ranked(counts)[:2]]
+    return f"{label} ({', '.join(names)})" if names else label
+
+
+def _drafts(clusters: list[Cluster], known: dict[str, Entity]) -> list[Draft]:
+    rows = []
+    for cluster in clusters:
+        date, precision = _date_of(cluster)
+        members = tuple(sorted(cluster.members, key=lambda c: (c.article, c.start, c.end)))
+        label = _label(members, known)
+        rows.append((date, precision, cluster, members, label[:1].upper() + label[1:]))
+    rows.sort(key=lambda r: (r[0] or dt.date.max, r[4], r[3][0].article, r[3][0].start))
+    ids = unique_slugs([f"{r[0].isoformat() if r[0] else 'undated'} {r[4]}" for r in rows], "event")
+    return [Draft(i, r[4], r[0], r[1], r[2].family, r[2].kind, r[3]) for i, r in zip(ids, rows, strict=True)]
+
+
+def _ranked(counts: Counter[str]) -> tuple[str, ...]:
+    return tuple(e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _freeze(drafts: list[Draft], bodies: dict[str, str]) -> EventIndex:
+    events: list[Event] = []
+    mentions: list[EventMention] = []
+    for d in sorted(drafts, key=lambda d: d.id):  # by id: the renderer looks events up by bisection
+        participants: Counter[str] = Counter()
+        places: Counter[str] = Counter()
+        for m in d.mentions:
+            participants.update(m.persons + m.others)
+            places.update(m.places)
+            mentions.append(EventMention(m.article, m.start, m.end, bodies[m.article][m.start : m.end], d.id, m.trigger))
+        articles = tuple(sorted({m.article for m in d.mentions}))
+        events.append(Event(d.id, d.label, d.date, d.precision, d.kind, _ranked(participants), _ranked(places), articles))
+    mentions.sort(key=lambda m: (m.article, m.start, m.end, m.event))
+    return EventIndex(tuple(events), tuple(mentions))
 
 
 def extract(
@@ -12,4 +144,18 @@ def extract(
     """Infer missing publication dates, then find and join event mentions.
 
     Returns the articles (with inferred dates filled in), the events and any diagnostics."""
-    return articles, EventIndex(), ()
+    known: dict[str, Entity] = {e.id: e for e in entities.entities}
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for mention in entities.mentions:
+        grouped[mention.article].append(mention)
+    by_article = {a: {m.entity for m in ms if m.entity in known} for a, ms in grouped.items()}
+    raws = {a.id: scan(a.body) for a in articles}
+    articles, problems = _infer_dates(articles, raws, by_article, curation)
+    found: list[Candidate] = []
+    for article in articles:
+        refs = [resolve(r, article.published) for r in raws[article.id]]
+        found.extend(candidates(article, refs, names_of(grouped.get(article.id, []), known)))
+    clusters = join(found, {a.id: a.published for a in articles})
+    drafts, issues = apply_curation(_drafts(clusters, known), curation)
+    problems.extend(issues)
+    return articles, _freeze(drafts, {a.id: a.body for a in articles}), tuple(problems)

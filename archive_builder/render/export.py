@@ -26,6 +26,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "published_derived": article.published_derived,
         "published_evidence": list(article.published_evidence),
         "modified": article.modified.isoformat() if article.modified else None,
+        "published_range": [d.isoformat() for d in article.published_range] if article.published_range else None,
         "byline": list(article.byline),
         "credits": list(article.credits),
         "caption": article.caption,

@@ -1,0 +1,249 @@
+"""Event mentions: a trigger word in a sentence, the date expression that belongs to it, and the
+named people, organizations and places of its clause.
+
+``the Jan. 2 killing of General Suleimani`` -> trigger ``killing``, date 2 January, participant
+``qassim-suleimani``; ``Iran's ballistic missile attack on Jan. 8 on Al Asad Air Base`` -> trigger
+``ballistic missile attack``, date 8 January, participant Iran, place Al Asad Air Base.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from archive_builder.events.dates import DateRef
+from archive_builder.model import Article, Entity, Mention
+from archive_builder.textutil import sentence_spans
+
+# (phrase pattern, family, kind): the family says what can be the same happening, the kind how
+# specific it is; kinds equal to their family's generic word join any kind of the family.
+TRIGGERS: tuple[tuple[str, str, str], ...] = (
+    (r"ballistic[- ]missile attacks?", "attack", "missile attack"),
+    (r"missile (?:attack|strike)s?", "attack", "missile attack"),
+    (r"rocket (?:attack|strike)s?", "attack", "rocket attack"),
+    (r"drone (?:attack|strike)s?", "attack", "drone strike"),
+    (r"air[- ]?strikes?", "attack", "airstrike"),
+    (r"bombings?", "attack", "bombing"),
+    (r"suicide bombings?", "attack", "bombing"),
+    (r"shootings?", "attack", "shooting"),
+    (r"raids?", "attack", "raid"),
+    (r"attacks?", "attack", "attack"),
+    (r"strikes?", "attack", "attack"),
+    (r"killings?", "killing", "killing"),
+    (r"assassinations?", "killing", "killing"),
+    (r"death of", "killing", "killing"),
+    (r"(?:news|press) conferences?", "conference", "news conference"),
+    (r"(?:press|news) briefings?", "conference", "news conference"),
+    (r"(?:tele)?phone calls?", "call", "phone call"),
+    (r"telephoned|phoned", "call", "phone call"),
+    (r"statements?", "statement", "statement"),
+    (r"meetings?", "meeting", "meeting"),
+    (r"summits?", "meeting", "meeting"),
+    (r"debates?", "meeting", "meeting"),
+    (r"speech(?:es)?", "speech", "speech"),
+    (r"visits?", "visit", "visit"),
+    (r"elections?", "election", "election"),
+    (r"protests?", "protest", "protest"),
+    (r"explosions?|blasts?", "explosion", "explosion"),
+    (r"cease-?fires?", "ceasefire", "ceasefire"),
+    (r"arrests?", "arrest", "arrest"),
+    (r"resignations?", "resignation", "resignation"),
+)
+_TRIGGER = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS)) + r")(?![\w-])", re.I
+)
+# first words of the triggers: ``find_triggers`` tries the pattern only where one stands
+HEADS = frozenset(["ballistic", "missile", "rocket", "drone", "air", "airstrike", "airstrikes", "bombing", "bombings", "suicide", "shooting", "shootings", "raid", "raids", "attack", "attacks", "strike", "strikes", "killing", "killings", "assassination", "assassinations", "death", "news", "press", "phone", "telephone", "telephoned", "phoned", "statement", "statements", "meeting", "meetings", "summit", "summits", "debate", "debates", "speech", "speeches", "visit", "visits", "election", "elections", "protest", "protests", "explosion", "explosions", "blast", "blasts", "cease", "ceasefire", "ceasefires", "arrest", "arrests", "resignation", "resignations"])
+_WORD = re.compile(r"[A-Za-z]+")
+# families whose mentions may describe the same happening (an undated ``strike on X`` and the
+# dated ``killing of X``), given a shared person
+RELATED = {"killing": ("attack",), "attack": ("killing",)}
+FOLD_INTO = {"attack": "killing"}  # a dated attack on a person joins the killing of that person that day
+DATE_REACH = 90  # characters between a trigger and its date expression
+ARG_REACH = (60, 110)  # characters before / after a trigger searched for its participants
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]\u2014\u2013]|\s-\s|\"|\u201c|\u201d")
+_ARG_CUT = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s|\b[a-z]+ed\b|\b(?:that|which|who|when|while|where|after|before|"
+                      r"and|but|as|to|had|has|have|was|were|is|are|led|left)\b")
+_DATE_GLUE = re.compile(r"\s*\b(?:on|in|of|at)\s*$", re.I)
+_PREPOSITIONS = frozenset(["of", "on", "against", "at", "in", "with", "by", "between", "over", "about", "from", "into", "near", "outside", "inside"])
+CORE_REACH = 25  # characters before a trigger where its own people are named
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One event mention before joining: where, what, when and who."""
+
+    article: str
+    start: int  # span shown as the mention: the trigger and its date expression
+    end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str  # as written, lowercase
+    family: str
+    kind: str
+    date: DateRef | None
+    persons: tuple[str, ...]  # entity ids of people in the clause
+    core: tuple[str, ...]  # the people named right at the trigger (its object or agent)
+    others: tuple[str, ...]  # organizations
+    places: tuple[str, ...]
+    label: str  # trigger plus its argument as written, dates removed
+    sentence: tuple[int, int]
+
+    @property
+    def generic(self) -> bool:
+        return self.kind == self.family
+
+    @property
+    def entities(self) -> frozenset[str]:
+        return frozenset(self.persons + self.others + self.places)
+
+
+def _sentences(article: Article) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for start, end in article.paragraphs:
+        spans.extend((start + s, start + e) for s, e in sentence_spans(article.body[start:end]))
+    return spans
+
+
+def find_triggers(body: str) -> list[re.Match[str]]:
+    """Every trigger in ``body``, left to right, not overlapping (as ``_TRIGGER.finditer`` would
+    find them, in a third of the time: the long alternation runs only at likely words)."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for word in _WORD.finditer(body):
+        if word.start() < last or word.group(0).lower() not in HEADS:
+            continue
+        m = _TRIGGER.match(body, word.start())
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _kind(match: re.Match[str]) -> tuple[str, str]:
+    index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
+    return TRIGGERS[index][1], TRIGGERS[index][2]
+
+
+def _assign_dates(triggers: list[re.Match[str]], dates: list[DateRef]) -> dict[int, DateRef]:
+    """Each date expression belongs to the nearest trigger of its sentence (within reach)."""
+    out: dict[int, DateRef] = {}
+    for ref in dates:
+        best: tuple[int, int] | None = None
+        for i, m in enumerate(triggers):
+            gap = ref.start - m.end() if ref.start >= m.end() else m.start() - ref.end if ref.end <= m.start() else 0
+            if 0 <= gap <= DATE_REACH and (best is None or gap < best[0]):
+                best = (gap, i)
+        if best is not None:
+            i = best[1]
+            if i not in out or abs(out[i].start - triggers[i].start()) > abs(ref.start - triggers[i].start()):
+                out[i] = ref
+    return out
+
+
+def _clause(body: str, sentence: tuple[int, int], lo: int, hi: int) -> tuple[int, int]:
+    """The stretch around a trigger up to clause breaks, other triggers and the reach."""
+    start = max(sentence[0], lo - ARG_REACH[0])
+    end = min(sentence[1], hi + ARG_REACH[1])
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(body, start, lo)]
+    after = _CLAUSE_BREAK.search(body, hi, end)
+    return (before[-1] if before else start), (after.start() if after else end)
+
+
+def _label(body: str, m: re.Match[str], end: int, dates: list[DateRef]) -> tuple[str, int]:
+    """The trigger and the prepositional phrase after it, as written (dates left out):
+    ``killing of General Suleimani``, ``ballistic missile attack on Al Asad Air Base``; and where
+    that phrase ends in the body."""
+    tail = body[m.end() : min(end, m.end() + 120)]
+    for ref in dates:
+        if m.end() <= ref.start < m.end() + len(tail):
+            a, b = ref.start - m.end(), min(len(tail), ref.end - m.end())
+            glue = _DATE_GLUE.search(tail[:a])
+            a = glue.start() if glue else a
+            tail = tail[:a] + " " * (b - a) + tail[b:]
+    cut = _ARG_CUT.search(tail)
+    phrase = tail[: cut.start()] if cut else tail
+    words = phrase.rstrip(".!?,;: ").split()
+    if not words or words[0].lower() not in _PREPOSITIONS:
+        return m.group(0), m.end()
+    while words and words[-1].lower() in _PREPOSITIONS | {"the", "a", "an"}:
+        words.pop()
+    return " ".join([m.group(0), *words[:10]]).rstrip(".!?,;:"), m.end() + len(phrase)
+
+
+def _core(found: list[Mention], types: dict[str, str], lo: int, hi: int) -> tuple[str, ...]:
+    """People right at the trigger: in its phrase (``killing of X``, ``call with X``) or just before
+    it (``X's death``, ``Mr. X authorized airstrikes``)."""
+    out: list[str] = []
+    for mention in found:
+        if types.get(mention.entity) != "person" or mention.entity in out:
+            continue
+        if lo - CORE_REACH <= mention.end <= lo or lo <= mention.start < hi:
+            out.append(mention.entity)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Entity mentions of one article, sorted by start, with the entities' types."""
+
+    starts: list[int]
+    mentions: list[Mention]
+    types: dict[str, str]
+
+    def within(self, lo: int, hi: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, lo)
+        out: list[Mention] = []
+        while i < len(self.mentions) and self.starts[i] < hi:
+            if self.mentions[i].end <= hi:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+
+def names_of(mentions: list[Mention], entities: dict[str, Entity]) -> Names:
+    body = sorted((m for m in mentions if m.field == "body" and m.entity in entities), key=lambda m: (m.start, m.end))
+    return Names([m.start for m in body], body, {m.entity: entities[m.entity].type for m in body})
+
+
+def _split(found: list[Mention], types: dict[str, str]) -> tuple[tuple[str, ...], ...]:
+    groups: dict[str, list[str]] = {"person": [], "organization": [], "place": []}
+    for mention in found:
+        ids = groups.get(types.get(mention.entity, ""), groups["organization"])
+        if mention.entity not in ids:
+            ids.append(mention.entity)
+    return tuple(groups["person"]), tuple(groups["organization"]), tuple(groups["place"])
+
+
+def candidates(article: Article, dates: list[DateRef], names: Names) -> list[Candidate]:
+    """Every event mention of an article that has a date or named participants."""
+    body = article.body
+    out: list[Candidate] = []
+    every = find_triggers(body)
+    starts = [m.start() for m in every]
+    for sentence in _sentences(article):
+        lo_i, hi_i = bisect.bisect_left(starts, sentence[0]), bisect.bisect_left(starts, sentence[1])
+        triggers = [m for m in every[lo_i:hi_i] if m.end() <= sentence[1]]
+        if not triggers:
+            continue
+        inside = [d for d in dates if sentence[0] <= d.start and d.end <= sentence[1]]
+        owned = _assign_dates(triggers, inside)
+        for i, m in enumerate(triggers):
+            ref = owned.get(i)
+            usable = ref if ref is not None and ref.date is not None and ref.precision in ("day", "month", "range") else None
+            lo = triggers[i - 1].end() if i else sentence[0]
+            hi = triggers[i + 1].start() if i + 1 < len(triggers) else sentence[1]
+            c_start, c_end = _clause(body, sentence, m.start(), m.end())
+            near = names.within(max(lo, c_start), min(hi, c_end))
+            persons, others, places = _split(near, names.types)
+            if usable is None and not (persons or others or places):
+                continue
+            family, kind = _kind(m)
+            label, phrase_end = _label(body, m, min(hi, c_end), inside)
+            start = min(m.start(), usable.start) if usable else m.start()
+            end = max(m.end(), usable.end) if usable else m.end()
+            out.append(Candidate(article.id, start, end, m.start(), m.end(), m.group(0).lower(), family, kind,
+                                 usable, persons, _core(near, names.types, m.start(), phrase_end), others, places,
+                                 label, sentence))
+    return out

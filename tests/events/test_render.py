@@ -1,0 +1,149 @@
+"""Event pages, the timeline, article panels and the export; hostile seed text stays text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import frontmatter
+import jsonschema
+import pytest
+
+from archive_builder import events
+from archive_builder.curation import Curation
+from archive_builder.model import Archive
+from archive_builder.render import RenderContext, render_export
+from archive_builder.render import events_view as view
+from archive_builder.render.article import render_article
+from archive_builder.render.contrib import views
+
+from .helpers import PORT_ELLERY, fixture_article, index_for
+
+D = dt.date
+SCHEMA = Path(__file__).resolve().parents[2] / "archive_builder" / "schema" / "events.schema.json"
+HOSTILE_NAME = '<img src=x onerror=alert(3)> {{ x }} [a](b) *Q*'
+
+
+def archive(extra_names: dict[str, tuple[str, tuple[str, ...]]] | None = None) -> Archive:
+    articles = (fixture_article("port_ellery_arrest", D(2021, 4, 9)), fixture_article("port_ellery_vigil"),
+                fixture_article("hostile", D(2021, 3, 10), title='<b>Bold</b> {{ title }}'))
+    names = dict(PORT_ELLERY) | (extra_names or {})
+    entities = index_for(articles, names)
+    # the hostile entity's name itself (not only its mentions) comes from seed text
+    entities = type(entities)(tuple(e if e.id != "hostile" else type(e)(e.id, e.type, HOSTILE_NAME) for e in entities.entities),
+                              entities.mentions)
+    articles, index, _ = events.extract(articles, entities, Curation())
+    return Archive(articles, entities, index)
+
+
+@pytest.fixture(scope="module")
+def ctx() -> RenderContext:
+    return RenderContext.of(archive({"hostile": ("person", ("{{ config.site_name }}",))}))
+
+
+def page(ctx: RenderContext, path: str) -> str:
+    found = {o.path: o.data for o in view.pages(ctx)}
+    data = found[path]
+    assert data is not None
+    return data.decode("utf-8")
+
+
+def test_event_page_links_entities_articles_and_spots(ctx: RenderContext) -> None:
+    killing = next(e for e in ctx.archive.events.events if e.date == D(2021, 4, 2))
+    text = page(ctx, view.event_page(killing.id))
+    post = frontmatter.loads(text)
+    assert post["event"] == killing.id and post["date"] == "2021-04-02" and post["date_precision"] == "day"
+    assert "[Mara Quist](../people/mara-quist.md)" in text
+    assert "[Harbor district](../places/harbor-district.md)" in text
+    mention = next(m for m in ctx.archive.events.mentions if m.event == killing.id and m.article == "port_ellery_vigil")
+    assert f"(../articles/port_ellery_vigil.md#{view.anchor(mention)})" in text
+    assert '<mark class="ab-event">assassination</mark>' in text
+    assert "(2021&#45;04&#45;13 &#40;inferred&#41;)" in text
+
+
+def test_timeline_in_order_grouped_by_month(ctx: RenderContext) -> None:
+    text = page(ctx, view.TIMELINE)
+    months = [line for line in text.splitlines() if line.startswith("## ")]
+    assert months == ["## December 2020", "## March 2021", "## April 2021"]
+    dates = [line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| 20")]
+    assert dates == sorted(dates) and "2021-04-13" in dates
+    assert "Article published (date inferred)" in text
+
+
+def test_article_front_matter_spans_and_panel(ctx: RenderContext) -> None:
+    vigil = ctx.articles["port_ellery_vigil"]
+    text = render_article(ctx, vigil, views()).decode("utf-8")
+    post = frontmatter.loads(text)
+    assert post["events"] == sorted({m.event for m in ctx.archive.events.mentions if m.article == vigil.id})
+    assert post["published_range"] == ["2021-04-08", "2021-04-13"]
+    assert '<mark class="ab-event" data-event="' in text and '<span class="ab-event-trigger" id="ev-' in text
+    ids = [part.split('"', 1)[0] for part in text.split(' id="ev-')[1:]]
+    assert len(ids) == len(set(ids))
+    assert "## Events" in text and "](../events/" in text
+    assert "How the date was inferred" in text
+
+
+def test_hostile_text_stays_text(ctx: RenderContext) -> None:
+    hostile = [e for e in ctx.archive.events.events if "hostile" in e.articles]
+    assert len(hostile) == 2
+    for event in hostile:
+        text = page(ctx, view.event_page(event.id))
+        post = frontmatter.loads(text)
+        assert post["title"] == event.label
+        body = post.content
+        assert "<script" not in body and "<img" not in body
+        assert "&lt;script&gt;" in body or "rocket" in event.id
+        markdown = [line for line in body.splitlines() if not line.startswith("<blockquote")]
+        assert not any("{{" in line or "{%" in line or "](javascript" in line for line in markdown)
+    panel = "\n".join(view.article_panels(ctx, ctx.articles["hostile"], "articles/hostile.md"))
+    assert "<" not in panel and "{{" not in panel
+    assert "&lt;img" in page(ctx, view.event_page(hostile[0].id)) or "&#60;img" in page(ctx, view.event_page(hostile[0].id))
+    for line in page(ctx, view.TIMELINE).splitlines():
+        assert "<" not in line and "{{" not in line
+
+
+def test_export_matches_the_schema_and_the_bodies(ctx: RenderContext) -> None:
+    data = json.loads(render_export(ctx.archive))
+    jsonschema.validate(data["events"], json.loads(SCHEMA.read_text(encoding="utf-8")))
+    bodies = {a["id"]: a["body"] for a in data["articles"]}
+    assert data["events"]
+    for event in data["events"]:
+        for m in event["mentions"]:
+            assert bodies[m["article"]][m["start"] : m["end"]] == m["text"]
+    vigil = next(a for a in data["articles"] if a["id"] == "port_ellery_vigil")
+    assert vigil["published"] == "2021-04-13" and vigil["published_derived"] is True
+    assert vigil["published_evidence"]
+
+
+@pytest.mark.slow
+def test_site_builds_strict_with_hostile_seed(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import FIXTURES
+
+    seeds = {f"{n}.txt": (FIXTURES / "events" / f"{n}.txt").read_text(encoding="utf-8")
+             for n in ("port_ellery_arrest", "port_ellery_vigil", "hostile")}
+    seeds["port_ellery_arrest.txt"] = "Arrest made\n\nApril 9, 2021\n\n" + seeds["port_ellery_arrest.txt"]
+    config = make_project(seeds)
+    root = config.docs_dir.parent
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, capture_output=True,
+                            text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
+                                            "PYTHONPATH": str(Path(__file__).resolve().parents[2])}, timeout=240)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert (site / "timeline" / "index.html").is_file()
+    pages = list((site / "events").glob("*/index.html"))
+    assert pages
+    for html_page in pages + [site / "timeline" / "index.html"]:
+        html = html_page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html
+
+
+@pytest.mark.parametrize(("src", "dst"), [("events/a.md", "articles/b.md"), ("timeline.md", "events/c.md"),
+                                          ("events/index.md", "events/d.md"), ("events/index.md", "timeline.md"),
+                                          ("articles/x.md", "events/y.md"), ("a/b/c.md", "people/p.md")])
+def test_fast_links_agree_with_md_link(src: str, dst: str) -> None:
+    from archive_builder.render.markup import md_link
+
+    assert view._link("L <x>", src, dst, "ev-1-2") == md_link("L <x>", src, dst, "ev-1-2")
