@@ -1,0 +1,69 @@
+"""Groups -> the frozen EntityIndex: names, ids, aliases, roles, mentions (all sorted)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from archive_builder.entities.resolve import Group, Suggestion
+from archive_builder.model import Entity, EntityIndex, Mention, MergeSuggestion
+from archive_builder.textutil import fold_typography, unique_slugs
+
+TYPE_ORDER = {"person": 0, "organization": 1, "place": 2}
+
+
+def display_name(group: Group) -> str:
+    """Curated name, else gazetteer name, else the most used of the fullest forms seen."""
+    if group.name:
+        return group.name
+    canon = sorted({m.canonical for m in group.members if m.canonical and not m.canonical.startswith("alias:")})
+    if canon:
+        return canon[0]
+    forms = [f for f in group.forms() if f]
+    if group.type == "person":
+        forms = [f for f in forms if len(f.split()) > 1] or forms
+    counts = Counter(fold_typography(f) for f in forms)
+    originals = {fold_typography(f): f for f in sorted(forms)}
+    best = min(counts, key=lambda f: (-counts[f], -len(f.split()), -len(f), f))
+    return originals[best]
+
+
+def build_index(groups: list[Group], suggestions: list[Suggestion]) -> tuple[EntityIndex, dict[int, str]]:
+    """The index, and the id given to each group (by ``id(group)``)."""
+    named = [(display_name(g), g) for g in groups if g.members or g.curated]
+    named.sort(key=lambda ng: (TYPE_ORDER[ng[1].type], ng[0].casefold(), ng[0], ng[1].key()))
+    ids = unique_slugs([n for n, _ in named], "entity")
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    group_ids: dict[int, str] = {}
+    for entity_id, (name, group) in zip(ids, named, strict=True):
+        group_ids[id(group)] = entity_id
+        entities.append(_entity(entity_id, name, group))
+        mentions += _mentions(entity_id, group)
+    mentions.sort(key=lambda m: (m.article, m.field, m.part, m.start, m.end, m.entity))
+    merges = sorted({
+        (*sorted((group_ids[id(s.a)], group_ids[id(s.b)])), s.score, s.reason)
+        for s in suggestions if id(s.a) in group_ids and id(s.b) in group_ids
+    }, key=lambda t: (-t[2], t[0], t[1]))
+    return EntityIndex(tuple(entities), tuple(mentions),
+                       tuple(MergeSuggestion(a, b, score, reason) for a, b, score, reason in merges)), group_ids
+
+
+def _entity(entity_id: str, name: str, group: Group) -> Entity:
+    aliases = sorted({f for f in group.forms() + group.extra_aliases if f and f != name}, key=lambda a: (a.casefold(), a))
+    roles = ("author",) if any(m.field != "body" for m in group.members) else ()
+    articles = tuple(sorted({m.article for m in group.members}))
+    return Entity(entity_id, group.type, name, tuple(aliases), roles, group.description,
+                  tuple(sorted(set(group.same_as))), articles)
+
+
+def _mentions(entity_id: str, group: Group) -> list[Mention]:
+    out = []
+    seen: set[tuple[str, str, int, int, int]] = set()
+    for m in group.members:
+        role = "author" if m.field != "body" else None
+        for start, end, text in m.spans:
+            key = (m.article, m.field, m.part, start, end)
+            if key not in seen:
+                seen.add(key)
+                out.append(Mention(m.article, start, end, text, entity_id, m.field, role, m.part))  # type: ignore[arg-type]
+    return out
