@@ -31,7 +31,7 @@ def build_index(groups: list[Group], suggestions: list[Suggestion]) -> tuple[Ent
     """The index, and the id given to each group (by ``id(group)``)."""
     named = [(display_name(g), g) for g in groups if g.members or g.curated]
     named.sort(key=lambda ng: (TYPE_ORDER[ng[1].type], ng[0].casefold(), ng[0], ng[1].key()))
-    ids = unique_slugs([n for n, _ in named], "entity")
+    ids = unique_slugs(["index", *(n for n, _ in named)], "entity")[1:]  # ``index`` is the A-Z page
     entities: list[Entity] = []
     mentions: list[Mention] = []
     group_ids: dict[int, str] = {}
@@ -39,6 +39,7 @@ def build_index(groups: list[Group], suggestions: list[Suggestion]) -> tuple[Ent
         group_ids[id(group)] = entity_id
         entities.append(_entity(entity_id, name, group))
         mentions += _mentions(entity_id, group)
+    entities.sort(key=lambda e: e.id)  # sorted by id: views look entities up by bisection
     mentions.sort(key=lambda m: (m.article, m.field, m.part, m.start, m.end, m.entity))
     merges = sorted({
         (*sorted((group_ids[id(s.a)], group_ids[id(s.b)])), s.score, s.reason)
