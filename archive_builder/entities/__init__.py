@@ -53,9 +53,10 @@ def _author(article: str, field: str, part: int, words: tuple[str, ...], start: 
                  field=field, part=part)
 
 
-def resolve(articles: tuple[Article, ...], curation: Curation) -> tuple[EntityIndex, tuple[Diagnostic, ...]]:
+def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | None = None) -> tuple[
+        EntityIndex, tuple[Diagnostic, ...]]:
     """Extract mentions from every article and resolve them to entities."""
-    lex = load_lexicon()
+    lex = lex or load_lexicon()
     plan, problems = read_plan(curation)
     locals_: list[Local] = []
     bare: list[Candidate] = []

@@ -33,7 +33,7 @@ _ROLE_NOUNS = (
     "administrator|representative|coordinator|counselor|partner|co-founder|veteran|soldier|pilot|"
     "commentator|journalist|photographer|writer|worker|farmer|driver"
 )
-_APPOSITIVE = re.compile(rf",\s+(?:the|a|an|his|her|its|who|now|then|[\w\u2019'-]+\u2019s|[\w'-]+'s)\b[^.;\n]{{0,80}}?\b(?:{_ROLE_NOUNS})s?\b")
+_APPOSITIVE = re.compile(rf",\s+(?:(?:the|a|an|his|her|its|who|now|then|[\w\u2019'-]+\u2019s|[\w'-]+'s)\b[^.;\n]{{0,80}}?\b)?(?:{_ROLE_NOUNS})s?\b")
 _SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote|argued|asked|explained|noted|recalled|replied)\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|by)\s*$")
 

@@ -38,15 +38,26 @@ class Local:
 
     @property
     def last(self) -> str:
-        return self.words[-1]
+        return surname(self.words)
 
     @property
     def middles(self) -> tuple[str, ...]:
         return tuple(w.rstrip(".")[0].upper() for w in self.words[1:-1] if w)
 
 
+_SUFFIXES = frozenset("jr sr ii iii iv v".split())
+
+
+def surname(words: tuple[str, ...]) -> str:
+    """The last word that is not a generational suffix (``Austin`` in ``Lloyd J. Austin III``)."""
+    for word in reversed(words[1:]):
+        if fold(word) not in _SUFFIXES:
+            return word
+    return words[0]
+
+
 def person_key(words: tuple[str, ...]) -> str:
-    return "p:" + (skeleton(words[0]) if len(words) > 1 else "") + "|" + skeleton(words[-1])
+    return "p:" + (skeleton(words[0]) if len(words) > 1 else "") + "|" + skeleton(surname(words))
 
 
 def _name_words(c: Candidate, lex: Lexicon) -> tuple[str, ...]:
@@ -108,7 +119,7 @@ def _attach(entity: Local, c: Candidate) -> None:
 
 def _person_for(table: dict[str, Local], c: Candidate, exact: bool) -> Local | None:
     """The person in this article whose surname is this word (nearest mention before, else after)."""
-    word = c.words[-1]
+    word = surname(c.words)
     options = [e for e in table.values() if e.type == "person" and (
         fold(e.last) == fold(word) if exact else skeleton(e.last) == skeleton(word))]
     full = [e for e in options if not e.surname_only] or options

@@ -86,14 +86,25 @@ def chains(text: str, tokens: list[Token], joiners: frozenset[str]) -> list[list
                 _flush(runs, current)
                 current = []
             current.append(tok)
-        elif joined and tok.text.lower() in joiners and i + 1 < len(tokens) and tokens[i + 1].cap \
-                and _adjacent(text, tok, tokens[i + 1]):
+        elif joined and tok.text.lower() in joiners and _joins(text, tokens, i, joiners):
             current.append(tok)
         else:
             _flush(runs, current)
             current = []
     _flush(runs, current)
     return runs
+
+
+def _joins(text: str, tokens: list[Token], i: int, joiners: frozenset[str]) -> bool:
+    """A joiner (``of``, ``of the``) continues a name when a capitalised word follows it."""
+    for j in (i + 1, i + 2):
+        if j >= len(tokens) or not _adjacent(text, tokens[j - 1], tokens[j]):
+            return False
+        if tokens[j].cap:
+            return True
+        if tokens[j].text.lower() not in joiners:
+            return False
+    return False
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
