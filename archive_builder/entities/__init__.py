@@ -66,7 +66,7 @@ def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | No
         locals_ += found
         bare += left
         bare_articles += [article.id] * len(left)
-    groups, suggestions = resolve_groups(locals_, bare, bare_articles)
+    groups, suggestions = resolve_groups(locals_, bare, bare_articles, lex)
     groups, suggestions, issues = apply_plan(plan, groups, suggestions)
     index, _ = build_index(groups, suggestions)
     problems += issues

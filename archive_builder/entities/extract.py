@@ -105,7 +105,7 @@ def _run(text: str, run: list[Token], lex: Lexicon, lower_words: frozenset[str])
             parts[-1].append(tok)
     out: list[Candidate] = []
     for part in parts:
-        out.extend(_plain(text, part, lex))
+        out.extend(_plain(text, part, lex, lower_words))
     return out
 
 
@@ -140,7 +140,7 @@ def _titled(text: str, run: list[Token], title: tuple[int, int], lex: Lexicon,
     return out
 
 
-def _plain(text: str, part: list[Token], lex: Lexicon) -> list[Candidate]:
+def _plain(text: str, part: list[Token], lex: Lexicon, lower_words: frozenset[str]) -> list[Candidate]:
     while part and (_low(part[0]) in lex.demonyms or _low(part[0]) in lex.stop_words):
         part = part[1:]
     if not part:
@@ -155,7 +155,8 @@ def _plain(text: str, part: list[Token], lex: Lexicon) -> list[Candidate]:
         tok = part[0]
         if lows[0] in lex.common_words or lows[0] in lex.demonyms or len(tok.text) < 2:
             return []
-        return [_cand(text, part, None, initial=tok.initial)]
+        ambiguous = tok.initial and (lows[0] in lower_words or lows[0].endswith(("ing", "ly", "ed")))
+        return [_cand(text, part, None, initial=ambiguous)]
     if any(w in lex.common_words for w in lows) or len(part) > 5:
         return []
     if _looks_personal(part, lows, lex) or _person_cue(text, part[0].start, part[-1].end):

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from archive_builder.entities.names import fold
+from archive_builder.entities.names import fold, similarity
 from archive_builder.model import EntityType
 
 
@@ -31,6 +31,7 @@ class Lexicon:
     connectors: frozenset[str]
     common_words: frozenset[str]
     given_names: frozenset[str]
+    genders: dict[str, str]  # folded first name -> "m", "f" or "" (either, or unknown)
     gazetteer: dict[str, GazetteerEntry] = field(default_factory=dict)  # exact surface form -> entry
     gazetteer_max: int = 1
 
@@ -41,6 +42,14 @@ class Lexicon:
         if found is None and key.startswith("The "):
             found = self.gazetteer.get(key[4:])
         return found
+
+    def same_first_name(self, a: str, b: str) -> bool:
+        """Spelling variants of one first name (``Qassim``/``Qasem``), not two names (``John``/``Jane``)."""
+        fa, fb = fold(a), fold(b)
+        if fa == fb:
+            return True
+        sexes = {self.genders.get(fa, ""), self.genders.get(fb, "")}
+        return sexes != {"m", "f"} and similarity(fa, fb) >= 0.8
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -59,13 +68,18 @@ def _gazetteer(data: dict[str, Any]) -> tuple[dict[str, GazetteerEntry], int]:
     return table, longest
 
 
-def _given_names() -> frozenset[str]:
-    """First names from gender-guesser's name dictionary (shipped with the package, no download)."""
+def _given_names() -> dict[str, str]:
+    """First names from gender-guesser's name dictionary (shipped with the package, no download),
+    with the sex they are used for when it is one: ``John`` m, ``Jane`` f (never the same person)."""
     try:
         from gender_guesser.detector import Detector
     except ImportError:  # pragma: no cover - the dependency is declared; degrade to cue-only persons
-        return frozenset()
-    return frozenset(fold(n) for n in Detector(case_sensitive=False).names)
+        return {}
+    out: dict[str, str] = {}
+    for name, uses in Detector(case_sensitive=False).names.items():
+        kinds = {k.replace("mostly_", "") for k in uses}
+        out[fold(name)] = "m" if kinds == {"male"} else "f" if kinds == {"female"} else ""
+    return out
 
 
 def load_lexicon(extra_given: frozenset[str] = frozenset()) -> Lexicon:
@@ -74,6 +88,7 @@ def load_lexicon(extra_given: frozenset[str] = frozenset()) -> Lexicon:
     places = yaml.safe_load((root / "gazetteer.yml").read_text(encoding="utf-8"))
     titles = frozenset(tuple(t.replace(".", "").split()) for t in _words(words, "person_titles"))
     table, longest = _gazetteer(places)
+    genders = _given_names()
     return Lexicon(
         titles=titles,
         title_max=max(len(t) for t in titles),
@@ -85,7 +100,8 @@ def load_lexicon(extra_given: frozenset[str] = frozenset()) -> Lexicon:
         particles=_words(words, "name_particles"),
         connectors=_words(words, "connectors"),
         common_words=_words(words, "common_words"),
-        given_names=_given_names() | extra_given,
+        given_names=frozenset(genders) | extra_given,
+        genders=genders,
         gazetteer=table,
         gazetteer_max=longest,
     )

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from archive_builder.entities.extract import Candidate
+from archive_builder.entities.lexicon import Lexicon
 from archive_builder.entities.local import Local
 from archive_builder.entities.names import fold, similarity, skeleton
 from archive_builder.model import EntityType
@@ -62,7 +63,7 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: list[str]) -> tuple[
+def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: list[str], lex: Lexicon) -> tuple[
         list[Group], list[Suggestion]]:
     union = _Union(len(locals_))
     by_key: dict[str, list[int]] = defaultdict(list)
@@ -72,7 +73,7 @@ def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: l
     for idx in by_key.values():
         for i in idx[1:]:
             union.join(idx[0], i)
-    pending = _people(locals_, union)
+    pending = _people(locals_, union, lex)
     groups = _collect(locals_, union)
     owner = {id(m): g for g in groups for m in g.members}
     suggestions = [Suggestion(owner[id(a)], owner[id(b)], s, r) for a, b, s, r in pending]
@@ -81,7 +82,7 @@ def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: l
     return groups, [s for s in suggestions if s.a is not s.b]
 
 
-def _people(locals_: list[Local], union: _Union) -> list[tuple[Local, Local, float, str]]:
+def _people(locals_: list[Local], union: _Union, lex: Lexicon) -> list[tuple[Local, Local, float, str]]:
     """Merge people by (first, surname) keys; weak evidence -> suggestions (pairs of locals)."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, loc in enumerate(locals_):
@@ -89,19 +90,21 @@ def _people(locals_: list[Local], union: _Union) -> list[tuple[Local, Local, flo
             blocks[skeleton(loc.last)].append(i)
     pending: list[tuple[Local, Local, float, str]] = []
     for idx in blocks.values():
-        pending += _person_block(locals_, idx, union)
+        pending += _person_block(locals_, idx, union, lex)
     pending += _close_surnames(locals_, blocks)
     return pending
 
 
-def _person_block(locals_: list[Local], idx: list[int], union: _Union) -> list[tuple[Local, Local, float, str]]:
+def _person_block(locals_: list[Local], idx: list[int], union: _Union, lex: Lexicon) -> list[
+        tuple[Local, Local, float, str]]:
     full: dict[str, list[int]] = defaultdict(list)
     shorts: list[int] = []
     for i in idx:
         (shorts if locals_[i].surname_only else full[skeleton(locals_[i].first)]).append(i)
     heads: list[int] = []
     for members in full.values():
-        heads += _merge_compatible(locals_, members, union)
+        for same_name in _first_name_variants(locals_, members, lex):
+            heads += _merge_compatible(locals_, same_name, union)
     pending: list[tuple[Local, Local, float, str]] = []
     for i in shorts:
         exact = [h for h in heads if fold(locals_[h].last) == fold(locals_[i].last)] or heads
@@ -115,6 +118,19 @@ def _person_block(locals_: list[Local], idx: list[int], union: _Union) -> list[t
     if len(heads) <= MAX_BLOCK:
         pending += _close_first_names(locals_, heads)
     return pending
+
+
+def _first_name_variants(locals_: list[Local], members: list[int], lex: Lexicon) -> list[list[int]]:
+    """Split a block of equal first-name keys into spellings of one name (``John``/``Jane`` apart)."""
+    parts: list[list[int]] = []
+    for i in members:
+        for part in parts:
+            if lex.same_first_name(locals_[part[0]].first, locals_[i].first):
+                part.append(i)
+                break
+        else:
+            parts.append([i])
+    return parts
 
 
 def _merge_compatible(locals_: list[Local], members: list[int], union: _Union) -> list[int]:
