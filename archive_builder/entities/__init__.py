@@ -40,16 +40,16 @@ def _authors(article: Article, lex: Lexicon) -> list[Local]:
     for part, line in enumerate(article.credits):
         for c in spot(line, lex):
             if len(c.words) > 1 and c.type in ("person", None):
-                out.append(_author(article.id, "credits", part, c.words, c.start, c.end, c.text))
+                out.append(_author(lex, article.id, "credits", part, c.words, c.start, c.end, c.text))
                 seen.add(fold(c.text))
     for part, name in enumerate(article.byline):
         if fold(name) not in seen and len(name.split()) > 1:
-            out.append(_author(article.id, "byline", part, tuple(name.split()), 0, len(name), name))
+            out.append(_author(lex, article.id, "byline", part, tuple(name.split()), 0, len(name), name))
     return out
 
 
-def _author(article: str, field: str, part: int, words: tuple[str, ...], start: int, end: int, text: str) -> Local:
-    return Local("person", person_key(words), words, [text], [(start, end, text)], article=article,
+def _author(lex: Lexicon, article: str, field: str, part: int, words: tuple[str, ...], start: int, end: int, text: str) -> Local:
+    return Local("person", person_key(words, lex), words, [text], [(start, end, text)], article=article,
                  field=field, part=part)
 
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from archive_builder.entities.lexicon import Lexicon
-from archive_builder.entities.names import fold, is_initial
+from archive_builder.entities.names import is_initial
 from archive_builder.entities.tokens import Token, chains, tokenize
 from archive_builder.model import EntityType
 
@@ -52,7 +52,7 @@ class Candidate:
 
 def spot(text: str, lex: Lexicon) -> list[Candidate]:
     """Every name candidate in ``text``, in text order; offsets count characters of ``text``."""
-    tokens = tokenize(text, lex.particles)
+    tokens = tokenize(text, lex.particles, lex.connectors)
     lower_words = frozenset(re.findall(r"(?<![\w'\u2019-])[a-z][a-z]+", text))
     out: list[Candidate] = []
     for run in chains(text, tokens, lex.connectors | lex.particles):
@@ -72,7 +72,7 @@ def _cand(text: str, toks: list[Token], kind: EntityType | None, **extra: object
 def _strip_leading(run: list[Token], lex: Lexicon, lower_words: frozenset[str]) -> list[Token]:
     while run:
         first, low = run[0], _low(run[0])
-        sentence_word = first.initial and len(run) > 1 and fold(first.text) not in lex.given_names and (
+        sentence_word = first.initial and len(run) > 1 and lex.memo.fold(first.text) not in lex.given_names and (
             low in lower_words or low.endswith(("ing", "ly", "ed")))
         if low in lex.stop_words or (not first.cap) or sentence_word:
             run = run[1:]
@@ -165,7 +165,7 @@ def _plain(text: str, part: list[Token], lex: Lexicon, lower_words: frozenset[st
 
 
 def _looks_personal(part: list[Token], lows: list[str], lex: Lexicon) -> bool:
-    if fold(part[0].text) in lex.given_names:
+    if lex.memo.fold(part[0].text) in lex.given_names:
         return True
     if any(is_initial(t.text) for t in part[1:-1]):
         return True

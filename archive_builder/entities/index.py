@@ -41,12 +41,25 @@ def build_index(groups: list[Group], suggestions: list[Suggestion]) -> tuple[Ent
         mentions += _mentions(entity_id, group)
     entities.sort(key=lambda e: e.id)  # sorted by id: views look entities up by bisection
     mentions.sort(key=lambda m: (m.article, m.field, m.part, m.start, m.end, m.entity))
-    merges = sorted({
-        (*sorted((group_ids[id(s.a)], group_ids[id(s.b)])), s.score, s.reason)
-        for s in suggestions if id(s.a) in group_ids and id(s.b) in group_ids
-    }, key=lambda t: (-t[2], t[0], t[1]))
+    merges: set[tuple[str, str, float, str]] = set()
+    for s in suggestions:
+        if id(s.a) in group_ids and id(s.b) in group_ids:
+            a, b = sorted((group_ids[id(s.a)], group_ids[id(s.b)]))
+            merges.add((a, b, s.score, s.reason))
+    ordered = sorted(merges, key=lambda t: (-t[2], t[0], t[1], t[3]))
     return EntityIndex(tuple(entities), tuple(mentions),
-                       tuple(MergeSuggestion(a, b, score, reason) for a, b, score, reason in merges)), group_ids
+                       tuple(MergeSuggestion(a, b, score, reason) for a, b, score, reason in _best(ordered))), group_ids
+
+
+def _best(merges: list[tuple[str, str, float, str]]) -> list[tuple[str, str, float, str]]:
+    """One suggestion per pair: the highest-scoring reason."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for a, b, score, reason in merges:
+        if (a, b) not in seen:
+            seen.add((a, b))
+            out.append((a, b, score, reason))
+    return out
 
 
 def _entity(entity_id: str, name: str, group: Group) -> Entity:

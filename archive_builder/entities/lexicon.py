@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from archive_builder.entities.names import fold, similarity
+from archive_builder.entities.names import Memo, fold, similarity
 from archive_builder.model import EntityType
 
 
@@ -34,6 +34,7 @@ class Lexicon:
     genders: dict[str, str]  # folded first name -> "m", "f" or "" (either, or unknown)
     gazetteer: dict[str, GazetteerEntry] = field(default_factory=dict)  # exact surface form -> entry
     gazetteer_max: int = 1
+    memo: Memo = field(default_factory=Memo)
 
     def lookup(self, text: str) -> GazetteerEntry | None:
         """Exact (case-sensitive, typography-folded) gazetteer match, with or without a leading ``The``."""
@@ -72,7 +73,7 @@ def _given_names() -> dict[str, str]:
     """First names from gender-guesser's name dictionary (shipped with the package, no download),
     with the sex they are used for when it is one: ``John`` m, ``Jane`` f (never the same person)."""
     try:
-        from gender_guesser.detector import Detector
+        from gender_guesser.detector import Detector  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - the dependency is declared; degrade to cue-only persons
         return {}
     out: dict[str, str] = {}

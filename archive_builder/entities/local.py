@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from archive_builder.entities.extract import Candidate
 from archive_builder.entities.lexicon import Lexicon
-from archive_builder.entities.names import acronym, fold, is_initial, name_key, skeleton
+from archive_builder.entities.names import acronym, fold, is_initial, skeleton
 from archive_builder.model import EntityType
 
 Span = tuple[int, int, str]
@@ -45,30 +45,27 @@ class Local:
         return tuple(w.rstrip(".")[0].upper() for w in self.words[1:-1] if w)
 
 
-_SUFFIXES = frozenset("jr sr ii iii iv v".split())
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "v"])
 
 
 def surname(words: tuple[str, ...]) -> str:
     """The last word that is not a generational suffix (``Austin`` in ``Lloyd J. Austin III``)."""
     for word in reversed(words[1:]):
-        if fold(word) not in _SUFFIXES:
+        if word.lower().rstrip(".") not in _SUFFIXES:
             return word
     return words[0]
 
 
-def person_key(words: tuple[str, ...]) -> str:
-    return "p:" + (skeleton(words[0]) if len(words) > 1 else "") + "|" + skeleton(surname(words))
+def person_key(words: tuple[str, ...], lex: Lexicon | None = None) -> str:
+    skel = lex.memo.skeleton if lex is not None else skeleton
+    return "p:" + (skel(words[0]) if len(words) > 1 else "") + "|" + skel(surname(words))
 
 
-def _name_words(c: Candidate, lex: Lexicon) -> tuple[str, ...]:
-    words = tuple(w for w in c.words if fold(w) != "the")
-    return words or c.words
-
-
-def _org_key(c: Candidate) -> str:
+def _org_key(c: Candidate, lex: Lexicon) -> str:
     if c.canonical:
-        return "g:" + fold(c.canonical)
-    return ("o:" if c.type == "organization" else "l:") + name_key([w for w in c.words if fold(w) != "the"])
+        return "g:" + lex.memo.fold(c.canonical)
+    words = [w for w in c.words if w.lower() != "the"]
+    return ("o:" if c.type == "organization" else "l:") + " ".join(k for k in map(lex.memo.skeleton, words) if k)
 
 
 def local_entities(cands: list[Candidate], lex: Lexicon, article: str = "") -> tuple[list[Local], list[Candidate]]:
@@ -76,23 +73,23 @@ def local_entities(cands: list[Candidate], lex: Lexicon, article: str = "") -> t
     locals_: dict[str, Local] = {}
     for c in cands:
         if c.type == "person" and len(c.words) > 1:
-            _add(locals_, person_key(c.words), "person", c)
+            _add(locals_, person_key(c.words, lex), "person", c)
         elif c.type in ("organization", "place") and not (c.canonical or "").startswith("alias:"):
-            _add(locals_, _org_key(c), c.type, c)  # type: ignore[arg-type]
+            _add(locals_, _org_key(c, lex), c.type, c)
     _fold_short_orgs(locals_, lex)
-    _fold_short_persons(locals_)
+    _fold_short_persons(locals_, lex)
     left: list[Candidate] = []
     for c in cands:
         if c.type == "person" and len(c.words) == 1:
-            target = _person_for(locals_, c, exact=False)
+            target = _person_for(locals_, c, lex, exact=False)
             if target is None:
-                _add(locals_, person_key(c.words), "person", c).surname_only = True
+                _add(locals_, person_key(c.words, lex), "person", c).surname_only = True
             else:
                 _attach(target, c)
         elif c.canonical is not None and c.canonical.startswith("alias:"):
             _add(locals_, "c:" + fold(c.text), "person", c)
         elif c.type is None:
-            target = _person_for(locals_, c, exact=True) or _org_for(locals_, c, lex)
+            target = _person_for(locals_, c, lex, exact=True) or _org_for(locals_, c, lex)
             if target is not None:
                 _attach(target, c)
             elif len(c.words) == 1 and not c.initial and not c.text.isupper():
@@ -117,11 +114,12 @@ def _attach(entity: Local, c: Candidate) -> None:
     entity.forms.append(c.text)
 
 
-def _person_for(table: dict[str, Local], c: Candidate, exact: bool) -> Local | None:
+def _person_for(table: dict[str, Local], c: Candidate, lex: Lexicon, exact: bool) -> Local | None:
     """The person in this article whose surname is this word (nearest mention before, else after)."""
+    memo = lex.memo
     word = surname(c.words)
     options = [e for e in table.values() if e.type == "person" and (
-        fold(e.last) == fold(word) if exact else skeleton(e.last) == skeleton(word))]
+        memo.fold(e.last) == memo.fold(word) if exact else memo.skeleton(e.last) == memo.skeleton(word))]
     full = [e for e in options if not e.surname_only] or options
     if not full:
         return None
@@ -146,12 +144,12 @@ def _fold_short_orgs(table: dict[str, Local], lex: Lexicon) -> None:
     """``Revolutionary Guards`` -> ``Islamic Revolutionary Guards Corps`` in the same article."""
     orgs = sorted((e for e in table.values() if e.type == "organization"), key=lambda e: -len(e.words))
     for short in orgs:
-        words = [fold(w) for w in short.words]
+        words = [lex.memo.fold(w) for w in short.words]
         significant = [w for w in words if w not in lex.common_words and w not in lex.org_words]
         if len(words) < 2 and not significant:
             continue
         for long in orgs:
-            lw = [fold(w) for w in long.words]
+            lw = [lex.memo.fold(w) for w in long.words]
             if long is not short and len(lw) > len(words) and _contains(lw, words) and short.key in table:
                 long.spans.extend(short.spans)
                 long.forms.extend(short.forms)
@@ -163,13 +161,13 @@ def _contains(seq: list[str], sub: list[str]) -> bool:
     return any(seq[i : i + len(sub)] == sub for i in range(len(seq) - len(sub) + 1))
 
 
-def _fold_short_persons(table: dict[str, Local]) -> None:
+def _fold_short_persons(table: dict[str, Local], lex: Lexicon) -> None:
     """``Abdul Mahdi`` -> ``Adel Abdul Mahdi``: a two-word name that ends a longer one here."""
     people = sorted((e for e in table.values() if e.type == "person"), key=lambda e: -len(e.words))
     for short in people:
-        sw = [fold(w) for w in short.words if not is_initial(w)]
+        sw = [lex.memo.fold(w) for w in short.words if not is_initial(w)]
         for long in people:
-            lw = [fold(w) for w in long.words if not is_initial(w)]
+            lw = [lex.memo.fold(w) for w in long.words if not is_initial(w)]
             if long is not short and len(lw) > len(sw) >= 2 and lw[-len(sw):] == sw and short.key in table:
                 long.spans.extend(short.spans)
                 long.forms.extend(short.forms)

@@ -77,3 +77,27 @@ def similarity(a: str, b: str) -> float:
     from rapidfuzz.distance import JaroWinkler
 
     return float(JaroWinkler.similarity(fold(a), fold(b)))
+
+
+class Memo:
+    """Per-build cache of ``fold`` and ``skeleton`` (names repeat thousands of times in an archive).
+
+    Created by ``load_lexicon`` for one build and dropped with it: no state outlives a build."""
+
+    __slots__ = ("_fold", "_skeleton")
+
+    def __init__(self) -> None:
+        self._fold: dict[str, str] = {}
+        self._skeleton: dict[str, str] = {}
+
+    def fold(self, text: str) -> str:
+        found = self._fold.get(text)
+        if found is None:
+            found = self._fold[text] = fold(text)
+        return found
+
+    def skeleton(self, word: str) -> str:
+        found = self._skeleton.get(word)
+        if found is None:
+            found = self._skeleton[word] = skeleton(word)
+        return found

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from archive_builder.entities.extract import Candidate
 from archive_builder.entities.lexicon import Lexicon
 from archive_builder.entities.local import Local
-from archive_builder.entities.names import fold, similarity, skeleton
+from archive_builder.entities.names import fold, similarity
 from archive_builder.model import EntityType
 
 MAX_BLOCK = 400  # suggestions are not searched in blocks larger than this (common first names)
@@ -68,7 +68,7 @@ def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: l
     union = _Union(len(locals_))
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, loc in enumerate(locals_):
-        if not (loc.type == "person"):
+        if loc.type != "person":
             by_key[loc.key].append(i)
     for idx in by_key.values():
         for i in idx[1:]:
@@ -78,7 +78,7 @@ def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: l
     owner = {id(m): g for g in groups for m in g.members}
     suggestions = [Suggestion(owner[id(a)], owner[id(b)], s, r) for a, b, s, r in pending]
     _attach_bare(groups, bare, bare_articles)
-    suggestions += _org_suggestions(groups)
+    suggestions += _org_suggestions(groups, lex)
     return groups, [s for s in suggestions if s.a is not s.b]
 
 
@@ -87,11 +87,11 @@ def _people(locals_: list[Local], union: _Union, lex: Lexicon) -> list[tuple[Loc
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, loc in enumerate(locals_):
         if loc.type == "person":
-            blocks[skeleton(loc.last)].append(i)
+            blocks[lex.memo.skeleton(loc.last)].append(i)
     pending: list[tuple[Local, Local, float, str]] = []
     for idx in blocks.values():
         pending += _person_block(locals_, idx, union, lex)
-    pending += _close_surnames(locals_, blocks)
+    pending += _close_surnames(locals_, blocks, lex)
     return pending
 
 
@@ -100,14 +100,14 @@ def _person_block(locals_: list[Local], idx: list[int], union: _Union, lex: Lexi
     full: dict[str, list[int]] = defaultdict(list)
     shorts: list[int] = []
     for i in idx:
-        (shorts if locals_[i].surname_only else full[skeleton(locals_[i].first)]).append(i)
+        (shorts if locals_[i].surname_only else full[lex.memo.skeleton(locals_[i].first)]).append(i)
     heads: list[int] = []
     for members in full.values():
         for same_name in _first_name_variants(locals_, members, lex):
             heads += _merge_compatible(locals_, same_name, union)
     pending: list[tuple[Local, Local, float, str]] = []
     for i in shorts:
-        exact = [h for h in heads if fold(locals_[h].last) == fold(locals_[i].last)] or heads
+        exact = [h for h in heads if lex.memo.fold(locals_[h].last) == lex.memo.fold(locals_[i].last)] or heads
         if len(exact) == 1:
             union.join(exact[0], i)
         else:
@@ -162,14 +162,15 @@ def _close_first_names(locals_: list[Local], heads: list[int]) -> list[tuple[Loc
     return out
 
 
-def _close_surnames(locals_: list[Local], blocks: dict[str, list[int]]) -> list[tuple[Local, Local, float, str]]:
+def _close_surnames(locals_: list[Local], blocks: dict[str, list[int]], lex: Lexicon) -> list[
+        tuple[Local, Local, float, str]]:
     """Same first name, surnames that differ by a letter or two (blocked by first name and initial)."""
     heads: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for key, idx in sorted(blocks.items()):
         for i in idx:
             loc = locals_[i]
             if not loc.surname_only and loc.first:
-                heads[(skeleton(loc.first), fold(loc.last)[:1])].setdefault(key, i)
+                heads[(lex.memo.skeleton(loc.first), lex.memo.fold(loc.last)[:1])].setdefault(key, i)
     out = []
     for entries in heads.values():
         items = sorted(entries.items())
@@ -204,10 +205,12 @@ def _attach_bare(groups: list[Group], bare: list[Candidate], articles: list[str]
                                            [(cand.start, cand.end, cand.text)], article=article))
 
 
-def _org_suggestions(groups: list[Group]) -> list[Suggestion]:
+def _org_suggestions(groups: list[Group], lex: Lexicon) -> list[Suggestion]:
     """Organizations whose name words one contains the other's (``Revolutionary Guards``)."""
     blocks: dict[str, list[int]] = defaultdict(list)
-    words = [{skeleton(w) for f in g.forms() for w in f.split()} - {""} for g in groups]
+    skel = lex.memo.skeleton
+    words = [{skel(w) for f in g.forms() for w in f.split()} - {""} if g.type == "organization" else set()
+             for g in groups]
     for i, g in enumerate(groups):
         if g.type == "organization":
             for w in sorted(words[i]):

@@ -9,7 +9,7 @@ from archive_builder.textutil import ABBREVIATIONS
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'\u2019\-]*[^\W_])?")
 _POSSESSIVE = ("'s", "\u2019s")
-_TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr gen maj lt col sgt capt cmdr adm gov sen rep rev st sr jr prof brig pvt cpl".split())
+_TITLE_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "st", "sr", "jr", "prof", "brig", "pvt", "cpl"])
 _OPENERS = " \t\"'\u201c\u2018([\u2014\u2013-*"
 
 
@@ -46,16 +46,22 @@ def _sentence_initial(text: str, start: int) -> bool:
         return True
     if text[i] != ".":
         return False
-    before = text[:i].rsplit(None, 1)[-1] if text[:i].strip() else ""
+    window = text[max(0, i - 40) : i]
+    before = window.rsplit(None, 1)[-1] if window.strip() else ""
     word = before.lstrip(_OPENERS).lower()
     return not (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
 
 
-def tokenize(text: str, particles: frozenset[str]) -> list[Token]:
+def tokenize(text: str, particles: frozenset[str], keep: frozenset[str] = frozenset()) -> list[Token]:
+    """Capitalised words, name particles and the lowercase words in ``keep`` (joiners); other
+    lowercase words are skipped (a skipped word between two names still separates them)."""
     tokens: list[Token] = []
+    keep = keep | particles
     for match in _WORD.finditer(text):
         start, end = match.span()
         word = match.group(0)
+        if word[0].islower() and "-" not in word and word not in keep:
+            continue
         stop = False
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             end, stop = end - 2, True

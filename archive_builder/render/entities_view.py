@@ -14,7 +14,7 @@ from typing import Any
 from archive_builder.model import Article, Entity, EntityIndex, Mention
 from archive_builder.render.context import Output, RenderContext, article_page, newest_first
 from archive_builder.render.frontmatter import page as fm_page
-from archive_builder.render.markup import Span, href, html_attr, html_text, md_link, md_text
+from archive_builder.render.markup import Span, href, html_attr, html_text, md_link, md_text, page_url
 from archive_builder.textutil import sentence_spans
 
 FOLDERS = {"person": "people", "organization": "organizations", "place": "places"}
@@ -62,15 +62,31 @@ def article_front_matter(ctx: RenderContext, article: Article) -> dict[str, Any]
 def article_spans(ctx: RenderContext, article: Article, page: str) -> list[Span]:
     index = ctx.archive.entities
     spans: list[Span] = []
+    root = _site_root(page, ctx.use_directory_urls)
     for m in article_mentions(index, article.id):
         entity = entity_by_id(index, m.entity)
         if m.field != "body" or entity is None:
             continue
-        target = href(page, entity_page(entity), None, ctx.use_directory_urls)
+        target = root + page_url(entity_page(entity), ctx.use_directory_urls)
         attrs = (("id", mention_anchor(m)), ("class", f"ab-mention ab-{entity.type}"), ("href", target),
                  ("title", f"{SINGULAR[entity.type]}: {entity.name}"))
         spans.append(Span(m.start, m.end, "a", attrs, rank=5))
     return spans
+
+
+def _site_root(page: str, use_directory_urls: bool) -> str:
+    """Relative URL from ``page`` to the site root (``../../``), so links cost no path arithmetic."""
+    to_index = href(page, "people/index.md", None, use_directory_urls)
+    return to_index[: -len(page_url("people/index.md", use_directory_urls))]
+
+
+def _link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """``md_link`` for pages one folder deep (every page this view links), without path arithmetic."""
+    src, dst = from_page.split("/"), to_page.split("/")
+    if len(src) != 2 or len(dst) != 2:
+        return md_link(label, from_page, to_page, anchor)
+    target = dst[1] if src[0] == dst[0] else f"../{to_page}"
+    return f"[{md_text(label)}]({target}{'#' + anchor if anchor else ''})"
 
 
 def article_panels(ctx: RenderContext, article: Article, page: str) -> list[str]:
@@ -79,7 +95,7 @@ def article_panels(ctx: RenderContext, article: Article, page: str) -> list[str]
         return []
     lines = ["## People, organizations and places", ""]
     for kind in FOLDERS:
-        items = [f"{md_link(e.name, page, entity_page(e))} ({n})" for e, n in found if e.type == kind]
+        items = [f"{_link(e.name, page, entity_page(e))} ({n})" for e, n in found if e.type == kind]
         if items:
             lines += [f"**{TITLES[kind]}:** " + ", ".join(items), ""]
     return ["\n".join(lines)]
@@ -145,7 +161,7 @@ def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], to
         for other_id, n in together:
             other = entity_by_id(ctx.archive.entities, other_id)
             if other is not None:
-                lines.append(f"- {md_link(other.name, page, entity_page(other))} ({SINGULAR[other.type].lower()}, {n} article(s))")
+                lines.append(f"- {_link(other.name, page, entity_page(other))} ({SINGULAR[other.type].lower()}, {n} article(s))")
         lines.append("")
     meta = {"title": entity.name, "entity": entity.id, "entity_type": entity.type, "aliases": list(entity.aliases),
             "generated": True}
@@ -157,11 +173,13 @@ def _article_block(article: Article, mentions: list[Mention], page: str,
     target = article_page(article.id)
     date = article.published.isoformat() if article.published else "date unknown"
     outlet = f", {md_text(article.outlet)}" if article.outlet else ""
-    lines = [f"### {md_link(article.title, page, target)}", "", f"*{date}{outlet}*", ""]
+    lines = [f"### {_link(article.title, page, target)}", "", f"*{date}{outlet}*", ""]
     body = [m for m in mentions if m.field == "body"]
     if len(body) < len(mentions):
         lines += ["- Credited as a reporter of this article.", ""]
-    spans = sentences.setdefault(article.id, _sentences(article))
+    spans = sentences.get(article.id)
+    if spans is None:
+        spans = sentences[article.id] = _sentences(article)
     shown: set[tuple[int, int]] = set()
     for m in body:
         sentence = _sentence_of(spans, m.start)
@@ -169,9 +187,9 @@ def _article_block(article: Article, mentions: list[Mention], page: str,
             continue
         shown.add(sentence)
         if len(shown) > KWIC_PER_ARTICLE:
-            lines.append(f"- ... and more mentions in {md_link('the article', page, target)}")
+            lines.append(f"- ... and more mentions in {_link('the article', page, target)}")
             break
-        lines.append(f"- {_kwic(article.body, sentence, m)} {md_link('(in context)', page, target, anchor=f'm{m.start}')}")
+        lines.append(f"- {_kwic(article.body, sentence, m)} {_link('(in context)', page, target, anchor=f'm{m.start}')}")
     return [*lines, ""]
 
 
@@ -211,7 +229,7 @@ def _type_index(ctx: RenderContext, kind: str, by_entity: dict[str, list[Mention
         lines += [f"## {md_text(initial)}", "", "| Name | Also seen as | Mentions | Articles |", "|---|---|---:|---:|"]
         for e in group:
             aliases = "; ".join(md_text(a) for a in e.aliases)
-            lines.append(f"| {md_link(e.name, page, entity_page(e))} | {aliases} | {len(by_entity[e.id]):,} | {len(e.articles):,} |")
+            lines.append(f"| {_link(e.name, page, entity_page(e))} | {aliases} | {len(by_entity[e.id]):,} | {len(e.articles):,} |")
         lines.append("")
     return fm_page({"title": TITLES[kind], "generated": True}, "\n".join(lines))
 

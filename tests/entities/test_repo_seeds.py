@@ -9,9 +9,10 @@ from archive_builder.pipeline import check
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory, repo_seeds):
-    from tests.conftest import ROOT
-    from archive_builder.config import load_config
     import shutil
+
+    from archive_builder.config import load_config
+    from tests.conftest import ROOT
 
     root = tmp_path_factory.mktemp("repo")
     (root / "seeds").mkdir()
