@@ -173,6 +173,8 @@ class _State:
 
 def apply_plan(plan: CurationPlan, groups: list[Group], suggestions: list[Suggestion]) -> tuple[
         list[Group], list[Suggestion], list[Diagnostic]]:
+    if not plan.items:
+        return groups, suggestions, []
     _, ids = build_index(groups, [])
     state = _State(plan, list(groups), ids)
     for index, item in enumerate(plan.items):

@@ -201,7 +201,8 @@ def _attach_bare(groups: list[Group], bare: list[Candidate], articles: list[str]
     for cand, article in zip(bare, articles, strict=True):
         owners = surnames.get(fold(cand.words[-1]), [])
         if len(owners) == 1:
-            owners[0].members.append(Local("person", owners[0].key(), cand.words, [cand.text],
+            key = owners[0].members[0].key
+            owners[0].members.append(Local("person", key, cand.words, [cand.text],
                                            [(cand.start, cand.end, cand.text)], article=article))
 
 
