@@ -107,7 +107,7 @@ def _item(path: str, raw: Any) -> tuple[Item | None, Diagnostic | None]:
     for key in data:
         if key not in KEYS[action]:
             guess = near_miss(str(key), tuple(sorted(KEYS[action])))
-            return None, Diagnostic(path, f"entities: unknown key '{key}' in a '{action}' decision", line=line,
+            return None, Diagnostic(path, f"entities: unknown key '{key}' in this '{action}' decision", line=line,
                                     hint=f"did you mean '{guess}'?" if guess else f"known keys: {', '.join(sorted(KEYS[action]))}")
     problem = _check_values(data)
     if problem:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from archive_builder.textutil import ABBREVIATIONS
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'\u2019\-]*[^\W_])?")
 _POSSESSIVE = ("'s", "\u2019s")
 _TITLE_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "st", "sr", "jr", "prof", "brig", "pvt", "cpl"])
 _OPENERS = " \t\"'\u201c\u2018([\u2014\u2013-*"
@@ -52,12 +51,21 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
 
 
+def _pattern(keep: frozenset[str]) -> re.Pattern[str]:
+    """Only words that can matter: with a capital letter somewhere (``McKenzie``, ``al-Muhandis``,
+    ``pro-Iran``) or in ``keep``. Plain lowercase words never reach Python (the speed of the pass).
+    ``re`` caches the compiled pattern, so one lexicon compiles it once."""
+    words = "|".join(sorted((re.escape(w) for w in keep), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w'\u2019-])(?:(?:[A-Z]\.){{2,}}|(?=[\w'\u2019\-]*[^\W\d_a-z]|(?:{words})(?![\w'\u2019-]))"
+                      rf"[^\W\d_](?:[\w'\u2019\-]*[^\W_])?)")
+
+
 def tokenize(text: str, particles: frozenset[str], keep: frozenset[str] = frozenset()) -> list[Token]:
     """Capitalised words, name particles and the lowercase words in ``keep`` (joiners); other
     lowercase words are skipped (a skipped word between two names still separates them)."""
     tokens: list[Token] = []
     keep = keep | particles
-    for match in _WORD.finditer(text):
+    for match in _pattern(keep).finditer(text):
         start, end = match.span()
         word = match.group(0)
         if word[0].islower() and "-" not in word and word not in keep:

@@ -90,3 +90,15 @@ def test_ids_are_unique_and_deterministic(lex):
     assert first == again
     assert len({e.id for e in first.entities}) == len(first.entities)
     assert "index" not in {e.id for e in first.entities}
+
+
+def test_input_order_does_not_change_the_result(lex):
+    from tests.entities.gold import load_gold
+
+    articles, _ = load_gold()
+    extra = tuple(make_article(f"x{i}", b) for i, b in enumerate(
+        ["Gen. John Smith spoke.", "Sen. Jane Smith objected.", "Mr. Smith declined.", "Sen. Steven Tester spoke.",
+         "Sen. Stephen Tester spoke.", "Gen. Mark A. Smith left.", "Mark Smith arrived."]))
+    forward, _ = resolve(articles + extra, Curation(), lex)
+    backward, _ = resolve(tuple(reversed(articles + extra)), Curation(), lex)
+    assert forward == backward
