@@ -30,7 +30,17 @@ def extract_article(article: Article, lex: Lexicon, plan: CurationPlan | None = 
     if plan is not None:
         cands = plan.add_alias_mentions(article.body, cands)
     found, bare = local_entities(cands, lex, article.id)
-    return found + _authors(article, lex), bare
+    return found + _caption(article, lex) + _authors(article, lex), bare
+
+
+def _caption(article: Article, lex: Lexicon) -> list[Local]:
+    """Names in the photo caption (offsets into ``article.caption``): short forms resolve within it."""
+    if not article.caption:
+        return []
+    found, _ = local_entities(spot(article.caption, lex), lex, article.id)
+    for entity in found:
+        entity.field = "caption"
+    return found
 
 
 def _authors(article: Article, lex: Lexicon) -> list[Local]:

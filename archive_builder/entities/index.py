@@ -64,7 +64,7 @@ def _best(merges: list[tuple[str, str, float, str]]) -> list[tuple[str, str, flo
 
 def _entity(entity_id: str, name: str, group: Group) -> Entity:
     aliases = sorted({f for f in group.forms() + group.extra_aliases if f and f != name}, key=lambda a: (a.casefold(), a))
-    roles = ("author",) if any(m.field != "body" for m in group.members) else ()
+    roles = ("author",) if any(m.field in ("credits", "byline") for m in group.members) else ()
     articles = tuple(sorted({m.article for m in group.members}))
     return Entity(entity_id, group.type, name, tuple(aliases), roles, group.description,
                   tuple(sorted(set(group.same_as))), articles)
@@ -74,7 +74,7 @@ def _mentions(entity_id: str, group: Group) -> list[Mention]:
     out = []
     seen: set[tuple[str, str, int, int, int]] = set()
     for m in group.members:
-        role = "author" if m.field != "body" else None
+        role = "author" if m.field in ("credits", "byline") else None
         for start, end, text in m.spans:
             key = (m.article, m.field, m.part, start, end)
             if key not in seen:

@@ -175,8 +175,10 @@ def _article_block(article: Article, mentions: list[Mention], page: str,
     outlet = f", {md_text(article.outlet)}" if article.outlet else ""
     lines = [f"### {_link(article.title, page, target)}", "", f"*{date}{outlet}*", ""]
     body = [m for m in mentions if m.field == "body"]
-    if len(body) < len(mentions):
+    if any(m.field in ("credits", "byline") for m in mentions):
         lines += ["- Credited as a reporter of this article.", ""]
+    if any(m.field == "caption" for m in mentions) and article.caption:
+        lines += [f"- Named in the photo caption: {md_text(article.caption)}", ""]
     spans = sentences.get(article.id)
     if spans is None:
         spans = sentences[article.id] = _sentences(article)

@@ -92,10 +92,11 @@ def test_extractor_never_crashes_and_offsets_match(text):
     from archive_builder.entities.lexicon import load_lexicon
 
     lex = _LEX.get("lex") or _LEX.setdefault("lex", load_lexicon())
-    article = make_article("h", text, credits=(text,), byline=("Mark Esper",))
+    article = make_article("h", text, credits=(text,), byline=("Mark Esper",), caption=text)
     index, _ = resolve((article,), Curation(), lex)
     for m in index.mentions:
-        source = {"body": article.body, "credits": article.credits[m.part] if article.credits else ""}.get(m.field, "")
+        source = {"body": article.body, "caption": article.caption or "",
+                  "credits": article.credits[m.part] if article.credits else ""}.get(m.field, "")
         if m.field == "byline":
             source = article.byline[m.part]
         assert source[m.start : m.end] == m.text

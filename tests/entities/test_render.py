@@ -77,7 +77,8 @@ def test_export_lists_entities_with_mentions_that_match_the_body(built, make_pro
     for entity in data["entities"]:
         assert set(entity) >= {"id", "type", "name", "aliases", "roles", "articles", "mentions"}
         for m in entity["mentions"]:
-            source = bodies[m["article"]]["body"] if m["field"] == "body" else bodies[m["article"]][m["field"]][m["part"]]
+            record = bodies[m["article"]]
+            source = record[m["field"]] if m["field"] in ("body", "caption") else record[m["field"]][m["part"]]
             assert source[m["start"] : m["end"]] == m["text"]
 
 

@@ -102,3 +102,13 @@ def test_input_order_does_not_change_the_result(lex):
     forward, _ = resolve(articles + extra, Curation(), lex)
     backward, _ = resolve(tuple(reversed(articles + extra)), Curation(), lex)
     assert forward == backward
+
+
+def test_caption_names_count_and_give_the_full_name(lex):
+    a = make_article("c1", "The president spoke. Later, Trump left for Florida.", caption="US President Donald Trump.")
+    b = make_article("c2", "Mr. Trump said so.")
+    index, _ = resolve((a, b), Curation(), lex)
+    person = next(e for e in index.entities if e.type == "person")
+    assert person.name == "Donald Trump" and person.articles == ("c1", "c2")
+    caption = [m for m in index.mentions if m.field == "caption"]
+    assert [(m.text, a.caption[m.start : m.end]) for m in caption if m.entity == person.id] == [("Donald Trump",) * 2]
