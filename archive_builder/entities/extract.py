@@ -35,6 +35,7 @@ _ROLE_NOUNS = (
 )
 _APPOSITIVE = re.compile(rf",\s+(?:(?:the|a|an|his|her|its|who|now|then|[\w\u2019'-]+\u2019s|[\w'-]+'s)\b[^.;\n]{{0,80}}?\b)?(?:{_ROLE_NOUNS})s?\b")
 _SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote|argued|asked|explained|noted|recalled|replied)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|inside|into|northern|southern|eastern|western|central)\s+$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|by)\s*$")
 
 
@@ -48,6 +49,7 @@ class Candidate:
     titled: bool = False
     initial: bool = False  # a single word at the start of a sentence
     canonical: str | None = None  # gazetteer name
+    place_cue: bool = False  # untyped, after "in"/"near"...: a place unless it names a person here
 
 
 def spot(text: str, lex: Lexicon) -> list[Candidate]:
@@ -55,7 +57,7 @@ def spot(text: str, lex: Lexicon) -> list[Candidate]:
     tokens = tokenize(text, lex.particles, lex.connectors)
     lower_words = frozenset(re.findall(r"(?<![\w'\u2019-])[a-z][a-z]+", text))
     out: list[Candidate] = []
-    for run in chains(text, tokens, lex.connectors | lex.particles):
+    for run in chains(text, tokens, lex.connectors | lex.joining_particles):
         out.extend(_run(text, run, lex, lower_words))
     return sorted(out, key=lambda c: (c.start, c.end))
 
@@ -96,6 +98,8 @@ def _run(text: str, run: list[Token], lex: Lexicon, lower_words: frozenset[str])
         i = lows.index("and")
         return _run(text, run[:i], lex, lower_words) + _run(text, run[i + 1 :], lex, lower_words)
     if any(w in lex.org_words for w in lows):
+        if len(run) == 1:  # ``Inc``, ``Police`` alone name no one organization
+            return []
         return [_cand(text, run, "organization")]
     parts: list[list[Token]] = [[]]
     for tok, low in zip(run, lows, strict=True):
@@ -156,12 +160,16 @@ def _plain(text: str, part: list[Token], lex: Lexicon, lower_words: frozenset[st
         if lows[0] in lex.common_words or lows[0] in lex.demonyms or len(tok.text) < 2:
             return []
         ambiguous = tok.initial and (lows[0] in lower_words or lows[0].endswith(("ing", "ly", "ed")))
-        return [_cand(text, part, None, initial=ambiguous)]
+        return [_cand(text, part, None, initial=ambiguous, place_cue=_place_cue(text, tok.start))]
     if any(w in lex.common_words for w in lows) or len(part) > 5:
         return []
     if _looks_personal(part, lows, lex) or _person_cue(text, part[0].start, part[-1].end):
         return [_cand(text, part, "person")]
-    return [_cand(text, part, None)]
+    return [_cand(text, part, None, place_cue=_place_cue(text, part[0].start))]
+
+
+def _place_cue(text: str, start: int) -> bool:
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 12) : start]))
 
 
 def _looks_personal(part: list[Token], lows: list[str], lex: Lexicon) -> bool:

@@ -28,6 +28,7 @@ class Lexicon:
     stop_words: frozenset[str]
     demonyms: frozenset[str]
     particles: frozenset[str]
+    joining_particles: frozenset[str]  # particles that may stand alone between names (not ``at``, ``as``)
     connectors: frozenset[str]
     common_words: frozenset[str]
     given_names: frozenset[str]
@@ -99,6 +100,7 @@ def load_lexicon(extra_given: frozenset[str] = frozenset()) -> Lexicon:
         stop_words=_words(words, "stop_words"),
         demonyms=_words(words, "demonyms") | frozenset(d + "s" for d in _words(words, "demonyms")),
         particles=_words(words, "name_particles"),
+        joining_particles=_words(words, "name_particles") - _words(words, "english_particles"),
         connectors=_words(words, "connectors"),
         common_words=_words(words, "common_words"),
         given_names=frozenset(genders) | extra_given,

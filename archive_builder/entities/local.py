@@ -92,6 +92,8 @@ def local_entities(cands: list[Candidate], lex: Lexicon, article: str = "") -> t
             target = _person_for(locals_, c, lex, exact=True) or _org_for(locals_, c, lex)
             if target is not None:
                 _attach(target, c)
+            elif c.place_cue and not c.text.isupper():
+                _add(locals_, "l:" + " ".join(lex.memo.skeleton(w) for w in c.words), "place", c)
             elif len(c.words) == 1 and not c.initial and not c.text.isupper():
                 left.append(c)
     for entity in locals_.values():

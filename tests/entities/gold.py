@@ -12,6 +12,7 @@ from archive_builder.entities import resolve
 from archive_builder.model import Article
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "entities" / "gold.txt"
+HELDOUT = GOLD.with_name("heldout.txt")
 _MARK = re.compile(r"\[([POL]) ([^\]]+)\]")
 TYPES = {"P": "person", "O": "organization", "L": "place"}
 
@@ -26,8 +27,8 @@ def make_article(article_id: str, body: str, **fields: object) -> Article:
                    title_derived=True, body=body, paragraphs=tuple(paragraphs), **fields)  # type: ignore[arg-type]
 
 
-def load_gold() -> tuple[tuple[Article, ...], set[tuple[str, int, int, str]]]:
-    text = "\n".join(line for line in GOLD.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+def load_gold(path: Path = GOLD) -> tuple[tuple[Article, ...], set[tuple[str, int, int, str]]]:
+    text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
     articles, gold = [], set()
     for n, raw in enumerate(t.strip("\n") for t in text.split("===") if t.strip()):
         article_id = f"gold{n:02d}"
@@ -44,9 +45,9 @@ def load_gold() -> tuple[tuple[Article, ...], set[tuple[str, int, int, str]]]:
     return tuple(articles), gold
 
 
-def evaluate() -> dict[str, tuple[float, float, int, int, int]]:
+def evaluate(path: Path = GOLD) -> dict[str, tuple[float, float, int, int, int]]:
     """type -> (precision, recall, true positives, predicted, gold)."""
-    articles, gold = load_gold()
+    articles, gold = load_gold(path)
     index, _ = resolve(articles, Curation())
     types = {e.id: e.type for e in index.entities}
     found = {(m.article, m.start, m.end, types[m.entity]) for m in index.mentions if m.field == "body"}
@@ -59,8 +60,8 @@ def evaluate() -> dict[str, tuple[float, float, int, int, int]]:
     return out
 
 
-def misses() -> tuple[list[str], list[str]]:
-    articles, gold = load_gold()
+def misses(path: Path = GOLD) -> tuple[list[str], list[str]]:
+    articles, gold = load_gold(path)
     bodies = {a.id: a.body for a in articles}
     index, _ = resolve(articles, Curation())
     types = {e.id: e.type for e in index.entities}
@@ -70,8 +71,10 @@ def misses() -> tuple[list[str], list[str]]:
 
 
 if __name__ == "__main__":
-    for kind, (p, r, tp, nf, ng) in evaluate().items():
-        print(f"{kind:13} precision {p:.2f} ({tp}/{nf})  recall {r:.2f} ({tp}/{ng})")
-    fp, fn = misses()
-    print("false positives:", *fp, sep="\n  ")
-    print("missed:", *fn, sep="\n  ")
+    for path in (GOLD, HELDOUT):
+        print(path.name)
+        for kind, (p, r, tp, nf, ng) in evaluate(path).items():
+            print(f"  {kind:13} precision {p:.2f} ({tp}/{nf})  recall {r:.2f} ({tp}/{ng})")
+        fp, fn = misses(path)
+        print("  false positives:", *fp, sep="\n    ")
+        print("  missed:", *fn, sep="\n    ")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive_builder.curation import Curation
 from archive_builder.entities import extract_article, resolve
 from archive_builder.entities.extract import spot
-from tests.entities.gold import evaluate, make_article
+from tests.entities.gold import GOLD, HELDOUT, evaluate, make_article
 
 
 def typed(text: str, lex) -> dict[str, str | None]:
@@ -117,8 +118,9 @@ def test_any_unicode_text(text):
 _LEX: dict[str, object] = {}
 
 
-def test_quality_on_the_annotated_set():
-    scores = evaluate()
+@pytest.mark.parametrize("path", [GOLD, HELDOUT], ids=["gold", "heldout"])
+def test_quality_on_the_annotated_sets(path):
+    scores = evaluate(path)
     precision, recall = scores["person"][:2]
     assert precision >= 0.9 and recall >= 0.9, scores
     assert all(p >= 0.7 and r >= 0.7 for p, r, *_ in scores.values()), scores
