@@ -111,3 +111,17 @@ def test_suggested_merges_are_reported_as_info(make_project):
     result = check(make_project(seeds))
     infos = [d.format() for d in result.diagnostics if d.severity == "info" and "suggested merge" in d.message]
     assert infos and "score" in infos[0] and "stephen-tester" in infos[0]
+
+
+def test_decisions_survive_new_seeds(make_project):
+    curation = """
+entities:
+  - merge: [Abu Mahdi al-Muhandis, Adel Abdul Mahdi]
+    name: Kept Together
+"""
+    more = {**SEEDS, "012_new.txt": "New report\n\nAbu Mahdi al-Muhandis was mourned. Adel Abdul Mahdi spoke in Najaf.\n"}
+    config = make_project(more, files={"seeds/curation.yml": curation})
+    index = check(config).archive.entities
+    kept = named(index, "Kept Together")
+    assert set(kept.articles) == {"010_militia", "011_reprint", "012_new"}
+    assert owners(index, "Adel Abdul Mahdi") == owners(index, "Abu Mahdi al-Muhandis") == {kept.id}

@@ -105,3 +105,7 @@ def test_mkdocs_strict_build_shows_hostile_names_as_text(built):
         assert 'href="http://evil' not in html, path
     pages = list((root / "site" / "organizations").glob("*/index.html"))
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in p.read_text(encoding="utf-8") for p in pages)
+    # site search finds a person under every alias: the reprint's spelling finds the page
+    docs = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    person = [d for d in docs if d["location"].startswith("people/qassim-suleimani") or d["location"].startswith("people/qasem-soleimani")]
+    assert person and any("Qassim Suleimani" in d["title"] + d["text"] and "Qasem Soleimani" in d["title"] + d["text"] for d in person)
