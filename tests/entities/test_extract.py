@@ -89,10 +89,7 @@ _PIECES = list("aAbBzZ .,'’-\n\u201cM") + ["Iran", "Mr.", " of ", "al-", "’s
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
-def test_extractor_never_crashes_and_offsets_match(text):
-    from archive_builder.entities.lexicon import load_lexicon
-
-    lex = _LEX.get("lex") or _LEX.setdefault("lex", load_lexicon())
+def test_extractor_never_crashes_and_offsets_match(lex, text):
     article = make_article("h", text, credits=(text,), byline=("Mark Esper",), caption=text)
     index, _ = resolve((article,), Curation(), lex)
     for m in index.mentions:
@@ -107,15 +104,10 @@ def test_extractor_never_crashes_and_offsets_match(text):
 
 @given(st.text(max_size=300))
 @settings(max_examples=100, deadline=None)
-def test_any_unicode_text(text):
-    from archive_builder.entities.lexicon import load_lexicon
-
-    article = make_article("u", text)
-    index, _ = resolve((article,), Curation(), _LEX.get("lex") or _LEX.setdefault("lex", load_lexicon()))
-    assert all(article.body[m.start : m.end] == m.text for m in index.mentions if m.field == "body")
-
-
-_LEX: dict[str, object] = {}
+def test_any_unicode_text(lex, text):
+    article = make_article("u", text, caption=text)
+    index, _ = resolve((article,), Curation(), lex)
+    assert all(text[m.start : m.end] == m.text for m in index.mentions)
 
 
 @pytest.mark.parametrize("path", [GOLD, HELDOUT], ids=["gold", "heldout"])
