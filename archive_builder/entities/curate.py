@@ -144,25 +144,48 @@ def _check_values(data: dict[str, Any]) -> str | None:
 
 @dataclass(slots=True)
 class _State:
+    """The groups being curated, with an index from names to groups kept up to date incrementally
+    (each decision touches a few groups; rescanning the archive per decision would be quadratic)."""
+
     plan: CurationPlan
     groups: list[Group]
     ids: dict[int, str]
     apart: set[tuple[int, int]] = field(default_factory=set)
     problems: list[Diagnostic] = field(default_factory=list)
+    names: dict[str, list[Group]] = field(default_factory=dict)
+    by_id: dict[str, Group] = field(default_factory=dict)
+    alive: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.by_id = {entity_id: g for g in self.groups if (entity_id := self.ids.get(id(g)))}
+        for g in self.groups:
+            self.index(g, g.forms() + [display_name(g)])
+
+    def index(self, group: Group, names: list[str]) -> None:
+        self.alive.add(id(group))
+        for name in set(names):
+            listed = self.names.setdefault(fold(name), [])
+            if group not in listed:
+                listed.append(group)
+
+    def remove(self, group: Group) -> None:
+        self.groups.remove(group)
+        self.alive.discard(id(group))
 
     def find(self, ref: Any, item: Item) -> Group | None:
         want = fold(str(ref))
-        by_id = [g for g in self.groups if self.ids.get(id(g)) == str(ref)]
-        by_name = [g for g in self.groups if fold(display_name(g)) == want]
-        by_form = [g for g in self.groups if any(fold(f) == want for f in g.forms())]
-        found = by_id or by_name or by_form
+        exact = self.by_id.get(str(ref))
+        seen = [g for g in self.names.get(want, []) if id(g) in self.alive]
+        by_name = [g for g in seen if fold(display_name(g)) == want]
+        by_form = [g for g in seen if any(fold(f) == want for f in g.forms())]
+        found = [exact] if exact is not None and id(exact) in self.alive else by_name or by_form
         if len(found) == 1:
             return found[0]
         if found:
             names = sorted(f"{display_name(g)} ({g.type})" for g in found)
             self.warn(item, f"'{ref}' names {len(found)} entities: {'; '.join(names)}", "use the entity's id or full name")
             return None
-        known = sorted({display_name(g) for g in self.groups} | {v for v in self.ids.values()})
+        known = sorted({display_name(g) for g in self.groups} | set(self.by_id))
         guess = near_miss(str(ref), known)
         self.warn(item, f"no entity named '{ref}'", f"did you mean '{guess}'?" if guess else "check the spelling")
         return None
@@ -216,16 +239,18 @@ def _take(group: Group, keep: Any) -> list[Local]:
 def _edit(state: _State, item: Item, index: int) -> None:
     group = state.find(item.data["entity"], item)
     aliases = {fold(str(a)) for a in item.data.get("aliases") or ()}
-    if group is None:
-        for other in state.groups:  # mentions found only for this alias are not an entity of their own
+    if group is None:  # mentions found only for this alias are not an entity of their own
+        for other in {id(g): g for a in aliases for g in state.names.get(a, [])}.values():
             _take(other, lambda m, s: m.canonical is not None and m.canonical.startswith("alias:"))
         return
     _attrs(group, item.data)
+    state.index(group, [display_name(group)])
     if aliases:
-        for other in state.groups:
+        for other in {id(g): g for a in aliases for g in state.names.get(a, []) if id(g) in state.alive}.values():
             if other is not group:
                 group.members += _take(other, lambda m, s: fold(s[2]) in aliases)
         group.extra_aliases += [str(a) for a in item.data.get("aliases") or ()]
+        state.index(group, list(group.extra_aliases))
     rejected = {fold(str(a)) for a in item.data.get("reject_aliases") or ()}
     if rejected:
         _take(group, lambda m, s: fold(s[2]) in rejected)
@@ -241,14 +266,16 @@ def _merge(state: _State, item: Item, index: int) -> None:
     for other in groups[1:]:
         if other is target:
             continue
+        state.index(target, other.forms() + [display_name(other)])
         target.members += other.members
         target.extra_aliases += other.extra_aliases
         target.same_as += other.same_as
         target.description = target.description or other.description
         if other.name and not target.name:
             target.name = other.name
-        state.groups.remove(other)
+        state.remove(other)
     _attrs(target, item.data)
+    state.index(target, [display_name(target)])
 
 
 def _split(state: _State, item: Item, index: int) -> None:
@@ -266,10 +293,11 @@ def _split(state: _State, item: Item, index: int) -> None:
     if item.data.get("name"):
         new.name = str(item.data["name"])
     state.groups.append(new)
+    state.index(new, new.forms() + [display_name(new)])
     state.apart.add((id(group), id(new)))
 
 
 def _drop(state: _State, item: Item, index: int) -> None:
     group = state.find(item.data["drop"], item)
     if group is not None:
-        state.groups.remove(group)
+        state.remove(group)
