@@ -56,14 +56,17 @@ class Item:
 class CurationPlan:
     path: str = "seeds/curation.yml"
     items: tuple[Item, ...] = ()
-    aliases: tuple[tuple[str, int], ...] = field(default=())  # (alias text, index of its item)
+    aliases: tuple[str, ...] = ()  # curated alias texts, searched for in every article
+    pattern: re.Pattern[str] | None = None  # all aliases in one expression, longest first
 
     def add_alias_mentions(self, body: str, cands: list[Candidate]) -> list[Candidate]:
         """Curated aliases found in ``body`` replace overlapping spotted names (typed later)."""
+        if self.pattern is None:
+            return cands
         found: list[Candidate] = []
-        for alias, _ in self.aliases:
-            for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", body):
-                found.append(Candidate(m.start(), m.end(), alias, tuple(alias.split()), None, canonical="alias:" + alias))
+        for m in self.pattern.finditer(body):
+            alias = m.group(0)
+            found.append(Candidate(m.start(), m.end(), alias, tuple(alias.split()), None, canonical="alias:" + alias))
         if not found:
             return cands
         kept = [c for c in cands if not any(c.start < f.end and f.start < c.end for f in found)]
@@ -86,9 +89,10 @@ def read_plan(curation: Curation) -> tuple[CurationPlan, list[Diagnostic]]:
             problems.append(issue)
         elif item:
             items.append(item)
-    aliases = tuple((str(a), i) for i, it in enumerate(items) if it.action == "entity"
-                    for a in it.data.get("aliases") or ())
-    return CurationPlan(curation.path, tuple(items), aliases), problems
+    aliases = tuple(sorted({str(a) for it in items if it.action == "entity" for a in it.data.get("aliases") or ()
+                            if str(a).strip()}, key=lambda a: (-len(a), a)))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, aliases)) + r")(?!\w)") if aliases else None
+    return CurationPlan(curation.path, tuple(items), aliases, pattern), problems
 
 
 def _item(path: str, raw: Any) -> tuple[Item | None, Diagnostic | None]:
@@ -155,6 +159,7 @@ class _State:
     names: dict[str, list[Group]] = field(default_factory=dict)
     by_id: dict[str, Group] = field(default_factory=dict)
     alive: set[int] = field(default_factory=set)
+    known: list[str] = field(default_factory=list)  # names for "did you mean" hints, computed once
 
     def __post_init__(self) -> None:
         self.by_id = {entity_id: g for g in self.groups if (entity_id := self.ids.get(id(g)))}
@@ -185,10 +190,19 @@ class _State:
             names = sorted(f"{display_name(g)} ({g.type})" for g in found)
             self.warn(item, f"'{ref}' names {len(found)} entities: {'; '.join(names)}", "use the entity's id or full name")
             return None
-        known = sorted({display_name(g) for g in self.groups} | set(self.by_id))
-        guess = near_miss(str(ref), known)
+        guess = self.closest(str(ref))
         self.warn(item, f"no entity named '{ref}'", f"did you mean '{guess}'?" if guess else "check the spelling")
         return None
+
+    def closest(self, ref: str) -> str | None:
+        """The known name nearest to a misspelt reference (rapidfuzz: fast on thousands of names)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import JaroWinkler
+
+        if not self.known:
+            self.known = sorted({display_name(g) for g in self.groups} | set(self.by_id))
+        found = process.extractOne(ref, self.known, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.75)
+        return str(found[0]) if found else None
 
     def warn(self, item: Item, message: str, hint: str | None = None) -> None:
         self.problems.append(Diagnostic(self.plan.path, f"entities: {message}", "warning", item.line, hint))
