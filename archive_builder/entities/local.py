@@ -123,6 +123,8 @@ def _person_for(table: dict[str, Local], c: Candidate, lex: Lexicon, exact: bool
     options = [e for e in table.values() if e.type == "person" and (
         memo.fold(e.last) == memo.fold(word) if exact else memo.skeleton(e.last) == memo.skeleton(word))]
     full = [e for e in options if not e.surname_only] or options
+    if not full and c.titled:  # family name first (``Mr. Wang`` for ``Wang Yi``): only after a title
+        full = [e for e in table.values() if e.type == "person" and e.first and memo.fold(e.first) == memo.fold(word)]
     if not full:
         return None
     return min(full, key=lambda e: _distance(e, c.start))

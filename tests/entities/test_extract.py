@@ -71,6 +71,13 @@ def test_short_forms_resolve_to_the_full_name_in_the_article(lex):
     assert frozenset(("Islamic Revolutionary Guards Corps", "Revolutionary Guards")) in forms
 
 
+def test_family_name_first_after_a_title(lex):
+    body = "Foreign Minister Wang Yi met Secretary Antony Blinken. Mr. Wang said talks went well. Wang left."
+    found, _ = extract_article(make_article("a3", body), lex)
+    forms = {frozenset(e.forms) for e in found}
+    assert frozenset({"Wang Yi", "Wang"}) in forms  # the titled short form; the bare word is left alone
+
+
 def test_reporters_come_from_credits_with_offsets_into_the_credit_line(lex):
     credit = "Jane Q. Doe reported from Cairo, and Omar Haddad from Beirut."
     article = make_article("a2", "Nothing here.", credits=(credit,), byline=("Jane Q. Doe", "Omar Haddad", "Li Wei"))
