@@ -191,7 +191,7 @@ def _article_block(article: Article, mentions: list[Mention], page: str,
         if len(shown) > KWIC_PER_ARTICLE:
             lines.append(f"- ... and more mentions in {_link('the article', page, target)}")
             break
-        lines.append(f"- {_kwic(article.body, sentence, m)} {_link('(in context)', page, target, anchor=f'm{m.start}')}")
+        lines.append(f"- {_kwic(article.body, sentence, m)} {_link('(in context)', page, target, anchor=mention_anchor(m))}")
     return [*lines, ""]
 
 
