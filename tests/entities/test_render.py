@@ -88,7 +88,10 @@ def test_schema_fragment_validates_the_export(built):
     text, _ = export(config)
     schema_path = Path(__file__).resolve().parents[2] / "archive_builder" / "schema" / "entities.schema.json"
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    jsonschema.validate(json.loads(text)["entities"], schema)
+    data = json.loads(text)
+    jsonschema.validate(data["entities"], schema)
+    suggestions = {**schema["$defs"]["entity_suggestions"], "$schema": schema["$schema"]}
+    jsonschema.validate(data["entity_suggestions"], suggestions)
 
 
 @pytest.mark.slow
