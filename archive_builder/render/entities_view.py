@@ -21,6 +21,7 @@ FOLDERS = {"person": "people", "organization": "organizations", "place": "places
 TITLES = {"person": "People", "organization": "Organizations", "place": "Places"}
 SINGULAR = {"person": "Person", "organization": "Organization", "place": "Place"}
 KWIC_PER_ARTICLE = 5
+KWIC_ARTICLES = 100  # newest articles shown with their sentences; older ones are listed by title only
 KWIC_WIDTH = 320
 COOCCURRING = 12
 
@@ -154,8 +155,12 @@ def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], to
     for m in mentions:
         by_article[m.article].append(m)
     articles = sorted((ctx.articles[a] for a in by_article if a in ctx.articles), key=newest_first)
-    for article in articles:
+    for article in articles[:KWIC_ARTICLES]:
         lines += _article_block(article, by_article[article.id], page, sentences)
+    if len(articles) > KWIC_ARTICLES:
+        lines += [f"### Older articles ({len(articles) - KWIC_ARTICLES:,})", ""]
+        lines += [_article_line(a, page) for a in articles[KWIC_ARTICLES:]]
+        lines.append("")
     if together:
         lines += ["## Often mentioned with", ""]
         for other_id, n in together:
@@ -166,6 +171,11 @@ def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], to
     meta = {"title": entity.name, "entity": entity.id, "entity_type": entity.type, "aliases": list(entity.aliases),
             "generated": True}
     return fm_page(meta, "\n".join(lines))
+
+
+def _article_line(article: Article, page: str) -> str:
+    date = article.published.isoformat() if article.published else "date unknown"
+    return f"- {_link(article.title, page, article_page(article.id))} ({date})"
 
 
 def _article_block(article: Article, mentions: list[Mention], page: str,

@@ -66,6 +66,8 @@ def main(n: int = 10_000, memory: bool = False) -> None:
     export(ctx)
     t4 = time.perf_counter()
     peak = tracemalloc.get_traced_memory()[1] / 2**20 if memory else float("nan")
+    size = sum(len(o.data or b"") for o in outputs) / 2**20
+    print(f"entity pages total {size:.1f} MiB (largest {max(len(o.data or b'') for o in outputs) / 2**10:.0f} KiB)")
     print(f"articles {n:,}; entities {len(index.entities):,}; mentions {len(index.mentions):,}; "
           f"suggestions {len(index.suggestions):,}; diagnostics {len(diagnostics):,}")
     print(f"resolve (150 curation decisions) {t1 - t0:.2f} s wall, {c1 - c0:.2f} s CPU; entity pages ({len(outputs):,}) {t2 - t1:.2f} s; "

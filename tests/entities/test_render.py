@@ -112,3 +112,15 @@ def test_mkdocs_strict_build_shows_hostile_names_as_text(built):
     docs = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     person = [d for d in docs if d["location"].startswith("people/qassim-suleimani") or d["location"].startswith("people/qasem-soleimani")]
     assert person and any("Qassim Suleimani" in d["title"] + d["text"] and "Qasem Soleimani" in d["title"] + d["text"] for d in person)
+
+
+def test_a_name_in_many_articles_lists_every_article(make_project):
+    from archive_builder.render import entities_view
+
+    seeds = {f"{i:03d}.txt": f"Report {i}\n\nGen. Mark A. Milley spoke in Baghdad on day {i}.\n" for i in range(105)}
+    config = make_project(seeds)
+    build(config)
+    page = (Path(config.docs_dir) / "people" / "mark-a-milley.md").read_text(encoding="utf-8")
+    assert page.count("(in context)") == 0 and page.count("&#40;in context&#41;") == entities_view.KWIC_ARTICLES
+    assert "### Older articles (5)" in page
+    assert all(f"articles/{i:03d}.md" in page for i in range(105))
