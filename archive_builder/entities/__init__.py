@@ -63,11 +63,10 @@ def _author(lex: Lexicon, article: str, field: str, part: int, words: tuple[str,
                  field=field, part=part)
 
 
-def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | None = None) -> tuple[
-        EntityIndex, tuple[Diagnostic, ...]]:
-    """Extract mentions from every article and resolve them to entities."""
-    lex = lex or load_lexicon()
-    plan, problems = read_plan(curation)
+Extracted = tuple[list[Local], list[Candidate], list[str]]
+
+
+def _extract_chunk(articles: tuple[Article, ...], lex: Lexicon, plan: CurationPlan) -> Extracted:
     locals_: list[Local] = []
     bare: list[Candidate] = []
     bare_articles: list[str] = []
@@ -76,6 +75,36 @@ def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | No
         locals_ += found
         bare += left
         bare_articles += [article.id] * len(left)
+    return locals_, bare, bare_articles
+
+
+def _extract_all(articles: tuple[Article, ...], lex: Lexicon, plan: CurationPlan, jobs: int) -> Extracted:
+    """Extraction is per article: with ``jobs > 1`` chunks of articles go to worker processes, and the
+    results come back in article order, so the output is the same as with one job."""
+    if jobs <= 1 or len(articles) < PARALLEL_MIN:
+        return _extract_chunk(articles, lex, plan)
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(articles) // (jobs * 2))
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    out: Extracted = ([], [], [])
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for found, bare, bare_articles in pool.map(_extract_chunk, chunks, [lex] * len(chunks), [plan] * len(chunks)):
+            out[0].extend(found)
+            out[1].extend(bare)
+            out[2].extend(bare_articles)
+    return out
+
+
+PARALLEL_MIN = 400  # below this, starting workers costs more than it saves
+
+
+def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | None = None, jobs: int = 1) -> tuple[
+        EntityIndex, tuple[Diagnostic, ...]]:
+    """Extract mentions from every article and resolve them to entities (``jobs`` worker processes)."""
+    lex = lex or load_lexicon()
+    plan, problems = read_plan(curation)
+    locals_, bare, bare_articles = _extract_all(articles, lex, plan, jobs)
     groups, suggestions = resolve_groups(locals_, bare, bare_articles, lex)
     groups, suggestions, issues = apply_plan(plan, groups, suggestions)
     index, _ = build_index(groups, suggestions)

@@ -1,6 +1,6 @@
 """Benchmark: entity resolution and entity pages on a synthetic archive (prints numbers, asserts nothing).
 
-    PYTHONPATH=. python -m tests.entities.bench_entities [articles] [--memory]
+    PYTHONPATH=. python -m tests.entities.bench_entities [articles] [--memory] [--jobs N]
 
 Articles are generated from fixed pools of first names, surnames, organizations and places (with
 transliteration variants) by a seeded generator, so runs are comparable."""
@@ -41,7 +41,7 @@ def article_text(rng: random.Random, people: list[tuple[str, str]], orgs: list[s
     return "\n".join(paragraphs)
 
 
-def main(n: int = 10_000, memory: bool = False) -> None:
+def main(n: int = 10_000, memory: bool = False, jobs: int = 1) -> None:
     rng = random.Random(7)  # noqa: S311 - a reproducible synthetic archive, not security
     people = [(rng.choice(FIRST), rng.choice(LAST)) for _ in range(3000)]
     orgs = sorted({f"{h} {t}" for h in ORG_HEAD for t in ORG_TAIL})
@@ -54,7 +54,7 @@ def main(n: int = 10_000, memory: bool = False) -> None:
     if memory:  # tracing slows everything down: timings of a --memory run are not comparable
         tracemalloc.start()
     t0, c0 = time.perf_counter(), time.process_time()
-    index, diagnostics = resolve(articles, curation, lex)
+    index, diagnostics = resolve(articles, curation, lex, jobs=jobs)
     t1, c1 = time.perf_counter(), time.process_time()
     ctx = RenderContext.of(Archive(articles=articles, entities=index))
     outputs = pages(ctx)
@@ -70,10 +70,11 @@ def main(n: int = 10_000, memory: bool = False) -> None:
     print(f"entity pages total {size:.1f} MiB (largest {max(len(o.data or b'') for o in outputs) / 2**10:.0f} KiB)")
     print(f"articles {n:,}; entities {len(index.entities):,}; mentions {len(index.mentions):,}; "
           f"suggestions {len(index.suggestions):,}; diagnostics {len(diagnostics):,}")
-    print(f"resolve (150 curation decisions) {t1 - t0:.2f} s wall, {c1 - c0:.2f} s CPU; entity pages ({len(outputs):,}) {t2 - t1:.2f} s; "
+    print(f"resolve ({jobs} job(s), 150 curation decisions) {t1 - t0:.2f} s wall, {c1 - c0:.2f} s CPU; entity pages ({len(outputs):,}) {t2 - t1:.2f} s; "
           f"article spans+panels {t3 - t2:.2f} s; export section {t4 - t3:.2f} s; peak traced memory {peak:.0f} MiB")
 
 
 if __name__ == "__main__":
     numbers = [a for a in sys.argv[1:] if a.isdigit()]
-    main(int(numbers[0]) if numbers else 10_000, "--memory" in sys.argv)
+    jobs = int(sys.argv[sys.argv.index("--jobs") + 1]) if "--jobs" in sys.argv else 1
+    main(int(numbers[0]) if numbers else 10_000, "--memory" in sys.argv, jobs)

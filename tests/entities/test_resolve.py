@@ -112,3 +112,14 @@ def test_caption_names_count_and_give_the_full_name(lex):
     assert person.name == "Donald Trump" and person.articles == ("c1", "c2")
     caption = [m for m in index.mentions if m.field == "caption"]
     assert [(m.text, a.caption[m.start : m.end]) for m in caption if m.entity == person.id] == [("Donald Trump",) * 2]
+
+
+def test_worker_processes_give_the_same_index(lex, monkeypatch):
+    import archive_builder.entities as entities
+    from tests.entities.gold import load_gold
+
+    monkeypatch.setattr(entities, "PARALLEL_MIN", 2)
+    articles, _ = load_gold()
+    one, _ = resolve(articles, Curation(), lex)
+    two, _ = resolve(articles, Curation(), lex, jobs=2)
+    assert one == two and one.entities
