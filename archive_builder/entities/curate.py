@@ -27,7 +27,7 @@ from typing import Any
 
 from archive_builder.curation import Curation
 from archive_builder.entities.extract import Candidate
-from archive_builder.entities.index import build_index, display_name
+from archive_builder.entities.index import assign_ids, display_name
 from archive_builder.entities.local import Local
 from archive_builder.entities.names import fold
 from archive_builder.entities.resolve import Group, Suggestion
@@ -212,7 +212,7 @@ def apply_plan(plan: CurationPlan, groups: list[Group], suggestions: list[Sugges
         list[Group], list[Suggestion], list[Diagnostic]]:
     if not plan.items:
         return groups, suggestions, []
-    _, ids = build_index(groups, [])
+    ids = {id(group): entity_id for entity_id, _, group in assign_ids(groups)}
     state = _State(plan, list(groups), ids)
     for index, item in enumerate(plan.items):
         {"entity": _edit, "merge": _merge, "split": _split, "drop": _drop}[item.action](state, item, index)

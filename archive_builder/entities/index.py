@@ -27,15 +27,20 @@ def display_name(group: Group) -> str:
     return originals[best]
 
 
-def build_index(groups: list[Group], suggestions: list[Suggestion]) -> tuple[EntityIndex, dict[int, str]]:
-    """The index, and the id given to each group (by ``id(group)``)."""
+def assign_ids(groups: list[Group]) -> list[tuple[str, str, Group]]:
+    """(id, name, group) for every group worth a page: ids are slugs of names, unique, never ``index``."""
     named = [(display_name(g), g) for g in groups if g.members or g.curated]
     named.sort(key=lambda ng: (TYPE_ORDER[ng[1].type], ng[0].casefold(), ng[0], ng[1].key()))
     ids = unique_slugs(["index", *(n for n, _ in named)], "entity")[1:]  # ``index`` is the A-Z page
+    return [(entity_id, name, group) for entity_id, (name, group) in zip(ids, named, strict=True)]
+
+
+def build_index(groups: list[Group], suggestions: list[Suggestion]) -> tuple[EntityIndex, dict[int, str]]:
+    """The index, and the id given to each group (by ``id(group)``)."""
     entities: list[Entity] = []
     mentions: list[Mention] = []
     group_ids: dict[int, str] = {}
-    for entity_id, (name, group) in zip(ids, named, strict=True):
+    for entity_id, name, group in assign_ids(groups):
         group_ids[id(group)] = entity_id
         entities.append(_entity(entity_id, name, group))
         mentions += _mentions(entity_id, group)
