@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from archive_builder.entities.extract import Candidate
 from archive_builder.entities.lexicon import Lexicon
 from archive_builder.entities.local import Local
-from archive_builder.entities.names import fold, similarity
+from archive_builder.entities.names import similarity
 from archive_builder.model import EntityType
 
 MAX_BLOCK = 400  # suggestions are not searched in blocks larger than this (common first names)
@@ -77,7 +77,7 @@ def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: l
     groups = _collect(locals_, union)
     owner = {id(m): g for g in groups for m in g.members}
     suggestions = [Suggestion(owner[id(a)], owner[id(b)], s, r) for a, b, s, r in pending]
-    _attach_bare(groups, bare, bare_articles)
+    _attach_bare(groups, bare, bare_articles, lex)
     suggestions += _org_suggestions(groups, lex)
     return groups, [s for s in suggestions if s.a is not s.b]
 
@@ -191,15 +191,15 @@ def _collect(locals_: list[Local], union: _Union) -> list[Group]:
     return [Group(ms[0].type, ms) for _, ms in sorted(members.items())]
 
 
-def _attach_bare(groups: list[Group], bare: list[Candidate], articles: list[str]) -> None:
+def _attach_bare(groups: list[Group], bare: list[Candidate], articles: list[str], lex: Lexicon) -> None:
     """A lone capitalised word (``Trump``) joins the one person in the archive with that surname."""
     surnames: dict[str, list[Group]] = defaultdict(list)
     for g in groups:
         if g.type == "person":
-            for last in sorted({fold(m.last) for m in g.members}):
+            for last in sorted({lex.memo.fold(m.last) for m in g.members}):
                 surnames[last].append(g)
     for cand, article in zip(bare, articles, strict=True):
-        owners = surnames.get(fold(cand.words[-1]), [])
+        owners = surnames.get(lex.memo.fold(cand.words[-1]), [])
         if len(owners) == 1:
             key = owners[0].members[0].key
             owners[0].members.append(Local("person", key, cand.words, [cand.text],
