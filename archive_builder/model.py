@@ -113,20 +113,27 @@ EntityType = Literal["person", "organization", "place"]
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A name in an article's body (offsets into ``body``) or credits (``field='credits'``)."""
+    """A name in an article's body (offsets into ``body``) or in its credits.
+
+    With ``field='credits'`` the offsets count in ``article.credits[part]``; with ``field='byline'``
+    in ``article.byline[part]``; with ``field='caption'`` in ``article.caption``. In every case
+    ``<that string>[start:end] == text``."""
 
     article: str
     start: int
     end: int
     text: str
     entity: str  # entity id
-    field: Literal["body", "credits", "byline"] = "body"
+    field: Literal["body", "credits", "byline", "caption"] = "body"
     role: str | None = None  # e.g. ``author`` for reporters
+    part: int = 0  # index into ``article.credits`` / ``article.byline`` (0 for the body)
 
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    id: str  # stable slug, e.g. ``qassim-suleimani``
+    """A person, organization or place; ``aliases`` are the other names it is seen (or curated) under."""
+
+    id: str  # slug of the name, e.g. ``qassim-suleimani`` (follows a curated rename)
     type: EntityType
     name: str
     aliases: tuple[str, ...] = ()
@@ -138,6 +145,8 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class MergeSuggestion:
+    """Two entities that may be one (entity ids, 0..1 score); the curator decides."""
+
     a: str
     b: str
     score: float

@@ -151,7 +151,7 @@ def _duplicates(articles: list[Article], files: dict[str, SeedFile]) -> list[Dia
 def analyse(config: Config) -> tuple[Archive, list[Diagnostic]]:
     """Every stage up to (not including) rendering."""
     articles, curation, problems = ingest(config)
-    entity_index, issues = entities.resolve(articles, curation)
+    entity_index, issues = entities.resolve(articles, curation, jobs=config.jobs)
     problems.extend(issues)
     articles, event_index, issues = events.extract(articles, entity_index, curation)
     problems.extend(issues)

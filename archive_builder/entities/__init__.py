@@ -1,11 +1,116 @@
-"""Entities: people, organizations and places mentioned in articles, resolved across the archive."""
+"""Entities: people, organizations and places mentioned in articles, resolved across the archive.
+
+    spot names per text (extract) -> short forms within an article (local) -> one group per referent
+    across articles (resolve) -> curator's decisions (curate) -> frozen EntityIndex (index)
+"""
 
 from __future__ import annotations
 
+import logging
+
 from archive_builder.curation import Curation
+from archive_builder.entities.curate import CurationPlan, apply_plan, read_plan
+from archive_builder.entities.extract import Candidate, spot
+from archive_builder.entities.index import build_index
+from archive_builder.entities.lexicon import Lexicon, load_lexicon
+from archive_builder.entities.local import Local, local_entities, person_key
+from archive_builder.entities.names import fold
+from archive_builder.entities.resolve import resolve_groups
 from archive_builder.model import Article, Diagnostic, EntityIndex
 
+log = logging.getLogger("archive_builder")
 
-def resolve(articles: tuple[Article, ...], curation: Curation) -> tuple[EntityIndex, tuple[Diagnostic, ...]]:
-    """Extract mentions from every article and resolve them to entities."""
-    return EntityIndex(), ()
+__all__ = ["resolve", "extract_article"]
+
+
+def extract_article(article: Article, lex: Lexicon, plan: CurationPlan | None = None) -> tuple[
+        list[Local], list[Candidate]]:
+    """Local entities of one article (body and credits) and its unresolved lone words."""
+    cands = spot(article.body, lex)
+    if plan is not None:
+        cands = plan.add_alias_mentions(article.body, cands)
+    found, bare = local_entities(cands, lex, article.id)
+    return found + _caption(article, lex) + _authors(article, lex), bare
+
+
+def _caption(article: Article, lex: Lexicon) -> list[Local]:
+    """Names in the photo caption (offsets into ``article.caption``): short forms resolve within it."""
+    if not article.caption:
+        return []
+    found, _ = local_entities(spot(article.caption, lex), lex, article.id)
+    for entity in found:
+        entity.field = "caption"
+    return found
+
+
+def _authors(article: Article, lex: Lexicon) -> list[Local]:
+    """Reporters named in the credit lines (offsets into that line) or, failing that, the byline."""
+    out: list[Local] = []
+    seen: set[str] = set()
+    for part, line in enumerate(article.credits):
+        for c in spot(line, lex):
+            if len(c.words) > 1 and c.type in ("person", None):
+                out.append(_author(lex, article.id, "credits", part, c.words, c.start, c.end, c.text))
+                seen.add(fold(c.text))
+    for part, name in enumerate(article.byline):
+        if fold(name) not in seen and len(name.split()) > 1:
+            out.append(_author(lex, article.id, "byline", part, tuple(name.split()), 0, len(name), name))
+    return out
+
+
+def _author(lex: Lexicon, article: str, field: str, part: int, words: tuple[str, ...], start: int, end: int, text: str) -> Local:
+    return Local("person", person_key(words, lex), words, [text], [(start, end, text)], article=article,
+                 field=field, part=part)
+
+
+Extracted = tuple[list[Local], list[Candidate], list[str]]
+
+
+def _extract_chunk(articles: tuple[Article, ...], lex: Lexicon, plan: CurationPlan) -> Extracted:
+    locals_: list[Local] = []
+    bare: list[Candidate] = []
+    bare_articles: list[str] = []
+    for article in articles:
+        found, left = extract_article(article, lex, plan)
+        locals_ += found
+        bare += left
+        bare_articles += [article.id] * len(left)
+    return locals_, bare, bare_articles
+
+
+def _extract_all(articles: tuple[Article, ...], lex: Lexicon, plan: CurationPlan, jobs: int) -> Extracted:
+    """Extraction is per article: with ``jobs > 1`` chunks of articles go to worker processes, and the
+    results come back in article order, so the output is the same as with one job."""
+    if jobs <= 1 or len(articles) < PARALLEL_MIN:
+        return _extract_chunk(articles, lex, plan)
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(articles) // (jobs * 2))
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    out: Extracted = ([], [], [])
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for found, bare, bare_articles in pool.map(_extract_chunk, chunks, [lex] * len(chunks), [plan] * len(chunks)):
+            out[0].extend(found)
+            out[1].extend(bare)
+            out[2].extend(bare_articles)
+    return out
+
+
+PARALLEL_MIN = 400  # below this, starting workers costs more than it saves
+
+
+def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | None = None, jobs: int = 1) -> tuple[
+        EntityIndex, tuple[Diagnostic, ...]]:
+    """Extract mentions from every article and resolve them to entities (``jobs`` worker processes)."""
+    lex = lex or load_lexicon()
+    plan, problems = read_plan(curation)
+    locals_, bare, bare_articles = _extract_all(articles, lex, plan, jobs)
+    groups, suggestions = resolve_groups(locals_, bare, bare_articles, lex)
+    groups, suggestions, issues = apply_plan(plan, groups, suggestions)
+    index, _ = build_index(groups, suggestions)
+    problems += issues
+    problems += [Diagnostic(curation.path, f"suggested merge: '{s.a}' and '{s.b}' (score {s.score:.2f}: {s.reason})",
+                            "info", hint=f"to merge them add to the entities section: - merge: [{s.a}, {s.b}]")
+                 for s in index.suggestions]
+    log.debug("entities: %d entities, %d mentions", len(index.entities), len(index.mentions))
+    return index, tuple(problems)

@@ -1,0 +1,187 @@
+"""Spotting names in one text: capitalised runs -> typed candidates (person, organization, place).
+
+Rules, in order, for each run of capitalised words (``tokens.chains``):
+1. leading sentence words that are not names are dropped (``But``, ``Defending``...);
+2. a gazetteer name (the whole run) is typed by the gazetteer;
+3. a title or role (``Secretary of State``, ``Maj. Gen.``, ``Mr.``) makes the following name a person;
+   what precedes the title (``US`` in ``US President Donald Trump``) and follows ``of`` is spotted apart;
+4. a run with an organization word (``Department``, ``Corps``, ``Hezbollah``) is an organization,
+   a run starting or ending with a place word (``Camp``, ``Air Base``) is a place;
+5. two to five name-like words are a person when the first is a known given name, or a word is a
+   middle initial or a name particle (``al-``, ``bin``, ``Abu``), or the text around says so
+   (an appositive ``, the national security adviser``, or ``said``);
+6. single words stay untyped; ``local.py`` resolves them to a full name in the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive_builder.entities.lexicon import Lexicon
+from archive_builder.entities.names import is_initial
+from archive_builder.entities.tokens import Token, chains, tokenize
+from archive_builder.model import EntityType
+
+_ROLE_NOUNS = (
+    "adviser|advisor|official|commander|leader|minister|secretary|spokesman|spokeswoman|spokesperson|"
+    "director|chairman|chairwoman|president|head|chief|envoy|ambassador|general|officer|analyst|professor|"
+    "researcher|expert|senator|lawmaker|member|founder|editor|reporter|correspondent|cleric|ally|deputy|"
+    "aide|colonel|governor|mayor|executive|manager|lawyer|attorney|judge|diplomat|negotiator|economist|"
+    "scholar|fellow|activist|resident|student|teacher|doctor|nurse|father|mother|son|daughter|wife|husband|"
+    "brother|sister|politician|candidate|successor|predecessor|owner|author|historian|strategist|"
+    "administrator|representative|coordinator|counselor|partner|co-founder|veteran|soldier|pilot|"
+    "commentator|journalist|photographer|writer|worker|farmer|driver"
+)
+_APPOSITIVE = re.compile(rf",\s+(?:(?:the|a|an|his|her|its|who|now|then|[\w\u2019'-]+\u2019s|[\w'-]+'s)\b[^.;\n]{{0,80}}?\b)?(?:{_ROLE_NOUNS})s?\b")
+_SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote|argued|asked|explained|noted|recalled|replied)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|inside|into|northern|southern|eastern|western|central)\s+$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|by)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]  # the name's words (titles left out)
+    type: EntityType | None
+    titled: bool = False
+    initial: bool = False  # a single word at the start of a sentence
+    canonical: str | None = None  # gazetteer name
+    place_cue: bool = False  # untyped, after "in"/"near"...: a place unless it names a person here
+
+
+def spot(text: str, lex: Lexicon) -> list[Candidate]:
+    """Every name candidate in ``text``, in text order; offsets count characters of ``text``."""
+    tokens = tokenize(text, lex.particles, lex.connectors)
+    lower_words = frozenset(re.findall(r"(?<![\w'\u2019-])[a-z][a-z]+", text))
+    out: list[Candidate] = []
+    for run in chains(text, tokens, lex.connectors | lex.joining_particles):
+        out.extend(_run(text, run, lex, lower_words))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _low(tok: Token) -> str:
+    return tok.text.lower().replace(".", "").replace("\u2019", "'")
+
+
+def _cand(text: str, toks: list[Token], kind: EntityType | None, **extra: object) -> Candidate:
+    start, end = toks[0].start, toks[-1].end
+    return Candidate(start, end, text[start:end], tuple(t.text for t in toks), kind, **extra)  # type: ignore[arg-type]
+
+
+def _strip_leading(run: list[Token], lex: Lexicon, lower_words: frozenset[str]) -> list[Token]:
+    while run:
+        first, low = run[0], _low(run[0])
+        sentence_word = first.initial and len(run) > 1 and lex.memo.fold(first.text) not in lex.given_names and (
+            low in lower_words or low.endswith(("ing", "ly", "ed")))
+        if low in lex.stop_words or (not first.cap) or sentence_word:
+            run = run[1:]
+            continue
+        break
+    return run
+
+
+def _run(text: str, run: list[Token], lex: Lexicon, lower_words: frozenset[str]) -> list[Candidate]:
+    run = _strip_leading(run, lex, lower_words)
+    if not run:
+        return []
+    found = lex.lookup(text[run[0].start : run[-1].end])
+    if found is not None:
+        return [_cand(text, run, found.type, canonical=found.name)]
+    title = _find_title(run, lex)
+    if title is not None:
+        return _titled(text, run, title, lex, lower_words)
+    lows = [_low(t) for t in run]
+    if "and" in lows:
+        i = lows.index("and")
+        return _run(text, run[:i], lex, lower_words) + _run(text, run[i + 1 :], lex, lower_words)
+    if any(w in lex.org_words for w in lows):
+        if len(run) == 1:  # ``Inc``, ``Police`` alone name no one organization
+            return []
+        return [_cand(text, run, "organization")]
+    parts: list[list[Token]] = [[]]
+    for tok, low in zip(run, lows, strict=True):
+        if low in lex.connectors and not tok.cap:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    out: list[Candidate] = []
+    for part in parts:
+        out.extend(_plain(text, part, lex, lower_words))
+    return out
+
+
+def _find_title(run: list[Token], lex: Lexicon) -> tuple[int, int] | None:
+    lows = [_low(t) for t in run]
+    for i in range(len(run)):
+        for size in range(min(lex.title_max, len(run) - i - 1), 0, -1):
+            if tuple(lows[i : i + size]) not in lex.titles:
+                continue
+            j = i + size
+            while j < len(run) - 1 and any(tuple(lows[j : j + n]) in lex.titles for n in (1, 2)):
+                j += 2 if tuple(lows[j : j + 2]) in lex.titles else 1
+            nxt = lows[j]
+            if run[j].cap and nxt not in lex.org_words | lex.common_words | lex.connectors | lex.stop_words \
+                    and nxt not in lex.place_last:
+                return i, j
+    return None
+
+
+def _titled(text: str, run: list[Token], title: tuple[int, int], lex: Lexicon,
+            lower_words: frozenset[str]) -> list[Candidate]:
+    i, j = title
+    out = _run(text, run[:i], lex, lower_words) if i else []
+    k = j
+    while k < len(run) and (_low(run[k]) not in lex.connectors or run[k].cap):
+        k += 1
+    name = run[j:k]
+    if name:
+        out.append(_cand(text, name, "person", titled=True))
+    if k + 1 < len(run):
+        out.extend(_run(text, run[k + 1 :], lex, lower_words))
+    return out
+
+
+def _plain(text: str, part: list[Token], lex: Lexicon, lower_words: frozenset[str]) -> list[Candidate]:
+    while part and (_low(part[0]) in lex.demonyms or _low(part[0]) in lex.stop_words):
+        part = part[1:]
+    if not part:
+        return []
+    found = lex.lookup(text[part[0].start : part[-1].end])
+    if found is not None:
+        return [_cand(text, part, found.type, canonical=found.name)]
+    lows = [_low(t) for t in part]
+    if lows[0] in lex.place_first or lows[-1] in lex.place_last:
+        return [_cand(text, part, "place")]
+    if len(part) == 1:
+        tok = part[0]
+        if lows[0] in lex.common_words or lows[0] in lex.demonyms or len(tok.text) < 2:
+            return []
+        ambiguous = tok.initial and (lows[0] in lower_words or lows[0].endswith(("ing", "ly", "ed")))
+        return [_cand(text, part, None, initial=ambiguous, place_cue=_place_cue(text, tok.start))]
+    if any(w in lex.common_words for w in lows) or len(part) > 5:
+        return []
+    if _looks_personal(part, lows, lex) or _person_cue(text, part[0].start, part[-1].end):
+        return [_cand(text, part, "person")]
+    return [_cand(text, part, None, place_cue=_place_cue(text, part[0].start))]
+
+
+def _place_cue(text: str, start: int) -> bool:
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+def _looks_personal(part: list[Token], lows: list[str], lex: Lexicon) -> bool:
+    if lex.memo.fold(part[0].text) in lex.given_names:
+        return True
+    if any(is_initial(t.text) for t in part[1:-1]):
+        return True
+    return any(w in lex.particles or w.split("-", 1)[0] in lex.particles for w in lows[:-1] + [lows[-1].split("-")[0] + "-"])
+
+
+def _person_cue(text: str, start: int, end: int) -> bool:
+    after = text[end : end + 120]
+    if _APPOSITIVE.match(after) or _SAID_AFTER.match(after):
+        return True
+    return bool(_SAID_BEFORE.search(text[max(0, start - 30) : start]))

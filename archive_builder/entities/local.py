@@ -1,0 +1,179 @@
+"""Within one article: candidates -> local entities, short forms resolved to the full name used there.
+
+``Esper``, ``Mr. Pompeo`` and ``General McKenzie`` join the full name in the same article with the
+same surname (the nearest one before, else after); ``the Revolutionary Guards`` joins a longer
+organization name that contains it; ``IRGC`` joins the organization it abbreviates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archive_builder.entities.extract import Candidate
+from archive_builder.entities.lexicon import Lexicon
+from archive_builder.entities.names import acronym, fold, is_initial, skeleton
+from archive_builder.model import EntityType
+
+Span = tuple[int, int, str]
+
+
+@dataclass(slots=True)
+class Local:
+    """One referent within one article (mutable while the article is read; frozen into Entity later)."""
+
+    type: EntityType
+    key: str  # blocking/merge key across articles
+    words: tuple[str, ...]  # the fullest name seen
+    forms: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    canonical: str | None = None
+    surname_only: bool = False
+    article: str = ""
+    field: str = "body"  # body | credits | byline
+    part: int = 0  # which credit line or byline name the offsets count in
+
+    @property
+    def first(self) -> str:
+        return self.words[0] if len(self.words) > 1 else ""
+
+    @property
+    def last(self) -> str:
+        return surname(self.words)
+
+    @property
+    def middles(self) -> tuple[str, ...]:
+        return tuple(w.rstrip(".")[0].upper() for w in self.words[1:-1] if w)
+
+
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "v"])
+
+
+def surname(words: tuple[str, ...]) -> str:
+    """The last word that is not a generational suffix (``Austin`` in ``Lloyd J. Austin III``)."""
+    for word in reversed(words[1:]):
+        if word.lower().rstrip(".") not in _SUFFIXES:
+            return word
+    return words[0]
+
+
+def person_key(words: tuple[str, ...], lex: Lexicon | None = None) -> str:
+    skel = lex.memo.skeleton if lex is not None else skeleton
+    return "p:" + (skel(words[0]) if len(words) > 1 else "") + "|" + skel(surname(words))
+
+
+def _org_key(c: Candidate, lex: Lexicon) -> str:
+    if c.canonical:
+        return "g:" + lex.memo.fold(c.canonical)
+    words = [w for w in c.words if w.lower() != "the"]
+    return ("o:" if c.type == "organization" else "l:") + " ".join(k for k in map(lex.memo.skeleton, words) if k)
+
+
+def local_entities(cands: list[Candidate], lex: Lexicon, article: str = "") -> tuple[list[Local], list[Candidate]]:
+    """Local entities of one text, and the untyped single words left for the archive-wide pass."""
+    locals_: dict[str, Local] = {}
+    for c in cands:
+        if c.type == "person" and len(c.words) > 1:
+            _add(locals_, person_key(c.words, lex), "person", c)
+        elif c.type in ("organization", "place") and not (c.canonical or "").startswith("alias:"):
+            _add(locals_, _org_key(c, lex), c.type, c)
+    _fold_short_orgs(locals_, lex)
+    _fold_short_persons(locals_, lex)
+    left: list[Candidate] = []
+    for c in cands:
+        if c.type == "person" and len(c.words) == 1:
+            target = _person_for(locals_, c, lex, exact=False)
+            if target is None:
+                _add(locals_, person_key(c.words, lex), "person", c).surname_only = True
+            else:
+                _attach(target, c)
+        elif c.canonical is not None and c.canonical.startswith("alias:"):
+            _add(locals_, "c:" + fold(c.text), "person", c)
+        elif c.type is None:
+            target = _person_for(locals_, c, lex, exact=True) or _org_for(locals_, c, lex)
+            if target is not None:
+                _attach(target, c)
+            elif c.place_cue and not c.text.isupper():
+                _add(locals_, "l:" + " ".join(lex.memo.skeleton(w) for w in c.words), "place", c)
+            elif len(c.words) == 1 and not c.initial and not c.text.isupper():
+                left.append(c)
+    for entity in locals_.values():
+        entity.article = article
+    return sorted(locals_.values(), key=lambda e: e.spans[0]), left
+
+
+def _add(table: dict[str, Local], key: str, kind: EntityType, c: Candidate) -> Local:
+    entity = table.get(key)
+    if entity is None:
+        entity = table[key] = Local(kind, key, c.words, canonical=c.canonical)
+    elif len(c.words) > len(entity.words):
+        entity.words = c.words
+    _attach(entity, c)
+    return entity
+
+
+def _attach(entity: Local, c: Candidate) -> None:
+    entity.spans.append((c.start, c.end, c.text))
+    entity.forms.append(c.text)
+
+
+def _person_for(table: dict[str, Local], c: Candidate, lex: Lexicon, exact: bool) -> Local | None:
+    """The person in this article whose surname is this word (nearest mention before, else after)."""
+    memo = lex.memo
+    word = surname(c.words)
+    options = [e for e in table.values() if e.type == "person" and (
+        memo.fold(e.last) == memo.fold(word) if exact else memo.skeleton(e.last) == memo.skeleton(word))]
+    full = [e for e in options if not e.surname_only] or options
+    if not full and c.titled:  # family name first (``Mr. Wang`` for ``Wang Yi``): only after a title
+        full = [e for e in table.values() if e.type == "person" and e.first and memo.fold(e.first) == memo.fold(word)]
+    if not full:
+        return None
+    return min(full, key=lambda e: _distance(e, c.start))
+
+
+def _distance(e: Local, pos: int) -> tuple[int, int]:
+    before = [pos - s for s, _, _ in e.spans if s < pos]
+    return (0, min(before)) if before else (1, min(s - pos for s, _, _ in e.spans))
+
+
+def _org_for(table: dict[str, Local], c: Candidate, lex: Lexicon) -> Local | None:
+    if not (len(c.words) == 1 and c.text.isupper() and len(c.text) > 1):
+        return None
+    for e in table.values():
+        if e.type == "organization" and acronym(e.words, lex.connectors) == c.text:
+            return e
+    return None
+
+
+def _fold_short_orgs(table: dict[str, Local], lex: Lexicon) -> None:
+    """``Revolutionary Guards`` -> ``Islamic Revolutionary Guards Corps`` in the same article."""
+    orgs = sorted((e for e in table.values() if e.type == "organization"), key=lambda e: -len(e.words))
+    for short in orgs:
+        words = [lex.memo.fold(w) for w in short.words]
+        significant = [w for w in words if w not in lex.common_words and w not in lex.org_words]
+        if len(words) < 2 and not significant:
+            continue
+        for long in orgs:
+            lw = [lex.memo.fold(w) for w in long.words]
+            if long is not short and len(lw) > len(words) and _contains(lw, words) and short.key in table:
+                long.spans.extend(short.spans)
+                long.forms.extend(short.forms)
+                del table[short.key]
+                break
+
+
+def _contains(seq: list[str], sub: list[str]) -> bool:
+    return any(seq[i : i + len(sub)] == sub for i in range(len(seq) - len(sub) + 1))
+
+
+def _fold_short_persons(table: dict[str, Local], lex: Lexicon) -> None:
+    """``Abdul Mahdi`` -> ``Adel Abdul Mahdi``: a two-word name that ends a longer one here."""
+    people = sorted((e for e in table.values() if e.type == "person"), key=lambda e: -len(e.words))
+    for short in people:
+        sw = [lex.memo.fold(w) for w in short.words if not is_initial(w)]
+        for long in people:
+            lw = [lex.memo.fold(w) for w in long.words if not is_initial(w)]
+            if long is not short and len(lw) > len(sw) >= 2 and lw[-len(sw):] == sw and short.key in table:
+                long.spans.extend(short.spans)
+                long.forms.extend(short.forms)
+                del table[short.key]
+                break
