@@ -30,7 +30,7 @@ log = logging.getLogger("mkdocs.plugins.archive")
 class ArchivePluginConfig(base.Config):
     seeds_dir = c.Type(str, default="seeds")
     site_title = c.Optional(c.Type(str))
-    jobs = c.Type(int, default=1)
+    jobs = c.Type(int, default=0)
     cache = c.Type(bool, default=True)
     search = c.Choice(("auto", "material", "pagefind"), default="auto")
     strict_seeds = c.Type(bool, default=False)

@@ -87,9 +87,12 @@ class Article:
     blocks: tuple[Block, ...] = ()
     derived: tuple[str, ...] = ()  # names of fields derived rather than stated in the seed
     overridden: tuple[str, ...] = ()  # names of fields set by the curator
+    words: int = -1  # count_words(body), computed once at ingest; -1: not computed (count on demand)
 
     @property
     def word_count(self) -> int:
+        if self.words >= 0:
+            return self.words
         from archive_builder.textutil import count_words
 
         return count_words(self.body)

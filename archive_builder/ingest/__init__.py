@@ -12,6 +12,7 @@ from archive_builder.ingest.decode import decode_seed
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides
 from archive_builder.ingest.text import Parsed, derive_title, parse_text
 from archive_builder.model import Article, Diagnostic, Seed, SeedFormat
+from archive_builder.textutil import count_words
 
 SEED_FORMATS: dict[str, SeedFormat] = {".txt": "text", ".text": "text"}
 
@@ -72,7 +73,7 @@ def _article(seed: Seed, parsed: Parsed) -> Article:
         outlet=outlet, published=parsed.published, byline=parsed.byline, credits=parsed.credits,
         caption=parsed.caption, caption_credit=parsed.caption_credit, dateline=parsed.dateline,
         source_credit=parsed.source_credit, boilerplate=parsed.boilerplate, blocks=parsed.blocks,
-        derived=tuple(derived),
+        derived=tuple(derived), words=count_words(body),
     )
 
 

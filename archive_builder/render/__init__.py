@@ -20,7 +20,8 @@ def render_site(ctx: RenderContext, seeds_dir: Path) -> list[Output]:
     outputs = [Output("index.md", home(ctx)), Output("articles/index.md", articles_index(ctx))]
     for article in ctx.archive.articles:
         outputs.append(Output(article_page(article.id), render_article(ctx, article, stage_views)))
-        outputs.append(Output(original_path(article.seed), copy_from=str(seeds_dir / article.seed)))
+        outputs.append(Output(original_path(article.seed), copy_from=str(seeds_dir / article.seed),
+                              sha256=article.sha256))
     for view in stage_views:
         outputs.extend(view.pages(ctx))
     return sorted(outputs, key=lambda o: o.path)
