@@ -17,9 +17,12 @@ from typing import Any
 
 
 def _peak_mb() -> dict[str, float]:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"peak_mb": round(own, 1), "peak_children_mb": round(children, 1)}
+    """Peak resident memory (this process; largest child) and CPU seconds used (less sensitive than
+    wall time to other load on the machine)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"peak_mb": round(own.ru_maxrss / 1024, 1), "peak_children_mb": round(children.ru_maxrss / 1024, 1),
+            "cpu_s": round(own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime, 2)}
 
 
 def build(project: Path, jobs: int, rest: list[str]) -> dict[str, Any]:
