@@ -109,7 +109,8 @@ class SeedCache:
                 continue
             try:
                 value = pickle.loads(blob)  # noqa: S301 - our own cache file, written by store()
-            except Exception:  # noqa: BLE001 - a damaged entry means: parse that seed again
+            except Exception as exc:  # noqa: BLE001 - a damaged entry means: parse that seed again
+                log.debug("archive-builder: unreadable cache entry %s: %s", key, exc)
                 continue
             if isinstance(value, Ingested):
                 found[key] = value

@@ -10,7 +10,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from archive_builder import __version__, pipeline
 from archive_builder.config import load_config
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=err)
     try:
-        changes = {}
+        changes: dict[str, Any] = {}
         if getattr(args, "seeds", None):
             changes["seeds_dir"] = Path(args.seeds).resolve()
         if getattr(args, "docs", None):

@@ -20,9 +20,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.pages import Page
-
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from archive_builder import pipeline, sitesearch
 from archive_builder.config import Config, config_from_mapping

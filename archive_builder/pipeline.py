@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -203,10 +203,8 @@ def ingest_all(config: Config, work: list[tuple[SeedFile, Overrides | None]]) ->
     with SeedCache.at(config.root) as cache:
         keys: dict[int, str] = {}
         for i, (file, overrides) in enumerate(work):
-            try:
+            with suppress(OSError):  # ingest_one reports the unreadable file
                 keys[i] = cache.key(file.rel, file.path.read_bytes(), overrides)
-            except OSError:
-                pass  # ingest_one reports the unreadable file
         hits = cache.load(set(keys.values()))
         misses = [i for i in range(len(work)) if keys.get(i) not in hits]
         parsed = dict(zip(misses, parse_seeds([work[i] for i in misses], worker_count(config)), strict=True))

@@ -157,7 +157,7 @@ def _surface(rng: random.Random, entity: Entity) -> str:
 class Generator:
     def __init__(self, size: int, seed: int = 7) -> None:
         self.size = size
-        self.rng = random.Random(f"archive-{seed}")
+        self.rng = random.Random(f"archive-{seed}")  # noqa: S311 - synthetic text, not security
         self.world = World(self.rng, people=min(2500, 300 + size // 4), events=max(200, size // 6))
         self.by_id = {e.id: e for e in (*self.world.people, *self.world.orgs, *self.world.places)}
         self.articles: list[Article] = []
@@ -313,7 +313,7 @@ class Generator:
             seeds.append((article.name, text))
         return seeds
 
-    def extra(self, index: int) -> tuple[str, str]:
+    def extra_seed(self, index: int) -> tuple[str, str]:
         """One more seed (for the add-one-seed rebuild), after ``build``."""
         article = self.original(index)
         text = self.seed_text(article)

@@ -5,6 +5,8 @@ Everything here is plain data; ``generate.py`` draws from it with a seeded ``ran
 
 from __future__ import annotations
 
+# ruff: noqa: SIM905 - word lists read best as one string
+
 GIVEN = (
     "Ahmed Ali Hassan Hussein Karim Mahmoud Mohammed Mustafa Omar Qassim Rami Saad Tariq Yusuf Zaid "
     "Abbas Adel Bashir Fadel Hamid Haidar Ibrahim Jafar Khalid Laith Majid Nabil Nouri Rashid Salim "

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import child, generate, search_probe  # noqa: E402
+from benchmarks import generate, search_probe  # noqa: E402
 
 BARE_MKDOCS = """site_name: Bare archive
 docs_dir: docs
@@ -117,7 +117,7 @@ def clean_generated(project: Path) -> None:
 
 def incremental(project: Path, gen: generate.Generator, size: int, jobs: int) -> dict[str, Any]:
     out: dict[str, Any] = {"unchanged": run_child("build", str(project), str(jobs))}
-    name, text = gen.extra(size)
+    name, text = gen.extra_seed(size)
     (project / "seeds" / name).write_text(text, encoding="utf-8")
     out["add_one"] = run_child("build", str(project), str(jobs))
     victim = sorted((project / "seeds").glob("*.txt"))[size // 2]
@@ -188,7 +188,7 @@ def _fmt(value: Any, unit: str = "s") -> str:
     return "-" if value is None else f"{value}{unit}"
 
 
-def table(results: list[dict[str, Any]]) -> str:
+def table(results: list[dict[str, Any]], markdown: bool = False) -> str:
     rows = [("articles", lambda r: str(r["size"])),
             ("build cold (wall)", lambda r: _fmt(r["cold"]["wall"])),
             ("  ingest", lambda r: _fmt(r["cold"]["stages"].get("ingest"))),
@@ -212,8 +212,7 @@ def table(results: list[dict[str, Any]]) -> str:
             ("search first results", lambda r: _fmt((r.get("search") or {}).get("first_results"))),
             ("  engine, transferred", lambda r: f'{(r.get("search") or {}).get("engine", "-")}, {(r.get("search") or {}).get("kb", "-")} kB'),
             ("Material search (bare)", lambda r: _fmt((r.get("search_bare_material") or {}).get("first_results")))]
-    width = max(len(name) for name, _ in rows) + 2
-    lines = []
+    grid = []
     for name, get in rows:
         cells = []
         for r in results:
@@ -221,8 +220,12 @@ def table(results: list[dict[str, Any]]) -> str:
                 cells.append(get(r))
             except (KeyError, TypeError):
                 cells.append("-")
-        lines.append(name.ljust(width) + " | ".join(c.rjust(16) for c in cells))
-    return "\n".join(lines)
+        grid.append((name, cells))
+    if markdown:
+        head = ["| " + " | ".join(["", *grid[0][1]]) + " |", "|---|" + "---:|" * len(results)]
+        return "\n".join(head + ["| " + " | ".join([n.strip(), *c]) + " |" for n, c in grid[1:]])
+    width = max(len(name) for name, _ in rows) + 2
+    return "\n".join(name.ljust(width) + " | ".join(c.rjust(16) for c in cells) for name, cells in grid)
 
 
 def main() -> None:
@@ -246,6 +249,7 @@ def main() -> None:
     report["machine"]["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     (args.out / "results.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(table(report["results"]))
+    (args.out / "results.md").write_text(table(report["results"], markdown=True) + "\n", encoding="utf-8")
     print(f"\nwritten to {args.out / 'results.json'}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import json
 import threading
 import time
@@ -41,9 +42,7 @@ def probe_word(ground_truth: Path) -> str:
 
 
 def measure(site: Path, word: str, engine: str, timeout_s: float = 90) -> dict[str, Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
+    if importlib.util.find_spec("playwright") is None:
         return {"engine": engine, "skipped": "playwright is not installed"}
     if not Path(CHROMIUM).exists():
         return {"engine": engine, "skipped": f"no Chromium at {CHROMIUM}"}
