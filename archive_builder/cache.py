@@ -14,6 +14,7 @@ import hashlib
 import logging
 import pickle
 import sqlite3
+import sys
 from pathlib import Path
 
 from archive_builder import __version__
@@ -26,13 +27,15 @@ CACHE_DIR = ".archive-builder/cache"
 CACHE_FILE = "ingest.sqlite"
 # Modules whose code decides what a seed becomes: a change to any of them invalidates the cache.
 _CODE = ("model.py", "textutil.py", "errors.py", "ingest")
+# ... and what an article page becomes (its inputs, from every stage, are part of each page's key).
+RENDER_CODE = ("model.py", "textutil.py", "render")
 
 
-def code_version(package: Path | None = None) -> str:
-    """A digest of the package version and the sources of the ingest code."""
+def code_version(package: Path | None = None, parts: tuple[str, ...] = _CODE) -> str:
+    """A digest of the package version, the Python version and the sources of the given modules."""
     root = package or Path(__file__).resolve().parent
-    digest = hashlib.sha256(__version__.encode())
-    for name in _CODE:
+    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    for name in parts:
         path = root / name
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for file in files:
@@ -73,6 +76,7 @@ class SeedCache:
         db = sqlite3.connect(self.path, timeout=10)
         db.execute("PRAGMA synchronous = OFF")  # a cache: losing it on power failure only costs time
         db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
         return db
 
     def _drop(self, exc: BaseException) -> None:
@@ -128,3 +132,25 @@ class SeedCache:
                 self._db.executemany("DELETE FROM entries WHERE key = ?", stale)
         except sqlite3.Error as exc:  # a full or read-only disk costs speed, never the build
             log.info("archive-builder: cannot update seed cache %s: %s", self.path, exc)
+
+    def load_pages(self) -> dict[str, bytes]:
+        """Rendered article pages of the previous build, by page key (see ``render.page_key``)."""
+        if self._db is None:
+            return {}
+        try:
+            return {str(k): bytes(v) for k, v in self._db.execute("SELECT key, value FROM pages")}
+        except sqlite3.Error as exc:
+            self._drop(exc)
+            return {}
+
+    def store_pages(self, pages: dict[str, bytes], known: set[str]) -> None:
+        """Keep exactly ``pages``: add the new ones, drop those this build did not use."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO pages (key, value) VALUES (?, ?)",
+                                     sorted((k, v) for k, v in pages.items() if k not in known))
+                self._db.executemany("DELETE FROM pages WHERE key = ?", sorted((k,) for k in known - pages.keys()))
+        except sqlite3.Error as exc:
+            log.info("archive-builder: cannot update page cache %s: %s", self.path, exc)

@@ -24,14 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive_builder import entities, events, provenance
-from archive_builder.cache import SeedCache
+from archive_builder.cache import RENDER_CODE, SeedCache, code_version
 from archive_builder.config import Config
 from archive_builder.curation import CURATION_FILE, Curation, load_curation
 from archive_builder.errors import ArchiveError, SeedError
 from archive_builder.ingest import Ingested, make_seed, read_seed, seed_format
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides, read_overrides
 from archive_builder.model import Archive, Article, Diagnostic
-from archive_builder.render import Output, RenderContext, render_export, render_site
+from archive_builder.render import Output, RenderContext, render_export, render_site, render_site_reusing
 from archive_builder.write import WriteReport, write_outputs
 
 log = logging.getLogger("archive_builder")
@@ -252,13 +252,24 @@ def build(config: Config, write: bool = True, timer: Timer = untimed) -> BuildRe
     archive, problems = analyse(config, timer)
     with timer("render"):
         ctx = RenderContext.of(archive, config.site_name, config.use_directory_urls)
-        outputs = tuple(render_site(ctx, config.seeds_dir))
+        outputs = render(config, ctx)
     with timer("write"):
         report = write_outputs(config.docs_dir, list(outputs)) if write else None
     if report is not None:
         log.info("archive-builder: %d articles; %d files written, %d unchanged, %d removed",
                  len(archive.articles), len(report.written), report.unchanged, len(report.removed))
     return BuildResult(archive, _sorted(problems), outputs, report)
+
+
+def render(config: Config, ctx: RenderContext) -> tuple[Output, ...]:
+    """Every output; with the cache on, article pages whose inputs did not change are reused."""
+    if not config.cache:
+        return tuple(render_site(ctx, config.seeds_dir))
+    with SeedCache.at(config.root) as cache:
+        known = cache.load_pages()
+        outputs, pages = render_site_reusing(ctx, config.seeds_dir, known, code_version(parts=RENDER_CODE))
+        cache.store_pages(pages, set(known))
+    return tuple(outputs)
 
 
 def check(config: Config) -> BuildResult:

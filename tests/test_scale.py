@@ -262,3 +262,30 @@ def test_pagefind_search_finds_words_and_shows_seed_text_as_text(make_project: M
             browser.close()
     finally:
         server.shutdown()
+
+
+def test_unchanged_article_pages_are_reused_and_view_changes_rerender(
+        make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    from archive_builder import render
+    from archive_builder.render import entities_view
+
+    config = make_project(_seeds(6), jobs=1)
+    pipeline.build(config)
+    expected = _snapshot(config)
+    rendered: list[str] = []
+    real = render.render_article_parts
+    monkeypatch.setattr(render, "render_article_parts", lambda a, p: rendered.append(a.id) or real(a, p))
+    _wipe_output(config)
+    pipeline.build(config)
+    assert rendered == [] and _snapshot(config) == expected  # every page reused, byte for byte
+    edited = config.seeds_dir / "103_7e7e7e7e7e7e7e7e.txt"
+    edited.write_text(edited.read_text().replace("third week", "fourth week"), encoding="utf-8")
+    pipeline.build(config)
+    assert rendered == ["103_7e7e7e7e7e7e7e7e"]
+    monkeypatch.setattr(entities_view, "article_panels",
+                        lambda ctx, article, page: ["## People", "", f"Panel for {article.id}"])
+    rendered.clear()
+    pipeline.build(config)
+    assert len(rendered) == len(pipeline.build(config).archive.articles)
+    page = (config.docs_dir / "articles" / "100_a1b2c3d4e5f60718.md").read_text(encoding="utf-8")
+    assert "Panel for 100_a1b2c3d4e5f60718" in page
