@@ -46,7 +46,7 @@ def home(ctx: RenderContext) -> bytes:
     lines += ["", "## Newest articles", ""]
     newest = sorted(articles, key=newest_first)[:NEWEST]
     lines += [*_HEADER, *(_row(a, "index.md") for a in newest)] if newest else ["The archive holds no articles yet."]
-    lines += ["", "[All articles](articles/index.md)", ""]
+    lines += ["", f"[All articles](articles/index.md)", ""]
     return fm_page({"title": ctx.site_name, "generated": True}, "\n".join(lines))
 
 
