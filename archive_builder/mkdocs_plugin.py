@@ -41,6 +41,10 @@ class ArchivePluginConfig(base.Config):
 
 class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     engine: sitesearch.Engine = "material"
+    quick_previews = False  # `mkdocs serve --dirty`: keep the search index of the first build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.quick_previews = command == "serve" and dirty
 
     def _config(self, config: MkDocsConfig) -> Config:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -75,6 +79,9 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.engine != "pagefind":
+            return
+        if self.quick_previews and (Path(config.site_dir) / "pagefind").is_dir():
+            log.info("archive-builder: search index kept from the first build (serve --dirty)")
             return
         try:
             sitesearch.run_pagefind(Path(config.site_dir))
