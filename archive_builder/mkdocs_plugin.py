@@ -108,6 +108,12 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             server.watch(str(seeds))
         return server
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Pages marked ``search: {exclude: true}`` (Material's convention) stay out of Pagefind too."""
+        if self.engine == "pagefind" and sitesearch.excluded(page.meta):
+            return sitesearch.mark_excluded(output)
+        return output
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
         title = page.meta.get("title")
         if isinstance(title, str):

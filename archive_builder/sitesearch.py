@@ -13,7 +13,7 @@ import importlib.util
 import subprocess
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from archive_builder.errors import ArchiveError
 
@@ -59,3 +59,15 @@ def run_pagefind(site_dir: Path) -> None:
     if done.returncode != 0:
         tail = " ".join((done.stderr or done.stdout).split())[-500:]
         raise ArchiveError(f"Pagefind failed indexing {site_dir} (exit {done.returncode}): {tail}")
+
+
+def excluded(meta: dict[str, Any]) -> bool:
+    """Front matter ``search: {exclude: true}``: the page is left out of the search index."""
+    search = meta.get("search")
+    return isinstance(search, dict) and search.get("exclude") is True
+
+
+def mark_excluded(html: str) -> str:
+    """Tell Pagefind to skip the page: ``data-pagefind-ignore="all"`` on the indexed element."""
+    tag = '<article class="md-content__inner'
+    return html.replace(tag, '<article data-pagefind-ignore="all" class="md-content__inner', 1)

@@ -221,6 +221,14 @@ def test_pagefind_site_replaces_material_search(make_project: MakeProject) -> No
     assert "archive-search.js" in home and 'class="md-search"' not in home
 
 
+def test_pages_marked_search_exclude_are_left_out_of_pagefind() -> None:
+    html = '<main><article class="md-content__inner md-typeset"><h1>Articles</h1></article></main>'
+    assert sitesearch.excluded({"search": {"exclude": True}})
+    assert not sitesearch.excluded({"search": "exclude"}) and not sitesearch.excluded({})
+    marked = sitesearch.mark_excluded(html)
+    assert marked.count('data-pagefind-ignore="all"') == 1 and "<h1>Articles</h1>" in marked
+
+
 @pytest.mark.slow
 def test_material_search_stays_for_small_archives(make_project: MakeProject) -> None:
     site = _mkdocs_site(make_project(_hand_written()), "auto")
