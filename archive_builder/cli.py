@@ -10,7 +10,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from archive_builder import __version__, pipeline
 from archive_builder.config import load_config
@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only")
         if name != "export":
             cmd.add_argument("--seeds", help="seeds folder (overrides the settings file)")
+        cmd.add_argument("-j", "--jobs", type=int, help="worker processes for per-seed work (0: one per core)")
+        cmd.add_argument("--no-cache", action="store_true", help="ignore and do not update .archive-builder/cache/")
         if name == "build":
             cmd.add_argument("--docs", help="output folder for pages (overrides the settings file)")
     return parser
@@ -59,11 +61,17 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=err)
     try:
-        changes = {}
+        changes: dict[str, Any] = {}
         if getattr(args, "seeds", None):
             changes["seeds_dir"] = Path(args.seeds).resolve()
         if getattr(args, "docs", None):
             changes["docs_dir"] = Path(args.docs).resolve()
+        if args.jobs is not None:
+            if args.jobs < 0:
+                raise ArchiveError(f"--jobs must be 0 or more, not {args.jobs}", hint="0 uses every core")
+            changes["jobs"] = args.jobs
+        if args.no_cache:
+            changes["cache"] = False
         config = load_config(args.config_file, strict=args.strict, **changes)
         if args.command == "build":
             result = pipeline.build(config)

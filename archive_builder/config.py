@@ -29,7 +29,7 @@ class Config:
     site_name: str = "News archive"
     use_directory_urls: bool = True
     strict: bool = False
-    jobs: int = 1
+    jobs: int = 0  # worker processes for per-seed work; 0 = one per available core
     cache: bool = True
     search: str = "auto"
     build_time: dt.datetime | None = None
@@ -86,6 +86,13 @@ def _plugin_options(data: dict[str, Any], source: str) -> dict[str, Any]:
     return {}
 
 
+def _jobs(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"option 'jobs' must be a whole number >= 0, not {value!r}",
+                          hint="0 uses every core; 1 builds in one process")
+    return value
+
+
 def config_from_mapping(root: Path, data: dict[str, Any], options: dict[str, Any], **changes: Any) -> Config:
     """Build the Config from mkdocs settings (``docs_dir``...) and the plugin's options."""
     root = root.resolve()
@@ -95,7 +102,7 @@ def config_from_mapping(root: Path, data: dict[str, Any], options: dict[str, Any
         docs_dir=(root / str(data.get("docs_dir", "docs"))).resolve(),
         site_name=str(options.get("site_title") or data.get("site_name") or "News archive"),
         use_directory_urls=bool(data.get("use_directory_urls", True)),
-        jobs=int(options.get("jobs", 1) or 1),
+        jobs=_jobs(options.get("jobs", 0)),
         cache=bool(options.get("cache", True)),
         search=str(options.get("search", "auto")),
         build_time=build_time_from_env(),

@@ -3,7 +3,9 @@
 Thin on purpose: the Markdown written to ``docs/`` is the contract with the site generator. The
 plugin (1) builds the pages before MkDocs reads the docs folder, (2) watches ``seeds/`` under
 ``mkdocs serve`` (writes are skipped for unchanged pages, so a rebuild never triggers another),
-and (3) escapes page titles, which MkDocs themes insert into HTML without escaping.
+(3) escapes page titles, which MkDocs themes insert into HTML without escaping, and (4) for large
+archives swaps Material's search for Pagefind (``sitesearch.py``): it turns Material's search
+plugin off, adds the search box script and style, and indexes the built site after the build.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from archive_builder import pipeline
+from archive_builder import pipeline, sitesearch
 from archive_builder.config import Config, config_from_mapping
 from archive_builder.errors import ArchiveError
 
@@ -31,19 +34,60 @@ log = logging.getLogger("mkdocs.plugins.archive")
 class ArchivePluginConfig(base.Config):
     seeds_dir = c.Type(str, default="seeds")
     site_title = c.Optional(c.Type(str))
-    jobs = c.Type(int, default=1)
+    jobs = c.Type(int, default=0)
     cache = c.Type(bool, default=True)
     search = c.Choice(("auto", "material", "pagefind"), default="auto")
     strict_seeds = c.Type(bool, default=False)
 
 
 class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
+    engine: sitesearch.Engine = "material"
+    quick_previews = False  # `mkdocs serve --dirty`: keep the search index of the first build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.quick_previews = command == "serve" and dirty
+
     def _config(self, config: MkDocsConfig) -> Config:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         data = {"docs_dir": config.docs_dir, "site_name": config.site_name,
                 "use_directory_urls": config.use_directory_urls}
         options = {k: v for k, v in self.config.items() if k != "strict_seeds" and v is not None}
         return config_from_mapping(root, data, options)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Choose the search engine from the number of seeds; for Pagefind, turn Material's off."""
+        try:
+            archive_config = self._config(config)
+            seeds = len(pipeline.discover(archive_config)[0]) if archive_config.seeds_dir.is_dir() else 0
+            self.engine = sitesearch.choose(archive_config.search, seeds)
+        except ArchiveError as exc:
+            raise PluginError(f"archive-builder: {exc}") from exc
+        if self.engine == "pagefind":
+            for name in ("material/search", "search"):
+                plugin = config.plugins.get(name)
+                if plugin is not None and "enabled" in plugin.config:
+                    plugin.config["enabled"] = False
+            config.extra_css.append(f"{sitesearch.PUBLISHED_DIR}/archive-search.css")
+            config.extra_javascript.append(f"{sitesearch.PUBLISHED_DIR}/archive-search.js")
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.engine == "pagefind":
+            for name in sitesearch.SEARCH_ASSETS:
+                files.append(File.generated(config, f"{sitesearch.PUBLISHED_DIR}/{name}",
+                                            abs_src_path=str(sitesearch.ASSETS / name)))
+        return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.engine != "pagefind":
+            return
+        if self.quick_previews and (Path(config.site_dir) / "pagefind").is_dir():
+            log.info("archive-builder: search index kept from the first build (serve --dirty)")
+            return
+        try:
+            sitesearch.run_pagefind(Path(config.site_dir))
+        except ArchiveError as exc:
+            raise PluginError(f"archive-builder: {exc}") from exc
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
@@ -64,6 +108,12 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if seeds.is_dir():
             server.watch(str(seeds))
         return server
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Pages marked ``search: {exclude: true}`` (Material's convention) stay out of Pagefind too."""
+        if self.engine == "pagefind" and sitesearch.excluded(page.meta):
+            return sitesearch.mark_excluded(output)
+        return output
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
         title = page.meta.get("title")

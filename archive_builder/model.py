@@ -91,9 +91,12 @@ class Article:
     # seed's structure; empty when every paragraph is plain (always so for text seeds).
     paragraph_kinds: tuple[str, ...] = ()
     published_range: tuple[dt.date, dt.date] | None = None  # earliest, latest when ``published`` is inferred
+    words: int = -1  # count_words(body), computed once at ingest; -1: not computed (count on demand)
 
     @property
     def word_count(self) -> int:
+        if self.words >= 0:
+            return self.words
         from archive_builder.textutil import count_words
 
         return count_words(self.body)

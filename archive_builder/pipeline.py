@@ -3,26 +3,45 @@
     discover seeds -> ingest (per seed) -> entities -> events (dates) -> provenance -> render -> write
 
 Every stage returns new values and diagnostics; one bad seed is reported and left out, never fatal.
+Ingest is per seed: results come from the per-seed cache (``cache.py``) when the seed, its
+overrides and the code are unchanged, and the rest are parsed on several processes when there are
+many (``jobs``), always returned in seed order. ``timer`` lets a caller (the benchmarks) time each
+stage without the core printing anything.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import threading
 from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from archive_builder import entities, events, provenance
+from archive_builder.cache import RENDER_CODE, SeedCache, code_version
 from archive_builder.config import Config
 from archive_builder.curation import CURATION_FILE, Curation, load_curation
 from archive_builder.errors import ArchiveError, SeedError
 from archive_builder.ingest import Ingested, make_seed, read_seed, seed_format
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides, read_overrides
 from archive_builder.model import Archive, Article, Diagnostic
-from archive_builder.render import Output, RenderContext, render_export, render_site
+from archive_builder.render import Output, RenderContext, render_export, render_site, render_site_reusing
 from archive_builder.write import WriteReport, write_outputs
 
 log = logging.getLogger("archive_builder")
+
+Timer = Callable[[str], AbstractContextManager[object]]
+PARALLEL_MIN_SEEDS = 200  # below this, starting worker processes costs more than it saves
+
+
+def untimed(stage: str) -> AbstractContextManager[object]:
+    return nullcontext()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +81,9 @@ def discover(config: Config) -> tuple[list[SeedFile], list[SeedFile], list[Diagn
     seeds: list[SeedFile] = []
     overrides: list[SeedFile] = []
     problems: list[Diagnostic] = []
+    prefix = config.rel(config.seeds_dir)
     for path in sorted(config.seeds_dir.iterdir(), key=lambda p: p.name):
-        rel = config.rel(path)
+        rel = f"{prefix}/{path.name}" if not path.is_symlink() else config.rel(path)
         if not path.is_file() or _is_reserved(path):
             continue
         if path.suffix.lower() == OVERRIDE_SUFFIX:
@@ -121,12 +141,14 @@ def ingest(config: Config) -> tuple[tuple[Article, ...], Curation, list[Diagnost
     problems.extend(issues)
     curation, issues2 = load_curation(config.seeds_dir, config.rel(config.seeds_dir / CURATION_FILE))
     problems.extend(issues2)
-    articles: list[Article] = []
+    work: list[tuple[SeedFile, Overrides | None]] = []
     for seed_id, file in sorted(by_id.items()):
         if overrides.get(seed_id) and overrides[seed_id].get("exclude"):
             problems.append(Diagnostic(file.rel, "excluded by the curator (exclude: true)", "info"))
             continue
-        result = ingest_one(file, overrides.get(seed_id))
+        work.append((file, overrides.get(seed_id)))
+    articles: list[Article] = []
+    for result in ingest_all(config, work):
         if isinstance(result, Diagnostic):
             problems.append(result)
             continue
@@ -135,6 +157,65 @@ def ingest(config: Config) -> tuple[tuple[Article, ...], Curation, list[Diagnost
             articles.append(result.article)
     problems.extend(_duplicates(articles, by_id))
     return tuple(articles), curation, problems
+
+
+def _ingest_pair(pair: tuple[SeedFile, Overrides | None]) -> Ingested | Diagnostic:
+    return ingest_one(*pair)
+
+
+def worker_count(config: Config) -> int:
+    """``jobs`` from the settings; 0 means one per available core."""
+    if config.jobs > 0:
+        return config.jobs
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _stage_jobs(config: Config) -> int:
+    """Workers for a stage's own process pool: only where forking is safe (no other threads)."""
+    return worker_count(config) if _start_method() == "fork" else 1
+
+
+def _start_method() -> str:
+    """``fork`` (fast, and it never re-imports the caller's main script) unless other threads run,
+    where forking is unsafe; then ``forkserver`` (Unix) or ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def parse_seeds(work: list[tuple[SeedFile, Overrides | None]], jobs: int) -> list[Ingested | Diagnostic]:
+    """``ingest_one`` over ``work``, on ``jobs`` processes when there are many; results in input order."""
+    if jobs <= 1 or len(work) < PARALLEL_MIN_SEEDS:
+        return [ingest_one(file, overrides) for file, overrides in work]
+    context = multiprocessing.get_context(_start_method())
+    chunk = max(1, len(work) // (jobs * 8))
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            return list(pool.map(_ingest_pair, work, chunksize=chunk))
+    except (BrokenProcessPool, OSError) as exc:
+        log.warning("archive-builder: parallel ingest failed (%s); reading seeds one by one", exc)
+        return [ingest_one(file, overrides) for file, overrides in work]
+
+
+def ingest_all(config: Config, work: list[tuple[SeedFile, Overrides | None]]) -> list[Ingested | Diagnostic]:
+    """Every seed's result in order: from the cache when it holds one, parsed (in parallel) otherwise."""
+    if not config.cache:
+        return parse_seeds(work, worker_count(config))
+    with SeedCache.at(config.root) as cache:
+        keys: dict[int, str] = {}
+        for i, (file, overrides) in enumerate(work):
+            with suppress(OSError):  # ingest_one reports the unreadable file
+                keys[i] = cache.key(file.rel, file.path.read_bytes(), overrides)
+        hits = cache.load(set(keys.values()))
+        misses = [i for i in range(len(work)) if keys.get(i) not in hits]
+        parsed = dict(zip(misses, parse_seeds([work[i] for i in misses], worker_count(config)), strict=True))
+        fresh = {keys[i]: r for i, r in parsed.items() if i in keys and isinstance(r, Ingested)}
+        cache.store(fresh, set(keys.values()))
+    return [parsed[i] if i in parsed else hits[keys[i]] for i in range(len(work))]
 
 
 def _duplicates(articles: list[Article], files: dict[str, SeedFile]) -> list[Diagnostic]:
@@ -148,14 +229,18 @@ def _duplicates(articles: list[Article], files: dict[str, SeedFile]) -> list[Dia
     ]
 
 
-def analyse(config: Config) -> tuple[Archive, list[Diagnostic]]:
+def analyse(config: Config, timer: Timer = untimed) -> tuple[Archive, list[Diagnostic]]:
     """Every stage up to (not including) rendering."""
-    articles, curation, problems = ingest(config)
-    entity_index, issues = entities.resolve(articles, curation, jobs=config.jobs)
+    with timer("ingest"):
+        articles, curation, problems = ingest(config)
+    with timer("entities"):
+        entity_index, issues = entities.resolve(articles, curation, jobs=_stage_jobs(config))
     problems.extend(issues)
-    articles, event_index, issues = events.extract(articles, entity_index, curation)
+    with timer("events"):
+        articles, event_index, issues = events.extract(articles, entity_index, curation)
     problems.extend(issues)
-    provenance_index, issues = provenance.analyse(articles, curation)
+    with timer("provenance"):
+        provenance_index, issues = provenance.analyse(articles, curation)
     problems.extend(issues)
     archive = Archive(articles=articles, entities=entity_index, events=event_index,
                       provenance=provenance_index, built=config.build_time)
@@ -167,16 +252,29 @@ def _sorted(problems: list[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(sorted(set(problems), key=lambda d: (d.path, d.line or 0, order[d.severity], d.message)))
 
 
-def build(config: Config, write: bool = True) -> BuildResult:
+def build(config: Config, write: bool = True, timer: Timer = untimed) -> BuildResult:
     """Seeds -> pages in the docs folder. Returns what was built and every diagnostic."""
-    archive, problems = analyse(config)
-    ctx = RenderContext.of(archive, config.site_name, config.use_directory_urls)
-    outputs = tuple(render_site(ctx, config.seeds_dir))
-    report = write_outputs(config.docs_dir, list(outputs)) if write else None
+    archive, problems = analyse(config, timer)
+    with timer("render"):
+        ctx = RenderContext.of(archive, config.site_name, config.use_directory_urls)
+        outputs = render(config, ctx)
+    with timer("write"):
+        report = write_outputs(config.docs_dir, list(outputs)) if write else None
     if report is not None:
         log.info("archive-builder: %d articles; %d files written, %d unchanged, %d removed",
                  len(archive.articles), len(report.written), report.unchanged, len(report.removed))
     return BuildResult(archive, _sorted(problems), outputs, report)
+
+
+def render(config: Config, ctx: RenderContext) -> tuple[Output, ...]:
+    """Every output; with the cache on, article pages whose inputs did not change are reused."""
+    if not config.cache:
+        return tuple(render_site(ctx, config.seeds_dir))
+    with SeedCache.at(config.root) as cache:
+        known = cache.load_pages()
+        outputs, pages = render_site_reusing(ctx, config.seeds_dir, known, code_version(parts=RENDER_CODE))
+        cache.store_pages(pages, set(known))
+    return tuple(outputs)
 
 
 def check(config: Config) -> BuildResult:

@@ -11,7 +11,7 @@ _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def slugify(text: str, fallback: str = "item") -> str:

@@ -32,21 +32,34 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-def safe_target(root: Path, rel: str) -> Path:
-    """``root / rel``, refusing absolute paths, ``..``, hidden parts and links out of ``root``."""
+def safe_target(root: Path, rel: str, checked: dict[Path, bool] | None = None) -> Path:
+    """``root / rel``, refusing absolute paths, ``..``, hidden parts and links out of ``root``.
+
+    ``checked`` remembers folders already found inside ``root`` (one resolve per folder, not per file)."""
     pure = PurePosixPath(rel)
     if not rel or "\\" in rel or "\x00" in rel or pure.is_absolute() or any(
         part in ("", ".", "..") or part.startswith(".") for part in pure.parts
     ):
         raise ArchiveError(f"refusing to write '{rel}': not a plain path inside the output folder")
     target = root.joinpath(*pure.parts)
+    if checked is not None and checked.get(target.parent):
+        if target.is_symlink():
+            raise ArchiveError(f"refusing to write '{rel}': it is a symbolic link")
+        return target
     real_root = root.resolve()
     parent = target.parent.resolve()
+    if checked is not None and (parent == real_root or real_root in parent.parents):
+        checked[target.parent] = True
     if parent != real_root and real_root not in parent.parents:
         raise ArchiveError(f"refusing to write '{rel}': it leads outside the output folder {root}")
     if target.is_symlink():
         raise ArchiveError(f"refusing to write '{rel}': it is a symbolic link")
     return target
+
+
+def _unchanged(output: Output, old_digest: str | None, target: Path) -> bool:
+    """A copy whose digest is known and matches the manifest is not read again."""
+    return output.sha256 is not None and old_digest == output.sha256 and target.is_file()
 
 
 def _content(output: Output) -> bytes:
@@ -59,6 +72,14 @@ def _content(output: Output) -> bytes:
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _plain_write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def _fsync_write(path: Path, data: bytes) -> None:
@@ -95,10 +116,11 @@ def recover(root: Path) -> None:
 
 def _apply(root: Path, plan: dict[str, Any]) -> None:
     staging = root / STAGING
+    checked: dict[Path, bool] = {}
     for rel in plan["moves"]:
         staged = staging / "files" / rel
         if staged.exists():
-            target = safe_target(root, rel)
+            target = safe_target(root, rel, checked)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staged, target)
     for rel in plan["removals"]:
@@ -128,12 +150,16 @@ def write_outputs(root: Path, outputs: list[Output]) -> WriteReport:
     old = _load_manifest(root)
     new: dict[str, str] = {}
     changed: list[tuple[str, bytes]] = []
+    checked: dict[Path, bool] = {}
     for output in outputs:
-        target = safe_target(root, output.path)
-        data = _content(output)
-        digest = _digest(data)
+        target = safe_target(root, output.path, checked)
         if output.path in new:
             raise ArchiveError(f"two outputs want the same path '{output.path}'")
+        if _unchanged(output, old.get(output.path), target):
+            new[output.path] = old[output.path]
+            continue
+        data = _content(output)
+        digest = _digest(data)
         new[output.path] = digest
         if old.get(output.path) == digest and target.is_file() and target.stat().st_size == len(data):
             continue
@@ -143,7 +169,10 @@ def write_outputs(root: Path, outputs: list[Output]) -> WriteReport:
         return WriteReport((), len(outputs), ())
     staging = root / STAGING
     for rel, data in changed:
-        _fsync_write(staging / "files" / rel, data)
+        _plain_write(staging / "files" / rel, data)
+    # One sync for every staged file (an fsync per file costs ~0.6 ms each: 12 s for 20,000 files),
+    # so the journal below never names a file that a power failure could lose.
+    os.sync()
     plan: dict[str, Any] = {"moves": [rel for rel, _ in changed], "removals": removals, "manifest": new}
     journal_tmp = staging / (JOURNAL + ".tmp")
     _fsync_write(journal_tmp, json.dumps(plan).encode())

@@ -19,6 +19,7 @@ from archive_builder.ingest.markdown import parse_markdown
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides
 from archive_builder.ingest.text import Parsed, derive_title, parse_text
 from archive_builder.model import Article, Diagnostic, Seed, SeedFormat
+from archive_builder.textutil import count_words
 
 SEED_FORMATS: dict[str, SeedFormat] = {
     ".txt": "text", ".text": "text",
@@ -104,7 +105,7 @@ def _article(seed: Seed, parsed: Parsed) -> Article:
         caption=parsed.caption, caption_credit=parsed.caption_credit, dateline=parsed.dateline,
         source_credit=parsed.source_credit, boilerplate=parsed.boilerplate, blocks=parsed.blocks,
         derived=tuple(derived), modified=parsed.modified, url=parsed.url, language=parsed.language,
-        notes=parsed.notes, paragraph_kinds=parsed.kinds,
+        notes=parsed.notes, paragraph_kinds=parsed.kinds, words=count_words(body),
     )
 
 

@@ -20,8 +20,10 @@ _BOMS = (
 # C0/C1 control characters other than tab and line breaks are dropped from the text.
 _CONTROLS = {c: None for c in range(32) if c not in (9, 10, 13)} | {0x7F: None}
 _CONTROLS |= {c: None for c in range(0x80, 0xA0)}
-_BREAK_RE = re.compile("[\f\v\u2028\u2029\x85]")
-_CONTROL_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROLS)) + "]")
+_LINE_BREAKS = re.compile("[\f\v\u2028\u2029\x85]")
+# Regular expressions instead of str.translate with a dict: many times faster on long texts.
+_CONTROL_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROLS)) + "]")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,7 @@ def _looks_binary(data: bytes) -> bool:
     if not sample:
         return False
     nul = sample.count(b"\x00")
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return nul / len(sample) > 0.01 or controls / len(sample) > 0.05
 
 
@@ -99,8 +101,8 @@ def decode_seed(data: bytes, path: str) -> Decoded:
 
 
 def _clean(text: str, path: str, encoding: str, diagnostics: list[Diagnostic]) -> Decoded:
-    text = _BREAK_RE.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    cleaned = _CONTROL_RE.sub("", text)  # regexes: str.translate with a dict is slow on long pages
+    text = _LINE_BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    cleaned = _CONTROL_CHARS.sub("", text)
     if len(cleaned) != len(text):
         dropped = len(text) - len(cleaned)
         first = next(i for i, ch in enumerate(text) if ord(ch) in _CONTROLS)

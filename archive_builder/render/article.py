@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from archive_builder.model import Article
@@ -22,7 +23,32 @@ BLOCK_LABELS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleParts:
+    """What the stages' views add to one article page; with the article, all the page depends on."""
+
+    front: tuple[tuple[str, Any], ...]
+    spans: tuple[Span, ...]
+    panels: tuple[str, ...]
+
+
+def article_parts(ctx: RenderContext, article: Article, views: tuple[View, ...]) -> ArticleParts:
+    page = article_page(article.id)
+    front: dict[str, Any] = {}
+    spans: list[Span] = []
+    panels: list[str] = []
+    for view in views:
+        front.update(view.article_front_matter(ctx, article))
+        spans.extend(view.article_spans(ctx, article, page))
+        panels.extend(view.article_panels(ctx, article, page))
+    return ArticleParts(tuple(front.items()), tuple(spans), tuple(panels))
+
+
 def front_matter(ctx: RenderContext, article: Article, views: tuple[View, ...]) -> dict[str, Any]:
+    return _front_matter(article, dict(article_parts(ctx, article, views).front))
+
+
+def _front_matter(article: Article, extra: dict[str, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "title": article.title,
         "seed": article.seed,
@@ -46,8 +72,7 @@ def front_matter(ctx: RenderContext, article: Article, views: tuple[View, ...]) 
         "overridden": list(article.overridden),
         "original": original_path(article.seed),
     }
-    for view in views:
-        data.update(view.article_front_matter(ctx, article))
+    data.update(extra)
     return data
 
 
@@ -131,15 +156,15 @@ def _metadata_panel(article: Article) -> list[str]:
 
 
 def render_article(ctx: RenderContext, article: Article, views: tuple[View, ...]) -> bytes:
+    return render_article_parts(article, article_parts(ctx, article, views))
+
+
+def render_article_parts(article: Article, parts: ArticleParts) -> bytes:
+    """The page from the article and its parts alone (so a page can be reused when neither changed)."""
     page = article_page(article.id)
-    spans: list[Span] = []
-    panels: list[str] = []
-    for view in views:
-        spans.extend(view.article_spans(ctx, article, page))
-        panels.extend(view.article_panels(ctx, article, page))
     lines = [f"# {md_text(article.title)}", "", *_facts(article, page), *_evidence(article), "", "## Text", ""]
-    lines += [body_html(article, spans), ""]
+    lines += [body_html(article, list(parts.spans)), ""]
     lines += _metadata_panel(article)
-    for panel in panels:
+    for panel in parts.panels:
         lines += [panel.rstrip("\n"), ""]
-    return fm_page(front_matter(ctx, article, views), "\n".join(lines))
+    return fm_page(_front_matter(article, dict(parts.front)), "\n".join(lines))

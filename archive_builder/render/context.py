@@ -18,6 +18,7 @@ class Output:
     path: str  # relative to the docs folder, forward slashes
     data: bytes | None = None
     copy_from: str | None = None  # absolute path of the file to copy
+    sha256: str | None = None  # digest of the copied file when known (lets the writer skip reading it)
 
 
 @dataclass(frozen=True, slots=True)

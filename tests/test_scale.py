@@ -1,0 +1,299 @@
+"""Scale features keep output identical: the per-seed cache, parallel ingest, skipped writes, Pagefind."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archive_builder import pipeline, sitesearch
+from archive_builder.cache import CACHE_DIR, CACHE_FILE, SeedCache
+from archive_builder.cli import main as cli_main
+from archive_builder.config import Config
+from archive_builder.errors import ArchiveError, ConfigError
+from archive_builder.ingest.overrides import Overrides
+from archive_builder.render.context import Output
+from archive_builder.write import write_outputs
+from tests.conftest import FIXTURES, ROOT, MakeProject
+
+HAND_WRITTEN = FIXTURES / "scale"
+KEEP = {"guide", "assets", "reference"}
+
+
+def _seeds(generated: int = 24) -> dict[str, str | bytes]:
+    """Hand-written fixtures (a reprint with edits, hostile markup) plus generated news articles."""
+    from benchmarks.generate import Generator
+
+    seeds: dict[str, str | bytes] = {p.name: p.read_bytes() for p in sorted(HAND_WRITTEN.glob("*.txt"))}
+    seeds.update(Generator(generated, seed=3).build())
+    seeds["104_ffffffffffffffff.txt"] = b"\x00\x01binary\x00junk" * 20  # a bad seed among good ones
+    seeds["105_eeeeeeeeeeeeeeee.txt"] = b"   \n"
+    return seeds
+
+
+def _snapshot(config: Config) -> dict[str, bytes]:
+    docs = config.docs_dir
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*"))
+            if p.is_file() and p.relative_to(docs).parts[0] not in KEEP}
+
+
+def _wipe_output(config: Config) -> None:
+    for path in sorted(config.docs_dir.iterdir()):
+        if path.name not in KEEP:
+            subprocess.run(["rm", "-rf", str(path)], check=True)
+
+
+def _diagnostics(result: pipeline.BuildResult) -> list[str]:
+    return [d.format() for d in result.diagnostics]
+
+
+def test_cached_and_uncached_builds_are_byte_identical(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = make_project(_seeds(), cache=False, jobs=1)
+    plain = pipeline.build(config)
+    expected = _snapshot(config)
+    assert not (config.root / CACHE_DIR).exists()
+    assert len(plain.archive.articles) >= 27 and plain.errors  # the binary and empty seeds are reported
+
+    cached = dataclasses.replace(config, cache=True)
+    _wipe_output(cached)
+    first = pipeline.build(cached)
+    assert _snapshot(cached) == expected and _diagnostics(first) == _diagnostics(plain)
+    assert (config.root / CACHE_DIR / CACHE_FILE).is_file()
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("a warm cache must not parse seeds again")
+
+    monkeypatch.setattr(pipeline, "ingest_one", no_parsing)
+    _wipe_output(cached)
+    warm = pipeline.build(cached)
+    assert _snapshot(cached) == expected and _diagnostics(warm) == _diagnostics(plain)
+    assert warm.archive.articles == first.archive.articles
+
+
+def test_corrupt_cache_is_rebuilt_not_fatal(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = make_project(_seeds(6), jobs=1)
+    pipeline.build(config)
+    expected = _snapshot(config)
+    db = config.root / CACHE_DIR / CACHE_FILE
+    with sqlite3.connect(db) as conn:  # one damaged entry: that seed alone is parsed again
+        key = conn.execute("SELECT key FROM entries ORDER BY key LIMIT 1").fetchone()[0]
+        conn.execute("UPDATE entries SET value = ? WHERE key = ?", (b"not a pickle", key))
+    calls: list[str] = []
+    real = pipeline.ingest_one
+    monkeypatch.setattr(pipeline, "ingest_one", lambda f, o: calls.append(f.rel) or real(f, o))
+    _wipe_output(config)
+    pipeline.build(config)
+    assert _snapshot(config) == expected and len(calls) == 1
+    db.write_bytes(b"SQLite format 3\x00" + b"\xff" * 300)  # the whole file damaged
+    _wipe_output(config)
+    result = pipeline.build(config)
+    assert _snapshot(config) == expected
+    assert not [d for d in result.diagnostics if "cache" in d.message]
+
+
+def test_cache_follows_seed_overrides_and_code(make_project: MakeProject) -> None:
+    config = make_project({"100_a1b2c3d4e5f60718.txt": (HAND_WRITTEN / "100_a1b2c3d4e5f60718.txt").read_text()})
+    pipeline.build(config)
+    seed = config.seeds_dir / "100_a1b2c3d4e5f60718.txt"
+    seed.write_text(seed.read_text().replace("Flood barriers hold", "Levees hold"), encoding="utf-8")
+    assert pipeline.build(config).archive.articles[0].title.startswith("Levees hold")
+    (config.seeds_dir / "100_a1b2c3d4e5f60718.yml").write_text("title: Curated title\n", encoding="utf-8")
+    assert pipeline.build(config).archive.articles[0].title == "Curated title"
+    old, new = SeedCache(Path("x"), "v1"), SeedCache(Path("x"), "v2")
+    overrides = Overrides("s.yml", (("title", "T"),))
+    assert old.key("s.txt", b"a", None) != new.key("s.txt", b"a", None)
+    assert old.key("s.txt", b"a", None) != old.key("s.txt", b"a", overrides)
+    assert old.key("s.txt", b"a", None) != old.key("t.txt", b"a", None)
+
+
+def test_parallel_and_serial_builds_are_byte_identical(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_SEEDS", 2)
+    config = make_project(_seeds(30), cache=False, jobs=1)
+    serial = pipeline.build(config)
+    expected = _snapshot(config)
+    _wipe_output(config)
+    parallel = pipeline.build(dataclasses.replace(config, jobs=2))
+    assert _snapshot(config) == expected
+    assert _diagnostics(parallel) == _diagnostics(serial)
+    assert parallel.archive.articles == serial.archive.articles
+
+
+def test_parse_seeds_keeps_input_order_across_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_SEEDS", 2)
+    files = []
+    for i in range(12):
+        path = tmp_path / f"{i:03d}_x.txt"
+        path.write_text(f"Headline number {i} of the day\n\nMarch {i + 1}, 2020\n\nBody text {i} says what it says.\n")
+        files.append((pipeline.SeedFile(path, f"seeds/{path.name}"), None))
+    results = pipeline.parse_seeds(list(reversed(files)), jobs=2)
+    assert [r.seed.name for r in results] == [f.path.name for f, _ in reversed(files)]  # type: ignore[union-attr]
+
+
+def test_incremental_rebuild_rewrites_only_changed_pages(make_project: MakeProject) -> None:
+    config = make_project(_seeds(10))
+    pipeline.build(config)
+    again = pipeline.build(config)
+    assert again.report is not None and again.report.written == ()
+    new = "106_abababababababab.txt"
+    (config.seeds_dir / new).write_text((HAND_WRITTEN / "103_7e7e7e7e7e7e7e7e.txt").read_text().replace(
+        "Short notice on grain prices", "Grain prices climb again"), encoding="utf-8")
+    added = pipeline.build(config).report
+    assert added is not None
+    assert set(added.written) == {f"articles/{new[:-4]}.md", f"originals/{new}", "index.md", "articles/index.md"}
+    edited = config.seeds_dir / "100_a1b2c3d4e5f60718.txt"
+    edited.write_text(edited.read_text().replace("3,000 sandbags", "4,000 sandbags"), encoding="utf-8")
+    changed = pipeline.build(config).report
+    assert changed is not None
+    assert set(changed.written) == {"articles/100_a1b2c3d4e5f60718.md", "originals/100_a1b2c3d4e5f60718.txt"}
+    cold = dataclasses.replace(config, docs_dir=config.root / "cold", cache=False)
+    pipeline.build(cold)
+    assert _snapshot(cold) == _snapshot(config)
+
+
+def test_writer_skips_reading_known_copies(tmp_path: Path) -> None:
+    source = tmp_path / "seed.txt"
+    source.write_bytes(b"original bytes")
+    import hashlib
+
+    digest = hashlib.sha256(b"original bytes").hexdigest()
+    out = tmp_path / "docs"
+    first = write_outputs(out, [Output("originals/seed.txt", copy_from=str(source), sha256=digest)])
+    assert first.written == ("originals/seed.txt",)
+    source.unlink()  # the writer must not need the source when manifest and digest agree
+    again = write_outputs(out, [Output("originals/seed.txt", copy_from=str(source), sha256=digest)])
+    assert again.written == () and (out / "originals" / "seed.txt").read_bytes() == b"original bytes"
+    with pytest.raises(ArchiveError):
+        write_outputs(out, [Output("../escape.txt", data=b"x")])
+
+
+def test_jobs_option_is_validated(make_project: MakeProject, capsys: pytest.CaptureFixture[str]) -> None:
+    config = make_project({"103_7e7e7e7e7e7e7e7e.txt": (HAND_WRITTEN / "103_7e7e7e7e7e7e7e7e.txt").read_text()})
+    code = cli_main(["build", "-f", str(config.root / "mkdocs.yml"), "--jobs", "-1"])
+    assert code == 2 and "--jobs must be 0 or more" in capsys.readouterr().err
+    assert cli_main(["build", "-f", str(config.root / "mkdocs.yml"), "--jobs", "2", "--no-cache", "-q"]) == 0
+    assert not (config.root / CACHE_DIR).exists()
+    yml = config.root / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("seeds_dir: seeds", "seeds_dir: seeds\n      jobs: -3"), encoding="utf-8")
+    from archive_builder.config import load_config
+
+    with pytest.raises(ConfigError, match="jobs"):
+        load_config(yml)
+    assert pipeline.worker_count(dataclasses.replace(config, jobs=0)) >= 1
+
+
+def test_search_engine_choice() -> None:
+    assert sitesearch.choose("auto", sitesearch.PAGEFIND_THRESHOLD - 1) == "material"
+    assert sitesearch.choose("auto", sitesearch.PAGEFIND_THRESHOLD) == "pagefind"
+    assert sitesearch.choose("pagefind", 1) == "pagefind"
+    assert sitesearch.choose("material", 10**6) == "material"
+    with pytest.raises(ArchiveError, match="unknown search setting"):
+        sitesearch.choose("lunr", 5)
+
+
+def _mkdocs_site(config: Config, search: str) -> Path:
+    yml = config.root / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("seeds_dir: seeds", f"seeds_dir: seeds\n      search: {search}"),
+                   encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(yml)], env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return config.root / "site"
+
+
+def _hand_written() -> dict[str, str | bytes]:
+    return {p.name: p.read_bytes() for p in sorted(HAND_WRITTEN.glob("*.txt"))}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sitesearch.pagefind_available(), reason="pagefind is not installed")
+def test_pagefind_site_replaces_material_search(make_project: MakeProject) -> None:
+    site = _mkdocs_site(make_project(_hand_written()), "pagefind")
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    assert (site / sitesearch.PUBLISHED_DIR / "archive-search.js").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "archive-search.js" in home and 'class="md-search"' not in home
+
+
+def test_pages_marked_search_exclude_are_left_out_of_pagefind() -> None:
+    html = '<main><article class="md-content__inner md-typeset"><h1>Articles</h1></article></main>'
+    assert sitesearch.excluded({"search": {"exclude": True}})
+    assert not sitesearch.excluded({"search": "exclude"}) and not sitesearch.excluded({})
+    marked = sitesearch.mark_excluded(html)
+    assert marked.count('data-pagefind-ignore="all"') == 1 and "<h1>Articles</h1>" in marked
+
+
+@pytest.mark.slow
+def test_material_search_stays_for_small_archives(make_project: MakeProject) -> None:
+    site = _mkdocs_site(make_project(_hand_written()), "auto")
+    assert (site / "search" / "search_index.json").is_file()
+    assert not (site / "pagefind").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not sitesearch.pagefind_available(), reason="pagefind is not installed")
+def test_pagefind_search_finds_words_and_shows_seed_text_as_text(make_project: MakeProject) -> None:
+    pytest.importorskip("playwright")
+    from benchmarks import search_probe
+
+    if not Path(search_probe.CHROMIUM).exists():
+        pytest.skip("no Chromium")
+    from playwright.sync_api import sync_playwright
+
+    site = _mkdocs_site(make_project(_hand_written()), "pagefind")
+    server = search_probe.serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=search_probe.CHROMIUM, args=search_probe.CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(f"http://127.0.0.1:{server.server_port}/", wait_until="load")
+            page.fill(".ab-search__input", "sandbags")
+            page.wait_for_selector(".ab-search__result", timeout=15000)
+            titles = page.locator(".ab-search__title").all_inner_texts()
+            assert "Flood barriers hold as river peaks in Nasiriyah" in titles
+            page.fill(".ab-search__input", "zebrafish")
+            page.wait_for_function("[...document.querySelectorAll('.ab-search__title')]"
+                                   ".some(t => t.textContent.includes('Zebrafish'))")
+            titles = page.locator(".ab-search__title").all_inner_texts()
+            assert '<img src=x onerror="window.__pwned=1">Zebrafish <b>bold</b> {{ config.site_name }} title' in titles
+            assert "Flood barriers hold as river peaks in Nasiriyah" not in titles
+            assert "zebrafish" in page.locator(".ab-search__excerpt").first.inner_text().lower()
+            assert page.locator(".ab-search__results img, .ab-search__results script, .ab-search__results b").count() == 0
+            assert page.locator(".ab-search__excerpt mark").count() >= 1
+            assert page.evaluate("window.__pwned") is None
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+def test_unchanged_article_pages_are_reused_and_view_changes_rerender(
+        make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    from archive_builder import render
+    from archive_builder.render import entities_view
+
+    config = make_project(_seeds(6), jobs=1)
+    pipeline.build(config)
+    expected = _snapshot(config)
+    rendered: list[str] = []
+    real = render.render_article_parts
+    monkeypatch.setattr(render, "render_article_parts", lambda a, p: rendered.append(a.id) or real(a, p))
+    _wipe_output(config)
+    pipeline.build(config)
+    assert rendered == [] and _snapshot(config) == expected  # every page reused, byte for byte
+    edited = config.seeds_dir / "103_7e7e7e7e7e7e7e7e.txt"
+    edited.write_text(edited.read_text().replace("third week", "fourth week"), encoding="utf-8")
+    pipeline.build(config)
+    assert rendered == ["103_7e7e7e7e7e7e7e7e"]
+    monkeypatch.setattr(entities_view, "article_panels",
+                        lambda ctx, article, page: ["## People", "", f"Panel for {article.id}"])
+    rendered.clear()
+    pipeline.build(config)
+    assert len(rendered) == len(pipeline.build(config).archive.articles)
+    page = (config.docs_dir / "articles" / "100_a1b2c3d4e5f60718.md").read_text(encoding="utf-8")
+    assert "Panel for 100_a1b2c3d4e5f60718" in page
