@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -23,11 +22,11 @@ def render_site(ctx: RenderContext, seeds_dir: Path) -> list[Output]:
 
 
 def page_key(version: str, ctx: RenderContext, article: Article, parts: ArticleParts) -> str | None:
-    """A digest of everything an article page depends on, or None when the parts cannot be pickled."""
-    try:
-        data = pickle.dumps((version, ctx.site_name, ctx.use_directory_urls, article, parts), protocol=5)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return None
+    """A digest of everything an article page depends on.
+
+    ``repr`` of the frozen values, not ``pickle``: pickle's output depends on object identity (its
+    memo), so equal values read from the cache and freshly built would give different keys."""
+    data = repr((version, ctx.site_name, ctx.use_directory_urls, article, parts)).encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()
 
 
