@@ -197,3 +197,54 @@ def test_tampered_manifest_cannot_delete_outside(project: Project, tmp_path: Pat
     pipeline.build(project.config())
     assert victim.read_text() == "precious\n"
     assert generated(project.docs) == _clean_build(tmp_path / "clean", 2)
+
+
+# --------------------------------------------------------------------------- environment, whole site
+
+ENVIRONMENTS = [
+    {"LC_ALL": "C.UTF-8", "TZ": "UTC", "PYTHONHASHSEED": "1"},
+    {"LC_ALL": "C", "LANG": "C", "TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2"},
+    {"LC_ALL": "POSIX", "TZ": "America/Los_Angeles", "PYTHONHASHSEED": "random"},
+]
+
+
+def _mkdocs(root: Path, env: dict[str, str], epoch: str) -> None:
+    import subprocess
+    import sys
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "TZ", "SOURCE_DATE"))}
+    clean |= env | {"SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1",
+                    "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml")],
+                   check=True, env=clean, cwd=root, capture_output=True)
+
+
+def test_site_identical_across_locale_time_zone_and_hash_seed(tmp_path: Path) -> None:
+    """Same seeds, same SOURCE_DATE_EPOCH: the Markdown and the whole built site are byte-identical."""
+    trees = []
+    for number, env in enumerate(ENVIRONMENTS):
+        project = make_project(tmp_path / str(number), {})
+        _edit(project, 2)
+        _mkdocs(project.root, env, "1600000000")
+        trees.append((generated(project.docs), tree(project.site)))
+    assert trees[0][0] and trees[0][1]
+    for other in trees[1:]:
+        assert other[0] == trees[0][0]
+        assert other[1] == trees[0][1]
+
+
+def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project(tmp_path / "p", {})
+    _edit(project, 1)
+    _mkdocs(project.root, ENVIRONMENTS[1], "1000000000")  # 2001-09-09 (UTC), 2001-09-10 in Kiritimati
+    header = (project.site / "sitemap.xml.gz").read_bytes()[:10]
+    assert int.from_bytes(header[4:8], "little") == 999993600  # gzip's time: the UTC day of the epoch
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
+    built = project.config().build_time
+    assert built is not None and built.isoformat() == "2001-09-09T01:46:40+00:00"
+
+
+def test_bad_source_date_epoch_is_a_clear_error(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    code, message = _cli_build(project)
+    assert code == cli.EXIT_UNUSABLE and "SOURCE_DATE_EPOCH='yesterday' is not a Unix timestamp" in message
