@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_builder.ingest import make_seed, read_seed
+from archive_builder.model import Archive
 from archive_builder.render import RenderContext
 from archive_builder.render.article import render_article
 from archive_builder.render.contrib import views
-from archive_builder.model import Archive
 from tests.hardening import hostile
 from tests.support.markdown import render_page
 from tests.support.sitecheck import article_body
