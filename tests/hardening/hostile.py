@@ -43,6 +43,7 @@ class Case:
     says: str = ""  # a phrase the diagnostic must contain
     severity: str = "warning"  # lowest severity the diagnostic has: warning or error
     left_out: tuple[str, ...] = ()  # seed ids that must NOT be published
+    links: tuple[tuple[str, str], ...] = ()  # (link path under the project, target under the work folder)
 
 
 def _s(name: str) -> str:
@@ -137,6 +138,14 @@ def cases() -> list[Case]:
         Case("override: no such seed", {_s("ghost.yml"): b"title: Nobody\n"}, (), _s("ghost.yml"), "no seed named"),
         Case("override: multiple YAML documents", {_s("good.yml"): b"title: One\n---\ntitle: Two\n"}, (), _s("good.yml"),
              "not valid YAML", "error"),
+        Case("symbolic link to a file outside the seeds", {}, (), _s("leak.txt"), "outside the seeds folder", "error",
+             ("leak",), links=((_s("leak.txt"), "secret.txt"),)),
+        Case("symbolic link to another seed", {}, ("alias",), _s("good.txt"), "same bytes as seeds/alias.txt",
+             links=((_s("alias.txt"), "project/seeds/good.txt"),)),
+        Case("newline and RTL override in a file name", {_s("evil\nname\u202etxt.exe.txt"): art},
+             ("evil\nname\u202etxt.exe",), None),
+        Case("empty seed with a newline in its name", {_s("x\nERROR good.txt: forged.txt"): b""}, (),
+             _s("x\nERROR good.txt: forged.txt"), "empty seed", "error"),
         Case("curation: not YAML", {_s("curation.yml"): b"entities:\n  - name: [\n"}, (), _s("curation.yml"),
              "not valid YAML", "error"),
         Case("curation: a list", {_s("curation.yml"): b"- entities\n"}, (), _s("curation.yml"), "expected sections",
@@ -177,7 +186,10 @@ def _cli(root: Path, strict: bool) -> tuple[int, str]:
 def run(case: Case, workdir: Path) -> Outcome:
     """Build a project holding the good seed and the case's files, through the pipeline and the CLI."""
     files = {name: data for name, data in case.files.items()}
-    project = make_project(workdir, {GOOD_NAME: GOOD}, files)  # type: ignore[arg-type]
+    project = make_project(workdir / "project", {GOOD_NAME: GOOD}, files)  # type: ignore[arg-type]
+    (workdir / "secret.txt").write_text("SECRET=do-not-publish\n", encoding="utf-8")
+    for link, target in case.links:
+        (project.root / link).symlink_to(workdir / target)
     try:
         result = pipeline.build(project.config())
     except Exception as exc:  # noqa: BLE001 - a crash is the finding this harness reports
@@ -193,7 +205,7 @@ def table(outcomes: list[Outcome]) -> str:
              f"({sum(len(o.case.files) for o in outcomes)} files; each beside one good seed)", "",
              "| # | input | published | exit / --strict | diagnostic |", "|---|---|---|---|---|"]
     for number, outcome in enumerate(outcomes, start=1):
-        extra = [p for p in outcome.published if p != "good"]
+        extra = [p.encode("unicode_escape").decode("ascii") for p in outcome.published if p != "good"]
         published = ("crashed: " + (outcome.crashed or "")) if outcome.crashed else (
             "good" + (" + " + ", ".join(extra) if extra else "") if "good" in outcome.published else "NOT the good seed")
         summary = outcome.summary().replace("|", "\\|")

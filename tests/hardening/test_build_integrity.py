@@ -248,3 +248,18 @@ def test_bad_source_date_epoch_is_a_clear_error(project: Project, monkeypatch: p
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     code, message = _cli_build(project)
     assert code == cli.EXIT_UNUSABLE and "SOURCE_DATE_EPOCH='yesterday' is not a Unix timestamp" in message
+
+
+def test_disk_full_is_a_clear_error_and_keeps_the_output(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    v1 = generated(project.docs)
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device", str(path))
+
+    _edit(project, 2)
+    monkeypatch.setattr(write, "_fsync_write", full)
+    code, message = _cli_build(project)
+    assert code == cli.EXIT_UNUSABLE
+    assert message.startswith("ERROR cannot write ") and "No space left on device" in message
+    assert "Traceback" not in message
+    assert generated(project.docs) == v1
