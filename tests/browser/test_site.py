@@ -128,6 +128,18 @@ def _click_to(page: Any, pattern: str, avoid: str | None = None) -> str:
     raise AssertionError(f"no visible link matching {pattern!r} on {page.url}")
 
 
+def test_click_home_to_article_to_original(page: Any, base_url: str, built_site: Project) -> None:
+    """The parts that exist in every build: home -> articles index -> an article -> its original seed."""
+    page.goto(base_url, wait_until="domcontentloaded")
+    _click_to(page, r"/articles/$")
+    article = _click_to(page, r"/articles/[^/]+/$")
+    assert page.locator("div.ab-body p").count() > 0
+    _click_to(page, r"/originals/[^/]+$")
+    record = next(r for r in built_site.export()["articles"] if article.endswith("/" + r["page"][:-3] + "/"))
+    served = page.request.get(page.url).body()
+    assert served == (built_site.seeds / record["seed"]).read_bytes()
+
+
 def test_click_through(page: Any, base_url: str, built_site: Project) -> None:
     start = _article_url(built_site, "000_72390fa45c841a5e.txt")
     page.goto(urljoin(base_url, start), wait_until="domcontentloaded")

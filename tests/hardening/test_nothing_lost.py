@@ -17,7 +17,10 @@ from tests.hardening import generator, hostile
 from tests.support.project import ROOT, copy_seeds, make_project, mkdocs_build
 from tests.support.sitecheck import article_body, article_html_path, check_links
 
-FIXTURE_SEED_FOLDERS = sorted(p for p in (ROOT / "tests" / "fixtures").glob("**/seeds") if p.is_dir())
+# every seed folder of the test fixtures and golden cases (other stages' fixtures are checked too)
+FIXTURE_SEED_FOLDERS = sorted(
+    p for pattern in ("fixtures/**/seeds", "cases/*/seeds") for p in (ROOT / "tests").glob(pattern) if p.is_dir()
+)
 
 
 def assert_nothing_lost(project_root: Path, seeds: dict[str, bytes], directory_urls: bool = True) -> int:
@@ -48,7 +51,7 @@ def test_repository_seeds(tmp_path: Path) -> None:
     assert assert_nothing_lost(tmp_path, seeds) == len([n for n in seeds if n.endswith(".txt")])
 
 
-@pytest.mark.parametrize("folder", FIXTURE_SEED_FOLDERS, ids=[p.parent.name for p in FIXTURE_SEED_FOLDERS])
+@pytest.mark.parametrize("folder", FIXTURE_SEED_FOLDERS, ids=[p.parent.relative_to(ROOT / "tests").as_posix() for p in FIXTURE_SEED_FOLDERS])
 def test_fixture_seeds(folder: Path, tmp_path: Path) -> None:
     assert assert_nothing_lost(tmp_path, copy_seeds(folder)) >= 1
 
