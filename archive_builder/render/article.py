@@ -55,7 +55,7 @@ def body_html(article: Article, spans: list[Span]) -> str:
     lines = ['<div class="ab-body" lang="{}">'.format(html_attr(article.language or "en"))]
     for number, (start, end) in enumerate(article.paragraphs, start=1):
         inner = annotate(article.body[start:end], spans, offset=start)
-        lines.append(f'<p id="p{number}" class="ab-para">{inner}</p>')
+        lines.append(f'<p id="p{number}" class="ab-para" dir="auto">{inner}</p>')  # RTL paragraphs read RTL
     lines.append("</div>")
     return "\n".join(lines)
 

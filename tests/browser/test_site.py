@@ -185,6 +185,14 @@ def test_stage_pages_run_no_seed_text(page: Any, base_url: str, built_site: Proj
         _no_script_ran(page)
 
 
+def test_right_to_left_paragraphs_read_right_to_left(page: Any, base_url: str, built_site: Project) -> None:
+    page.goto(urljoin(base_url, _article_url(built_site, "arabic.txt")), wait_until="domcontentloaded")
+    directions = page.locator("div.ab-body p").evaluate_all("ps => ps.map(p => getComputedStyle(p).direction)")
+    assert directions and set(directions) == {"rtl"}, directions
+    page.goto(urljoin(base_url, _article_url(built_site, "000_72390fa45c841a5e.txt")), wait_until="domcontentloaded")
+    assert page.locator("div.ab-body p").first.evaluate("p => getComputedStyle(p).direction") == "ltr"
+
+
 # --------------------------------------------------------------------------- accessibility, phone
 
 
