@@ -47,7 +47,7 @@ OVERRIDES: dict[str, str] = {
         "byline: ['<img src=x onerror=window.abxss=12>', '{{ config.site_name }}']\n"
         "caption: '\"><svg onload=window.abxss=13>'\n"
         "dateline: '[click](javascript:window.abxss=14)'\n"
-        "source_credit: '```mermaid'\n"
+        "source_credit: '```mermaid **bold markdown** _emphasis_ `code` <b>bold html</b>'\n"
         "notes: |\n  --- \n  <script>window.abxss=15</script>\n  {% raw %}\n"
     ),
 }

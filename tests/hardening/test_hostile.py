@@ -103,3 +103,41 @@ def test_any_text_is_shown_exactly_as_the_export_states(lines: list[str]) -> Non
     front = yaml.safe_load(page.split("---\n", 2)[1])
     assert front["title"] == article.title and front["sha256"] == article.sha256
     assert article_body(render_page(page)) == article.body
+
+
+_YAMLISH = st.lists(
+    st.sampled_from(["title: x", "published: 2020-02-30", "byline: [a, b]", "- item", "&a [1]", "*a", "---", "...",
+                     "url: javascript:x", "exclude: yes", "? complex", ": v", "!!binary aGk=", "key: !!python/name:os",
+                     "  nested: 1", "\t", "'unclosed", "language: en-GB", "{a: 1}", "title: |", "  text"])
+    | st.text(max_size=30),
+    max_size=8,
+).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_YAMLISH)
+def test_any_override_file_gives_values_or_diagnostics(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    from archive_builder.errors import SeedError
+    from archive_builder.ingest.overrides import FIELDS, read_overrides
+
+    path = tmp_path_factory.mktemp("o") / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        overrides, problems = read_overrides(path, "seeds/x.yml")
+    except SeedError as exc:
+        assert exc.diagnostic().path == "seeds/x.yml"
+        return
+    assert all(key in FIELDS for key in overrides.keys())
+    assert all(d.path == "seeds/x.yml" and "\n" not in d.message for d in problems)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_YAMLISH)
+def test_any_curation_file_gives_sections_or_diagnostics(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    from archive_builder.curation import SECTIONS, load_curation
+
+    folder = tmp_path_factory.mktemp("c")
+    (folder / "curation.yml").write_text(text, encoding="utf-8")
+    curation, problems = load_curation(folder, "seeds/curation.yml")
+    assert set(curation.sections) <= set(SECTIONS)
+    assert all(d.path == "seeds/curation.yml" for d in problems)
