@@ -154,6 +154,8 @@ def cases() -> list[Case]:
              "did you mean 'entities'", "error"),
         Case("curation: not UTF-8", {_s("curation.yml"): b"entities:\n  - name: Caf\xe9\n"}, (), _s("curation.yml"),
              "not UTF-8", "error"),
+        Case("curation: impossible date", {_s("curation.yml"): b"events:\n  - date: 2020-02-30\n"}, (),
+             _s("curation.yml"), "impossible value: day is out of range", "error"),
         Case("curation: python tag", {_s("curation.yml"): b"entities: !!python/object/apply:os.system ['echo hi']\n"},
              (), _s("curation.yml"), "not valid YAML", "error"),
     ]
