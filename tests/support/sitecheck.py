@@ -60,7 +60,8 @@ def _anchors(path: Path, cache: dict[Path, frozenset[str]]) -> frozenset[str]:
 def internal_links(site: Path, page: Path, soup: BeautifulSoup) -> Iterator[tuple[str, str | None, str]]:
     """(href as written, target URL path from the site root or None if it leaves the site, fragment)."""
     base = page_url(site, page)
-    base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base) + "/"
+    folder = posixpath.dirname(base)
+    base_dir = base if base.endswith("/") or base == "" else (folder + "/" if folder else "")
     for tag, attr in LINK_ATTRS:
         for element in soup.find_all(tag):
             raw = element.get(attr)
