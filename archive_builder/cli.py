@@ -87,6 +87,11 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     except ArchiveError as exc:
         print(f"ERROR {exc}", file=err)
         return EXIT_UNUSABLE
+    except OSError as exc:  # disk full, permissions
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"ERROR cannot write{where}: {exc.strerror or exc} - fix this and build again "
+              "(the next build finishes or discards the interrupted write)", file=err)
+        return EXIT_UNUSABLE
     return _report(result, args.strict, args.quiet, err, show_info=args.command == "check")
 
 

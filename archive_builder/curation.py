@@ -64,6 +64,8 @@ def load_curation(seeds_dir: Path, rel: str) -> tuple[Curation, tuple[Diagnostic
         problem = getattr(exc, "problem", None) or str(exc)
         line = mark.line + 1 if mark is not None else None
         return Curation(rel), (Diagnostic(rel, f"not valid YAML: {problem}", line=line, hint="no curation applied"),)
+    except ValueError as exc:  # PyYAML's own constructors raise it, e.g. for the date 2020-02-30
+        return Curation(rel), (Diagnostic(rel, f"impossible value: {exc}", hint="no curation applied"),)
     if data is None:
         return Curation(rel), ()
     if not isinstance(data, dict):

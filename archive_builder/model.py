@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
+_VISIBLE_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(32), 127)} | {0x202E: "\\u202e", 0x2028: "\\u2028"}
 SeedFormat = Literal["text", "html", "markdown"]
 
 
@@ -28,7 +29,8 @@ class Diagnostic:
     hint: str | None = None
 
     def format(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        path = self.path.translate(_VISIBLE_CONTROLS)  # a file name cannot add lines to the report
+        where = path if self.line is None else f"{path}:{self.line}"
         text = f"{self.severity.upper()} {where}: {self.message}"
         return f"{text} - {self.hint}" if self.hint else text
 

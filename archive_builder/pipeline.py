@@ -81,9 +81,15 @@ def discover(config: Config) -> tuple[list[SeedFile], list[SeedFile], list[Diagn
     seeds: list[SeedFile] = []
     overrides: list[SeedFile] = []
     problems: list[Diagnostic] = []
-    prefix = config.rel(config.seeds_dir)
+    real_seeds = config.seeds_dir.resolve()
+    folder = config.rel(config.seeds_dir)
     for path in sorted(config.seeds_dir.iterdir(), key=lambda p: p.name):
-        rel = f"{prefix}/{path.name}" if not path.is_symlink() else config.rel(path)
+        rel = f"{folder}/{path.name}"  # the name in the folder, even for a symbolic link
+        if path.is_symlink() and real_seeds not in path.resolve().parents:
+            # a link out of the folder would publish whatever it points at (keys, /proc/self/environ...)
+            problems.append(Diagnostic(rel, "symbolic link to a file outside the seeds folder; left out",
+                                       hint="copy the file into the seeds folder instead of linking to it"))
+            continue
         if not path.is_file() or _is_reserved(path):
             continue
         if path.suffix.lower() == OVERRIDE_SUFFIX:

@@ -32,14 +32,20 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
+def _is_plain(rel: str) -> bool:
+    """A relative path of plain names: no ``..``, no hidden parts, no backslash or NUL."""
+    pure = PurePosixPath(rel)
+    return bool(rel) and "\\" not in rel and "\x00" not in rel and not pure.is_absolute() and not any(
+        part in ("", ".", "..") or part.startswith(".") for part in pure.parts
+    )
+
+
 def safe_target(root: Path, rel: str, checked: dict[Path, bool] | None = None) -> Path:
     """``root / rel``, refusing absolute paths, ``..``, hidden parts and links out of ``root``.
 
     ``checked`` remembers folders already found inside ``root`` (one resolve per folder, not per file)."""
     pure = PurePosixPath(rel)
-    if not rel or "\\" in rel or "\x00" in rel or pure.is_absolute() or any(
-        part in ("", ".", "..") or part.startswith(".") for part in pure.parts
-    ):
+    if not _is_plain(rel):
         raise ArchiveError(f"refusing to write '{rel}': not a plain path inside the output folder")
     target = root.joinpath(*pure.parts)
     if checked is not None and checked.get(target.parent):
@@ -94,7 +100,10 @@ def _load_manifest(root: Path) -> dict[str, str]:
     try:
         data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
         files = data.get("files", {})
-        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+        if not isinstance(files, dict):
+            return {}
+        # a manifest edited by hand must not make the build delete anything outside its own files
+        return {str(k): str(v) for k, v in files.items() if _is_plain(str(k))}
     except (OSError, ValueError):
         return {}
 

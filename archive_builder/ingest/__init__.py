@@ -92,7 +92,8 @@ def _article(seed: Seed, parsed: Parsed) -> Article:
     derived: list[str] = []
     title = parsed.headline
     if not title:
-        title = derive_title(parsed.paragraphs[0]) or seed.id  # a lede of punctuation alone gives no title
+        # the first paragraph that gives a title (a lede of only '---' gives none), else the seed's id
+        title = next((t for t in map(derive_title, parsed.paragraphs) if t.strip()), seed.id)
         derived.append("title")
     outlet = parsed.outlet
     if outlet is None and parsed.publisher:

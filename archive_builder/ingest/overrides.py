@@ -145,5 +145,6 @@ def _validate(node: yaml.MappingNode, rel: str, first_line: int = 1) -> tuple[Ov
             raw = yaml.safe_load(yaml.serialize(value_node))
             values.append((key, FIELDS[key](raw)))
         except (ValueError, yaml.YAMLError) as exc:
-            problems.append(Diagnostic(rel, f"bad value for '{key}': {exc}", "error", line))
+            reason = getattr(exc, "problem", None) or (str(exc).splitlines() or ["unreadable"])[0]
+            problems.append(Diagnostic(rel, f"bad value for '{key}': {reason}", "error", line))
     return Overrides(rel, tuple(values)), tuple(problems)

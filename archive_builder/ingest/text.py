@@ -113,6 +113,11 @@ def parse_units(units: list[Unit], headline: bool = True) -> Parsed:
     end = _peel_tail(units, start, found, blocks)
     body_units = units[start:end]
     paragraphs = [u.text for u in body_units]
+    if paragraphs and all(_is_credit(x) for x in paragraphs):
+        # a seed holding only credit lines has no body: keep them as credits, report no body text
+        blocks.extend(Block("credits", u.text, u.line) for u in body_units)
+        found.credits = paragraphs
+        paragraphs, body_units = [], []
     if paragraphs:
         paragraphs[0] = _peel_dateline(paragraphs[0], body_units[0].line, found, blocks)
     kept = [(text, u.kind) for text, u in zip(paragraphs, body_units, strict=True) if text]
@@ -133,6 +138,10 @@ def parse_units(units: list[Unit], headline: bool = True) -> Parsed:
         source_credit=found.source_credit,
         boilerplate=tuple(found.boilerplate),
     )
+
+
+def _is_credit(text: str) -> bool:
+    return bool(p.CREDITS.search(text)) and len(text.split()) <= 80
 
 
 # ------------------------------------------------------------------------------------ the head

@@ -94,7 +94,7 @@ def body_html(article: Article, spans: list[Span]) -> str:
             in_list = not in_list
         tag, css = _PARAGRAPH_TAGS.get(kind, ("p", "ab-para"))
         inner = annotate(article.body[start:end], spans, offset=start)
-        lines.append(f'<{tag} id="p{index + 1}" class="{css}">{inner}</{tag}>')
+        lines.append(f'<{tag} id="p{index + 1}" class="{css}" dir="auto">{inner}</{tag}>')
     if in_list:
         lines.append("</ul>")
     lines.append("</div>")

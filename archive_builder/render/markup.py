@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from urllib.parse import quote
 from dataclasses import dataclass
 
 _MD_SAFE = str.maketrans({c: f"&#{ord(c)};" for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
@@ -52,14 +53,15 @@ def href(from_page: str, to_page: str, anchor: str | None = None, use_directory_
     rel = posixpath.relpath(dst or ".", src_dir or ".")
     if dst.endswith("/") or dst == "":
         rel = "./" if rel == "." else rel + "/"
-    fragment = f"#{anchor}" if anchor else ""
-    return rel + fragment
+    fragment = "#" + quote(anchor, safe="") if anchor else ""
+    return quote(rel, safe="/") + fragment
 
 
 def md_link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A Markdown link whose label is seed text (escaped); MkDocs validates and rewrites the target."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return f"[{md_text(label)}]({target}{'#' + anchor if anchor else ''})"
+    target = quote(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."), safe="/")
+    fragment = "#" + quote(anchor, safe="") if anchor else ""
+    return f"[{md_text(label)}]({target}{fragment})"
 
 
 @dataclass(frozen=True, slots=True)

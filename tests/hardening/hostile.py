@@ -1,0 +1,229 @@
+"""A catalogue of hostile and broken inputs, and what the build makes of each.
+
+Every case drops one or more files into the seeds folder beside a good seed, builds, and states what
+must happen: which seeds are published, which file the diagnostic names and what it says. Run
+``python -m tests.hardening.hostile`` for the table of every input tried and what it produced.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import tempfile
+from contextlib import redirect_stderr
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archive_builder import cli, pipeline
+from archive_builder.model import Diagnostic
+from tests.support.project import make_project
+
+GOOD_NAME = "good.txt"
+GOOD = (
+    "Harbour authority reopens the northern terminal\n\n"
+    "By Maria Okonkwo\n\n"
+    "March 3, 2021\n\n"
+    "The harbour authority reopened the northern terminal on Tuesday after three weeks of repairs, "
+    "officials said.\n\n"
+    "“We expect normal traffic by the weekend,” the authority's director told reporters.\n"
+)
+ARTICLE = (
+    "Council approves budget after long debate\n\n"
+    "The city council approved the annual budget late on Monday after a debate that lasted nine hours.\n\n"
+    "Opposition members said the plan cut too deeply into public transport.\n"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    name: str  # what is hostile about it
+    files: dict[str, bytes]  # path under the project root -> bytes
+    published: tuple[str, ...]  # seed ids that must be published besides the good one
+    names: str | None  # the file a diagnostic must name (None: no diagnostic required)
+    says: str = ""  # a phrase the diagnostic must contain
+    severity: str = "warning"  # lowest severity the diagnostic has: warning or error
+    left_out: tuple[str, ...] = ()  # seed ids that must NOT be published
+    links: tuple[tuple[str, str], ...] = ()  # (link path under the project, target under the work folder)
+
+
+def _s(name: str) -> str:
+    return f"seeds/{name}"
+
+
+def _big_seed() -> bytes:
+    paragraph = ("The committee heard evidence from residents, engineers and the port's insurers over "
+                 "several sessions, and its members visited the damaged quay twice. ") * 6
+    parts = ["Inquiry publishes its full record", ""]
+    size = 0
+    while size < 10 * 1024 * 1024:
+        parts += [paragraph.strip(), ""]
+        size += len(paragraph) + 2
+    return "\n".join(parts).encode("utf-8")
+
+
+def cases() -> list[Case]:
+    art = ARTICLE.encode("utf-8")
+    nul_light = ("Ferry service resumes\n\n" + "The ferry service resumed on Friday after the strike ended. " * 20
+                 + "\x00 Passengers welcomed the news.\n").encode("utf-8")
+    return [
+        Case("empty file", {_s("empty.txt"): b""}, (), _s("empty.txt"), "empty seed", "error", ("empty",)),
+        Case("whitespace only", {_s("blank.txt"): b"  \n\t\n \r\n\xc2\xa0\n"}, (), _s("blank.txt"), "no text",
+             "error", ("blank",)),
+        Case("binary (PNG bytes)", {_s("image.txt"): b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8},
+             (), _s("image.txt"), "binary data", "error", ("image",)),
+        Case("NUL bytes throughout", {_s("nuls.txt"): b"Text\x00 with\x00 NUL\x00 bytes\x00 everywhere\x00." * 50},
+             (), _s("nuls.txt"), "NUL byte", "error", ("nuls",)),
+        Case("one stray NUL byte in text", {_s("stray-nul.txt"): nul_light}, ("stray-nul",), _s("stray-nul.txt"),
+             "control character"),
+        Case("cp1252, not UTF-8", {_s("cp1252.txt"): ARTICLE.replace("Monday", "Monday’s “session”").encode("cp1252")},
+             ("cp1252",), _s("cp1252.txt"), "not UTF-8"),
+        Case("mixed UTF-8 and cp1252", {_s("mixed.txt"): art + "Caf\u00e9 “owners” said".encode() + b" \x93no\x94 comment.\n"},
+             ("mixed",), _s("mixed.txt"), "not UTF-8"),
+        Case("invalid UTF-8 (undefined cp1252 byte)", {_s("undef.txt"): art.replace(b"nine", b"n\x81ne")},
+             ("undef",), _s("undef.txt"), "byte 0x81"),
+        Case("UTF-8 byte-order mark", {_s("bom.txt"): b"\xef\xbb\xbf" + art}, ("bom",), None),
+        Case("UTF-16 with byte-order mark", {_s("utf16.txt"): ARTICLE.encode("utf-16")}, ("utf16",), _s("utf16.txt"),
+             "utf-16"),
+        Case("UTF-16 BOM but odd length", {_s("bad16.txt"): b"\xff\xfeA\x00B"}, (), _s("bad16.txt"), "byte-order mark",
+             "error", ("bad16",)),
+        Case("CRLF line ends", {_s("crlf.txt"): art.replace(b"\n", b"\r\n")}, ("crlf",), None),
+        Case("lone CR line ends", {_s("cr.txt"): art.replace(b"\n", b"\r")}, ("cr",), None),
+        Case("10 MB seed", {_s("huge.txt"): _big_seed()}, ("huge",), None),
+        Case("thousand-character lines", {_s("long-lines.txt"): ("Long lines\n\n" + ("word " * 2000).strip() + ".\n\n"
+                                                                  + "x" * 5000 + "\n").encode()},
+             ("long-lines",), None),
+        Case("duplicate content under two names", {_s("copy-a.txt"): art, _s("copy-b.txt"): art}, ("copy-a", "copy-b"),
+             _s("copy-b.txt"), "same bytes as seeds/copy-a.txt"),
+        Case("names colliding after slugging", {_s("Breaking News.txt"): art, _s("breaking-news.txt"): art + b"More.\n",
+                                                _s("BREAKING NEWS!.txt"): art + b"Even more.\n"},
+             ("Breaking News", "breaking-news", "BREAKING NEWS!"), None),
+        Case("same id, two extensions", {_s("twin.txt"): art, _s("twin.text"): art + b"x\n"}, ("twin",), _s("twin.txt"),
+             "same name", "error"),
+        Case("URL-hostile file name", {_s("Report #5 (draft) 100% <b>&amp;.txt"): art}, ("Report #5 (draft) 100% <b>&amp;",),
+             None),
+        Case("non-Latin file name", {_s("تقرير خاص.txt"): art}, ("تقرير خاص",), None),
+        Case("Arabic, right to left", {_s("arabic.txt"): "الحكومة تعلن خطة جديدة\n\nقال المتحدث باسم الحكومة يوم الثلاثاء إن "
+                                                         "الخطة ستنفذ خلال ثلاثة أشهر.\n\nوأضاف أن «الوضع تحت السيطرة».\n".encode()},
+             ("arabic",), None),
+        Case("Hebrew mixed with English", {_s("hebrew.txt"): "הממשלה אישרה את התקציב\n\nThe cabinet (הממשלה) approved "
+                                                            "the budget on Sunday, רשמה Reuters.\n".encode()},
+             ("hebrew",), None),
+        Case("Chinese, Russian, Greek", {_s("scripts.txt"): "港口重新开放\n\n港口管理局星期二重新开放了北部码头。\n\n"
+                                                           "«Мы не отступим», — сказал он. Η κυβέρνηση συμφώνησε.\n".encode()},
+             ("scripts",), None),
+        Case("only a photo caption", {_s("caption.txt"): b"Protesters gather outside the ministry. (Photo: Jane Doe/Reuters)\n"},
+             (), _s("caption.txt"), "no body text", "error", ("caption",)),
+        Case("only a credit line", {_s("credit.txt"): b"Reporting by Jane Doe; Editing by John Smith\n"},
+             (), _s("credit.txt"), "body", "error", ("credit",)),
+        Case("unsupported extension", {_s("notes.docx"): b"PK\x03\x04 not a seed"}, (), _s("notes.docx"),
+             "not a seed format"),
+        Case("folder named like a seed", {_s("folder.txt/inner.txt"): art}, (), None, left_out=("folder", "inner")),
+        Case("override: not YAML", {_s("good.yml"): b"title: [unclosed\n"}, (), _s("good.yml"), "not valid YAML", "error"),
+        Case("override: a list", {_s("good.yml"): b"- title\n- outlet\n"}, (), _s("good.yml"), "key: value", "error"),
+        Case("override: misspelt key", {_s("good.yml"): b"titel: Corrected\n"}, (), _s("good.yml"), "did you mean 'title'",
+             "error"),
+        Case("override: impossible date", {_s("good.yml"): b"published: 2020-13-45\n"}, (), _s("good.yml"),
+             "bad value for 'published'", "error"),
+        Case("override: javascript: URL", {_s("good.yml"): b"url: javascript:alert(1)\n"}, (), _s("good.yml"),
+             "bad value for 'url'", "error"),
+        Case("override: python tag", {_s("good.yml"): b"title: !!python/object/apply:os.system ['echo hi']\n"}, (),
+             _s("good.yml"), "could not determine a constructor", "error"),
+        Case("override: alias bomb", {_s("good.yml"): b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a]\n"
+                                                      b"byline: [*b, *b, *b, *b, *b, *b, *b, *b]\n"},
+             (), _s("good.yml"), "unknown key", "error"),
+        Case("override: not UTF-8", {_s("good.yml"): "title: Caf\u00e9".encode("cp1252")}, (), _s("good.yml"), "not UTF-8",
+             "error"),
+        Case("override: exclude is not a boolean", {_s("good.yml"): b"exclude: 'yes'\n"}, (), _s("good.yml"),
+             "true or false", "error"),
+        Case("override: no such seed", {_s("ghost.yml"): b"title: Nobody\n"}, (), _s("ghost.yml"), "no seed named"),
+        Case("override: multiple YAML documents", {_s("good.yml"): b"title: One\n---\ntitle: Two\n"}, (), _s("good.yml"),
+             "not valid YAML", "error"),
+        Case("symbolic link to a file outside the seeds", {}, (), _s("leak.txt"), "outside the seeds folder", "error",
+             ("leak",), links=((_s("leak.txt"), "secret.txt"),)),
+        Case("symbolic link to another seed", {}, ("alias",), _s("good.txt"), "same bytes as seeds/alias.txt",
+             links=((_s("alias.txt"), "project/seeds/good.txt"),)),
+        Case("newline and RTL override in a file name", {_s("evil\nname\u202etxt.exe.txt"): art},
+             ("evil\nname\u202etxt.exe",), None),
+        Case("empty seed with a newline in its name", {_s("x\nERROR good.txt: forged.txt"): b""}, (),
+             _s("x\nERROR good.txt: forged.txt"), "empty seed", "error"),
+        Case("curation: not YAML", {_s("curation.yml"): b"entities:\n  - name: [\n"}, (), _s("curation.yml"),
+             "not valid YAML", "error"),
+        Case("curation: a list", {_s("curation.yml"): b"- entities\n"}, (), _s("curation.yml"), "expected sections",
+             "error"),
+        Case("curation: misspelt section", {_s("curation.yml"): b"entites: []\n"}, (), _s("curation.yml"),
+             "did you mean 'entities'", "error"),
+        Case("curation: not UTF-8", {_s("curation.yml"): b"entities:\n  - name: Caf\xe9\n"}, (), _s("curation.yml"),
+             "not UTF-8", "error"),
+        Case("curation: impossible date", {_s("curation.yml"): b"events:\n  - date: 2020-02-30\n"}, (),
+             _s("curation.yml"), "impossible value: day is out of range", "error"),
+        Case("curation: python tag", {_s("curation.yml"): b"entities: !!python/object/apply:os.system ['echo hi']\n"},
+             (), _s("curation.yml"), "not valid YAML", "error"),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    case: Case
+    published: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    exit_code: int
+    strict_exit_code: int
+    crashed: str | None = None
+    output: str = field(default="")
+
+    def summary(self) -> str:
+        named = [d for d in self.diagnostics if d.path != _s(GOOD_NAME) or self.case.names == _s(GOOD_NAME)]
+        text = "; ".join(d.format() for d in named if d.severity != "info") or "no diagnostic"
+        return text if len(text) < 160 else text[:157] + "..."
+
+
+def _cli(root: Path, strict: bool) -> tuple[int, str]:
+    err = io.StringIO()
+    argv = ["build", "-f", str(root / "mkdocs.yml")] + (["--strict"] if strict else [])
+    with redirect_stderr(err):
+        code = cli.main(argv, out=io.StringIO(), err=err)
+    return code, err.getvalue()
+
+
+def run(case: Case, workdir: Path) -> Outcome:
+    """Build a project holding the good seed and the case's files, through the pipeline and the CLI."""
+    files = {name: data for name, data in case.files.items()}
+    project = make_project(workdir / "project", {GOOD_NAME: GOOD}, files)  # type: ignore[arg-type]
+    (workdir / "secret.txt").write_text("SECRET=do-not-publish\n", encoding="utf-8")
+    for link, target in case.links:
+        (project.root / link).symlink_to(workdir / target)
+    try:
+        result = pipeline.build(project.config())
+    except Exception as exc:  # noqa: BLE001 - a crash is the finding this harness reports
+        return Outcome(case, (), (), -1, -1, crashed=f"{type(exc).__name__}: {exc}")
+    published = tuple(sorted(a.id for a in result.archive.articles))
+    code, output = _cli(project.root, strict=False)
+    strict_code, strict_output = _cli(project.root, strict=True)
+    return Outcome(case, published, result.diagnostics, code, strict_code, output=output + strict_output)
+
+
+def table(outcomes: list[Outcome]) -> str:
+    lines = [f"{len(outcomes)} hostile inputs tried "
+             f"({sum(len(o.case.files) for o in outcomes)} files; each beside one good seed)", "",
+             "| # | input | published | exit / --strict | diagnostic |", "|---|---|---|---|---|"]
+    for number, outcome in enumerate(outcomes, start=1):
+        extra = [p.encode("unicode_escape").decode("ascii") for p in outcome.published if p != "good"]
+        published = ("crashed: " + (outcome.crashed or "")) if outcome.crashed else (
+            "good" + (" + " + ", ".join(extra) if extra else "") if "good" in outcome.published else "NOT the good seed")
+        summary = outcome.summary().replace("|", "\\|")
+        lines.append(f"| {number} | {outcome.case.name} | {published} | {outcome.exit_code} / "
+                     f"{outcome.strict_exit_code} | {summary} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    outcomes = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for number, case in enumerate(cases()):
+            outcomes.append(run(case, Path(tmp) / str(number)))
+    print(table(outcomes))
+    return 1 if any(o.crashed for o in outcomes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
