@@ -92,21 +92,23 @@ def test_crash_mid_write_then_next_build_recovers(project: Project, tmp_path: Pa
 def test_error_before_journal_leaves_previous_output(project: Project, monkeypatch: pytest.MonkeyPatch,
                                                      tmp_path: Path, staged: int) -> None:
     v1 = generated(project.docs)
-    real = write._fsync_write
     count = {"n": 0}
 
-    def failing(path: Path, data: bytes) -> None:
-        if count["n"] >= staged:
-            raise OSError("disk full")
-        count["n"] += 1
-        real(path, data)
+    def failing(real):  # type: ignore[no-untyped-def]
+        def write_file(path: Path, data: bytes) -> None:  # staged files and the journal alike
+            if count["n"] >= staged:
+                raise OSError("disk full")
+            count["n"] += 1
+            real(path, data)
+        return write_file
 
     _edit(project, 2)
-    monkeypatch.setattr(write, "_fsync_write", failing)
+    monkeypatch.setattr(write, "_fsync_write", failing(write._fsync_write))
+    monkeypatch.setattr(write, "_plain_write", failing(write._plain_write))
     with pytest.raises(OSError, match="disk full"):
         pipeline.build(project.config())
     assert generated(project.docs) == v1
-    monkeypatch.setattr(write, "_fsync_write", real)
+    monkeypatch.undo()
     pipeline.build(project.config())
     assert generated(project.docs) == _clean_build(tmp_path / "clean", 2)
 
