@@ -143,7 +143,7 @@ def _facts(entity: Entity, mentions: list[Mention]) -> list[str]:
     for url in entity.same_as:
         rows.append(("Same as", f'<a href="{html_attr(url)}" rel="noopener">{html_text(url)}</a>'))
     rows.append(("Mentions", f"{len(mentions):,} in {len(entity.articles):,} article(s)"))
-    return ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
+    return ["| Field | Value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
 
 
 def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], together: list[tuple[str, int]],
