@@ -31,7 +31,6 @@ from archive_builder.render.provenance_links import (
     passage_anchor,
 )
 
-
 _WORD = re.compile(r"\S+")
 
 
