@@ -27,3 +27,17 @@ def test_fact_tables_have_a_header(make_project) -> None:  # type: ignore[no-unt
     article = next(p for p in checked if p.startswith("articles/") and not p.endswith("index.md"))
     assert ["Field", "Value"] in _headers(pages[article])
     assert ["Field", "Value"] in _headers(pages["index.md"])
+
+
+def test_provenance_tables_have_a_header(make_project) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import FIXTURES
+
+    seeds = {f"{name}.txt": (FIXTURES / "provenance" / f"{name}.txt").read_bytes()
+             for name in ("wire_original", "reprint_house_style")}
+    result = pipeline.build(make_project(seeds), write=False)
+    pages = {o.path: o.data.decode("utf-8") for o in result.outputs if o.data is not None}
+    checked = [p for p in pages if p.startswith(("provenance/", "outlets/"))]
+    assert any(p.startswith("provenance/compare/") for p in checked), sorted(pages)
+    for path in checked:
+        for cells in _headers(pages[path]):
+            assert all(cells), f"{path}: table header with an empty cell: {cells}"
