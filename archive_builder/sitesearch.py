@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -61,7 +62,7 @@ def run_pagefind(site_dir: Path) -> None:
         raise ArchiveError(f"Pagefind failed indexing {site_dir} (exit {done.returncode}): {tail}")
 
 
-def excluded(meta: dict[str, Any]) -> bool:
+def excluded(meta: Mapping[str, Any]) -> bool:
     """Front matter ``search: {exclude: true}``: the page is left out of the search index."""
     search = meta.get("search")
     return isinstance(search, dict) and search.get("exclude") is True

@@ -46,3 +46,38 @@ def test_strict_build_of_small_archive(make_project) -> None:  # type: ignore[no
     assert (site / "search" / "search_index.json").exists()
     home = (site / "index.html").read_text()
     assert "Iraqi parliament votes to expel foreign troops" in home
+
+
+def _nav_pages(mkdocs_yml: Path) -> list[str]:
+    """Every docs page the nav in mkdocs.yml lists (the ``!!python/name`` tag is not needed here)."""
+    import yaml
+
+    text = mkdocs_yml.read_text(encoding="utf-8").replace("!!python/name:", "")
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str) and node.endswith(".md"):
+            found.append(node)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+
+    walk(yaml.safe_load(text)["nav"])
+    return found
+
+
+@pytest.mark.slow
+def test_strict_build_of_trivial_archive_has_every_nav_page(make_project) -> None:  # type: ignore[no-untyped-def]
+    """One seed with no names, no dates and no reused text: every page of the nav still exists."""
+    config = make_project({"quiet.txt": "a quiet headline\n\nnothing much happened here, it seems.\n"})
+    done = mkdocs_build(config.root)
+    assert done.returncode == 0, done.stderr
+    nav = _nav_pages(config.root / "mkdocs.yml")
+    assert {"people/index.md", "organizations/index.md", "places/index.md", "events/index.md"} <= set(nav)
+    missing = [p for p in nav if not (config.root / "docs" / p).is_file()]
+    assert missing == []
+    people = (config.root / "site" / "people" / "index.html").read_text(encoding="utf-8")
+    assert "No people named in the archive yet." in people

@@ -72,6 +72,9 @@ def _extract_chunk(articles: tuple[Article, ...], lex: Lexicon, plan: CurationPl
     bare_articles: list[str] = []
     for article in articles:
         found, left = extract_article(article, lex, plan)
+        if article.published is not None:
+            for loc in found:
+                loc.published = article.published.toordinal()
         locals_ += found
         bare += left
         bare_articles += [article.id] * len(left)

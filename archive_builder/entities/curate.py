@@ -245,7 +245,7 @@ def _take(group: Group, keep: Any) -> list[Local]:
             m.spans = [s for s in m.spans if not keep(m, s)]
             m.forms = [s[2] for s in m.spans]
             taken.append(Local(m.type, m.key, m.words, [s[2] for s in chosen], chosen, m.canonical,
-                               m.surname_only, m.article, m.field, m.part))
+                               m.surname_only, m.article, m.field, m.part, m.published))
     group.members = [m for m in group.members if m.spans]
     return taken
 

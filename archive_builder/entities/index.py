@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from archive_builder.entities.local import surname
 from archive_builder.entities.resolve import Group, Suggestion
 from archive_builder.model import Entity, EntityIndex, Mention, MergeSuggestion
 from archive_builder.textutil import fold_typography, unique_slugs
@@ -12,19 +13,41 @@ TYPE_ORDER = {"person": 0, "organization": 1, "place": 2}
 
 
 def display_name(group: Group) -> str:
-    """Curated name, else gazetteer name, else the most used of the fullest forms seen."""
+    """Curated name, else gazetteer name, else for a person the full name spelt the archive's usual
+    way (``person_name``), else the most used of the fullest forms seen."""
     if group.name:
         return group.name
     canon = sorted({m.canonical for m in group.members if m.canonical and not m.canonical.startswith("alias:")})
     if canon:
         return canon[0]
-    forms = [f for f in group.forms() if f]
     if group.type == "person":
-        forms = [f for f in forms if len(f.split()) > 1] or forms
+        name = person_name(group)
+        if name:
+            return name
+    forms = [f for f in group.forms() if f]
     counts = Counter(fold_typography(f) for f in forms)
     originals = {fold_typography(f): f for f in sorted(forms)}
     best = min(counts, key=lambda f: (-counts[f], -len(f.split()), -len(f), f))
     return originals[best]
+
+
+def _surname_key(form: str) -> str:
+    return fold_typography(surname(tuple(form.split()))).casefold()
+
+
+def person_name(group: Group) -> str | None:
+    """The full-name form (two words or more) whose surname spelling is the most frequent across all
+    the person's mentions (``General Suleimani`` counts for ``Qassim Suleimani``); ties go to the
+    form of the earliest published article, then to alphabetical order. None without a full name."""
+    surnames = Counter(_surname_key(f) for f in group.forms() if f.strip())
+    first_seen: dict[str, int] = {}
+    for m in group.members:
+        for f in m.forms:
+            if len(f.split()) > 1:
+                first_seen[f] = min(first_seen.get(f, m.published), m.published)
+    if not first_seen:
+        return None
+    return min(first_seen, key=lambda f: (-surnames[_surname_key(f)], first_seen[f], f))
 
 
 def assign_ids(groups: list[Group]) -> list[tuple[str, str, Group]]:

@@ -31,6 +31,7 @@ class Local:
     article: str = ""
     field: str = "body"  # body | credits | byline
     part: int = 0  # which credit line or byline name the offsets count in
+    published: int = 10**7  # the article's publication date as an ordinal (undated articles: last)
 
     @property
     def first(self) -> str:

@@ -123,7 +123,7 @@ def _facts(article: Article, page: str) -> list[str]:
         rows.append(("Original address", md_text(article.url)))
     rows.append(("Words", f"{article.word_count:,}"))
     rows.append(("Seed", md_link(article.seed, page, original_path(article.seed)) + f" (sha256 `{article.sha256}`)"))
-    lines = ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
+    lines = ["| Field | Value |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
     if article.title_derived:
         lines += ["", "*The title was derived from the lede: the seed has no headline.*"]
     return lines

@@ -107,8 +107,6 @@ def article_panels(ctx: RenderContext, article: Article, page: str) -> list[str]
 
 def pages(ctx: RenderContext) -> list[Output]:
     index = ctx.archive.entities
-    if not index.entities:
-        return []
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     per_article: dict[str, set[str]] = defaultdict(set)
     for m in index.mentions:
@@ -120,6 +118,7 @@ def pages(ctx: RenderContext) -> list[Output]:
         together = _cooccurring(entity, per_article)
         body = _entity_page(ctx, entity, by_entity[entity.id], together, sentences)
         outputs.append(Output(entity_page(entity), body))
+    # the A-Z indexes are in the nav, so they exist even when the archive names nobody of their type
     for kind in FOLDERS:
         outputs.append(Output(f"{FOLDERS[kind]}/index.md", _type_index(ctx, kind, by_entity)))
     return outputs
@@ -144,7 +143,7 @@ def _facts(entity: Entity, mentions: list[Mention]) -> list[str]:
     for url in entity.same_as:
         rows.append(("Same as", f'<a href="{html_attr(url)}" rel="noopener">{html_text(url)}</a>'))
     rows.append(("Mentions", f"{len(mentions):,} in {len(entity.articles):,} article(s)"))
-    return ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
+    return ["| Field | Value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
 
 
 def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], together: list[tuple[str, int]],
@@ -231,7 +230,9 @@ def _kwic(body: str, sentence: tuple[int, int], m: Mention) -> str:
 def _type_index(ctx: RenderContext, kind: str, by_entity: dict[str, list[Mention]]) -> bytes:
     page = f"{FOLDERS[kind]}/index.md"
     found = sorted((e for e in ctx.archive.entities.entities if e.type == kind), key=lambda e: (e.name.casefold(), e.id))
-    lines = [f"# {TITLES[kind]}", "", f"{len(found):,} {TITLES[kind].lower()} named in the archive, A to Z.", ""]
+    count = f"{len(found):,} {TITLES[kind].lower()} named in the archive, A to Z." if found else \
+        f"No {TITLES[kind].lower()} named in the archive yet."
+    lines = [f"# {TITLES[kind]}", "", count, ""]
 
     def letter(e: Entity) -> str:
         first = e.name[:1].upper()

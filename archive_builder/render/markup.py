@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import html
 import posixpath
-from urllib.parse import quote
 from dataclasses import dataclass
+from urllib.parse import quote
 
 _MD_SAFE = str.maketrans({c: f"&#{ord(c)};" for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
 # Control characters are never shown; \x02/\x03 would even collide with Markdown's own placeholders.

@@ -40,7 +40,7 @@ def _relation_row(ctx: RenderContext, look: Lookup, r: Relation, page: str) -> s
             f"| {known} | {r.confidence:.2f} | {compare} |")
 
 
-_TABLE = ["| Source | Relation | Target | Direction known | Confidence | |", "|---|---|---|---|---:|---|"]
+_TABLE = ["| Source | Relation | Target | Direction known | Confidence | Side by side |", "|---|---|---|---|---:|---|"]
 
 
 def _graph(ctx: RenderContext, look: Lookup, relations: list[Relation]) -> str:
@@ -117,7 +117,7 @@ def compare(ctx: RenderContext, r: Relation) -> Output:
         direction = "both derive from one source; neither from the other"
     else:
         direction = "source \u2192 target" if r.direction_known else "direction unknown; listed in a fixed order"
-    lines = ["# Compare two articles", "", "| | Source side | Target side |", "|---|---|---|",
+    lines = ["# Compare two articles", "", "| Field | Source side | Target side |", "|---|---|---|",
              f"| Article | {md_link(src.title, page, article_page(src.id))} | {md_link(tgt.title, page, article_page(tgt.id))} |",
              f"| Outlet | {md_text(src.outlet or 'unknown')} | {md_text(tgt.outlet or 'unknown')} |",
              f"| Published | {src.published or 'unknown'} | {tgt.published or 'unknown'} |", "",

@@ -11,12 +11,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from archive_builder.model import Article, Attribution, Node, Relation
 from archive_builder.render import mermaid
 from archive_builder.render.context import Output, RenderContext, article_page
-from archive_builder.render.markup import Span, md_link, md_text
+from archive_builder.render.markup import Span, href, md_link, md_text
 from archive_builder.render.provenance_links import (
     KIND_LABELS,
     Lookup,
@@ -29,6 +30,8 @@ from archive_builder.render.provenance_links import (
     outlet_page,
     passage_anchor,
 )
+
+_WORD = re.compile(r"\S+")
 
 
 def _relations(look: Lookup, article_id: str) -> list[Relation]:
@@ -112,9 +115,11 @@ def _sides(r: Relation, article_id: str) -> tuple[bool, str]:
 
 
 def article_spans(ctx: RenderContext, article: Article, page: str) -> list[Span]:
-    """Each shared passage as ``<mark class="ab-passage" id=...>`` with a link to its match."""
+    """Each shared passage as ``<mark class="ab-passage" id=...>`` (``markup.annotate`` keeps the id on
+    the mark's first fragment only) with a link to its match on the passage's last free word."""
     look = lookup(ctx)
     spans: list[Span] = []
+    taken = _linked_ranges(ctx, article)
     for r in _relations(look, article.id):
         if not is_pair(r):
             continue
@@ -123,26 +128,45 @@ def article_spans(ctx: RenderContext, article: Article, page: str) -> list[Span]
         for k, p in enumerate(r.passages):
             start, end = (p.source_start, p.source_end) if mine else (p.target_start, p.target_end)
             title = f"Shared with: {other_title} ({r.relation}, {p.kind})"
-            spans.append(Span(start, end, "mark", (("class", "ab-passage"), ("title", title)), rank=5))
-            spans.append(Span(start, min(end, start + 1), "span",
-                              (("class", "ab-passage-anchor"), ("id", passage_anchor(other, k))), rank=90))
-            spans.extend(_link(article, page, other, k, end))
+            spans += _marks(article, start, end, passage_anchor(other, k), title)
+            target = href(page, article_page(other), passage_anchor(article.id, k), ctx.use_directory_urls)
+            spans.extend(_link(article.body, start, end, target, taken))
     return spans
 
 
-def _link(article: Article, page: str, other: str, k: int, end: int) -> list[Span]:
-    """A link to the matching passage on the character right after the passage: punctuation, or a
-    space before a lower-case word. Neither is ever inside a name link, so links never nest."""
-    from archive_builder.render.markup import href
+def _marks(article: Article, start: int, end: int, anchor: str, title: str) -> list[Span]:
+    """The passage's mark, one per paragraph it covers (each paragraph is annotated on its own);
+    only the first carries the anchor, so the id is on the page once."""
+    marks: list[Span] = []
+    for p_start, p_end in article.paragraphs:
+        lo, hi = max(start, p_start), min(end, p_end)
+        if lo < hi:
+            attrs = (("class", "ab-passage"), *((("id", anchor),) if not marks else ()), ("title", title))
+            marks.append(Span(lo, hi, "mark", attrs, rank=5))
+    return marks
 
-    body = article.body
-    at_punct = end < len(body) and body[end] in ".,;:!?\u201d\"'\u2019)"
-    at_space = end + 1 < len(body) and body[end] == " " and body[end + 1].islower()
-    if not (at_punct or at_space):
-        return []
-    target = href(page, article_page(other), passage_anchor(article.id, k))
-    return [Span(end, end + 1, "a", (("class", "ab-passage-link"), ("href", target),
-                                     ("title", "the matching passage in the other article")), rank=95)]
+
+def _linked_ranges(ctx: RenderContext, article: Article) -> list[tuple[int, int]]:
+    """The body ranges other views already link (names): a passage link must not overlap them."""
+    from archive_builder.render.entities_view import article_mentions
+
+    return [(m.start, m.end) for m in article_mentions(ctx.archive.entities, article.id) if m.field == "body"]
+
+
+_LINK_CHARS = 24  # a word longer than this (a URL, text without spaces) is linked on its last characters
+
+
+def _link(body: str, start: int, end: int, target: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """A link to the matching passage on the passage's last word that no other link covers (the CSS
+    puts an arrow after it, so the link reads as a marker at the passage end). Links never nest: the
+    chosen range joins ``taken``. No free word, no link (the panel lists every passage anyway)."""
+    for word in reversed(list(_WORD.finditer(body, start, end))):
+        w_start, w_end = max(word.start(), word.end() - _LINK_CHARS), word.end()
+        if all(w_end <= t_start or t_end <= w_start for t_start, t_end in taken):
+            taken.append((w_start, w_end))
+            attrs = (("class", "ab-passage-link"), ("href", target), ("title", "the matching passage in the other article"))
+            return [Span(w_start, w_end, "a", attrs, rank=95)]
+    return []
 
 
 def _chain_diagram(ctx: RenderContext, look: Lookup, article: Article) -> list[str]:

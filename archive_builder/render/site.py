@@ -33,7 +33,7 @@ def home(ctx: RenderContext) -> bytes:
         "A curated archive of news articles: each article's clean text and metadata, the people, "
         "organizations, places and events they share, and where their text came from.",
         "",
-        "| | |",
+        "| Field | Value |",
         "|---|---|",
         f"| Articles | {len(articles):,} |",
         f"| Outlets | {len(outlets):,} |",

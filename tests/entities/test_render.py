@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import frontmatter
-
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import frontmatter
 import pytest
 
 from archive_builder.pipeline import build, export

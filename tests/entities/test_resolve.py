@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from archive_builder.curation import Curation
 from archive_builder.entities import resolve
 from archive_builder.model import EntityIndex
@@ -123,3 +125,32 @@ def test_worker_processes_give_the_same_index(lex, monkeypatch):
     one, _ = resolve(articles, Curation(), lex)
     two, _ = resolve(articles, Curation(), lex, jobs=2)
     assert one == two and one.entities
+
+
+def _dated(article_id: str, day: str, body: str):  # type: ignore[no-untyped-def]
+    return make_article(article_id, body, published=dt.date.fromisoformat(day))
+
+
+def test_person_is_named_by_the_archive_s_usual_surname_spelling(lex):
+    articles = (
+        _dated("wire", "2024-03-01", "BAGHDAD — Gen. Qassim Soleimani was killed near the airport, officials said."),
+        _dated("paper", "2024-03-05", "Maj. Gen. Qassim Suleimani led the Quds Force for two decades. Officials said "
+                                      "General Suleimani had planned the attacks. The death of Suleimani left a gap."),
+    )
+    index, _ = resolve(articles, Curation(), lex)
+    [person] = [e for e in index.entities if e.type == "person"]
+    assert (person.id, person.name) == ("qassim-suleimani", "Qassim Suleimani")
+    assert "Qassim Soleimani" in person.aliases
+
+
+def test_person_name_ties_go_to_the_earliest_article_then_alphabet(lex):
+    later = "TEHRAN — Qasem Soleimani was praised on Friday. Crowds said General Soleimani would be avenged."
+    earlier = "Iraqi officials said Qassim Suleimani met militia leaders. Officials said Suleimani left before dawn."
+    index, _ = resolve((_dated("late", "2024-05-02", later), _dated("early", "2024-04-30", earlier)), Curation(), lex)
+    assert [e.name for e in index.entities if e.type == "person"] == ["Qassim Suleimani"]
+    flipped = (_dated("late", "2024-04-30", later), _dated("early", "2024-05-02", earlier))
+    index, _ = resolve(flipped, Curation(), lex)
+    assert [e.name for e in index.entities if e.type == "person"] == ["Qasem Soleimani"]
+    undated = (make_article("x", later), make_article("y", earlier))
+    index, _ = resolve(undated, Curation(), lex)
+    assert [e.name for e in index.entities if e.type == "person"] == ["Qasem Soleimani"]  # Q-a-s-e < Q-a-s-s

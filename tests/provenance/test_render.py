@@ -6,6 +6,8 @@ import json
 import re
 
 import frontmatter
+import pytest
+from bs4 import BeautifulSoup
 
 from archive_builder.curation import Curation
 from archive_builder.mkdocs_plugin import jsonld_script
@@ -70,13 +72,13 @@ def test_compare_page_marks_edits_and_escapes(tmp_path) -> None:  # type: ignore
 def test_article_spans_link_each_passage_to_its_match() -> None:
     ctx = _hostile_ctx()
     spans = view.article_spans(ctx, ctx.articles["h1"], article_page("h1"))
-    marks = [s for s in spans if s.tag == "mark"]
-    anchors = [dict(s.attrs)["id"] for s in spans if s.tag == "span"]
+    anchors = [dict(s.attrs)["id"] for s in spans if s.tag == "mark" and "id" in dict(s.attrs)]
     links = [dict(s.attrs)["href"] for s in spans if s.tag == "a"]
-    assert marks and anchors == [f"pass-h2-{k + 1}" for k in range(len(marks))]
+    assert anchors and anchors == [f"pass-h2-{k + 1}" for k in range(len(anchors))]
     assert links and all(re.fullmatch(r"\.\./h2/#pass-h1-\d+", h) for h in links)
     other = view.article_spans(ctx, ctx.articles["h2"], article_page("h2"))
-    assert {dict(s.attrs)["id"] for s in other if s.tag == "span"} == {f"pass-h1-{k + 1}" for k in range(len(marks))}
+    assert {dict(s.attrs).get("id") for s in other if s.tag == "mark"} - {None} == set(
+        f"pass-h1-{k + 1}" for k in range(len(anchors)))
 
 
 def test_front_matter_and_export_shapes() -> None:
@@ -121,3 +123,40 @@ def test_export_validates_against_the_provenance_schema() -> None:
     data = json.loads(json.dumps(export_data(_hostile_ctx(), views())))
     jsonschema.validate(data, schema)
     assert data["relations"]
+
+
+def _linked_ctx(use_directory_urls: bool) -> RenderContext:
+    """An original, a reprint and the revision of the original: passages from two relations cover
+    the same sentences, and names inside them are linked by the entities view."""
+    from archive_builder import entities
+
+    articles = (fixture("wire_original"), fixture("reprint_house_style"), fixture("revision"))
+    entity_index, _ = entities.resolve(articles, Curation())
+    index, _ = analyse(articles, Curation())
+    assert entity_index.mentions and index.relations
+    return RenderContext.of(Archive(articles=articles, entities=entity_index, provenance=index),
+                            use_directory_urls=use_directory_urls)
+
+
+def _body(ctx: RenderContext, article_id: str, tmp_path) -> BeautifulSoup:  # type: ignore[no-untyped-def]
+    outputs = {o.path: o.data.decode() for o in render_site(ctx, tmp_path) if o.data is not None}
+    html = outputs[article_page(article_id)]
+    return BeautifulSoup(re.search(r'<div class="ab-body".*?\n</div>', html, re.S).group(0), "html.parser")
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_body_passages_carry_their_anchor_and_a_valid_link(directory_urls: bool, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ctx = _linked_ctx(directory_urls)
+    body = _body(ctx, "reprint_house_style", tmp_path)
+    marks = body.select("mark.ab-passage[id]")
+    ids = [m["id"] for m in body.select("[id]")]
+    assert marks and len(ids) == len(set(ids)), "every passage mark has an id, no id twice"
+    assert not body.select(".ab-passage-anchor")
+    assert all(a.find("a") is None for a in body.find_all("a")), "no link inside a link"
+    assert body.select("a.ab-mention"), "names inside passages stay linked"
+    links = [a["href"] for a in body.select("a.ab-passage-link")]
+    pattern = r"[a-z_]+\.html#pass-reprint_house_style-\d+" if not directory_urls else \
+        r"\.\./[a-z_]+/#pass-reprint_house_style-\d+"
+    assert links and all(re.fullmatch(pattern, h) for h in links), links
+    for link in body.select("a.ab-passage-link"):
+        assert link.find_parent("mark", class_="ab-passage") is not None, "the link sits inside its passage"
