@@ -133,7 +133,8 @@ def _freeze(drafts: list[Draft], bodies: dict[str, str]) -> EventIndex:
             places.update(m.places)
             mentions.append(EventMention(m.article, m.start, m.end, bodies[m.article][m.start : m.end], d.id, m.trigger))
         articles = tuple(sorted({m.article for m in d.mentions}))
-        events.append(Event(d.id, d.label, d.date, d.precision, d.kind, _ranked(participants), _ranked(places), articles))
+        events.append(Event(d.id, d.label, d.date, d.precision, d.kind, _ranked(participants), _ranked(places), articles,
+                            d.curated))
     mentions.sort(key=lambda m: (m.article, m.start, m.end, m.event))
     return EventIndex(tuple(events), tuple(mentions))
 
