@@ -190,6 +190,7 @@ class Event:
     participants: tuple[str, ...] = ()  # entity ids
     places: tuple[str, ...] = ()  # entity ids
     articles: tuple[str, ...] = ()
+    curated: bool = False  # named, dated, merged or split by the curator
 
 
 @dataclass(frozen=True, slots=True)

@@ -243,7 +243,7 @@ def analyse(config: Config, timer: Timer = untimed) -> tuple[Archive, list[Diagn
         entity_index, issues = entities.resolve(articles, curation, jobs=_stage_jobs(config))
     problems.extend(issues)
     with timer("events"):
-        articles, event_index, issues = events.extract(articles, entity_index, curation)
+        articles, event_index, issues = events.extract(articles, entity_index, curation, jobs=_stage_jobs(config))
     problems.extend(issues)
     with timer("provenance"):
         provenance_index, issues = provenance.analyse(articles, curation)

@@ -112,7 +112,13 @@ def test_cache_follows_seed_overrides_and_code(make_project: MakeProject) -> Non
 
 
 def test_parallel_and_serial_builds_are_byte_identical(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    import archive_builder.entities
+    import archive_builder.events
+
+    # the per-article work of ingest, entity extraction and date scanning all go to the workers
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_SEEDS", 2)
+    monkeypatch.setattr(archive_builder.entities, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(archive_builder.events, "PARALLEL_MIN", 2)
     config = make_project(_seeds(30), cache=False, jobs=1)
     serial = pipeline.build(config)
     expected = _snapshot(config)

@@ -133,15 +133,40 @@ def _freeze(drafts: list[Draft], bodies: dict[str, str]) -> EventIndex:
             places.update(m.places)
             mentions.append(EventMention(m.article, m.start, m.end, bodies[m.article][m.start : m.end], d.id, m.trigger))
         articles = tuple(sorted({m.article for m in d.mentions}))
-        events.append(Event(d.id, d.label, d.date, d.precision, d.kind, _ranked(participants), _ranked(places), articles))
+        events.append(Event(d.id, d.label, d.date, d.precision, d.kind, _ranked(participants), _ranked(places), articles,
+                            d.curated))
     mentions.sort(key=lambda m: (m.article, m.start, m.end, m.event))
     return EventIndex(tuple(events), tuple(mentions))
 
 
+PARALLEL_MIN = 400  # articles; below this, starting workers costs more than it saves
+
+
+def _scan_chunk(bodies: list[str]) -> list[list[RawDate]]:
+    return [scan(body) for body in bodies]
+
+
+def _scan_all(articles: tuple[Article, ...], jobs: int) -> dict[str, list[RawDate]]:
+    """Date expressions of every article (pure per article): with ``jobs > 1`` chunks of articles go
+    to worker processes and come back in article order, so the result is the same as with one job."""
+    if jobs <= 1 or len(articles) < PARALLEL_MIN:
+        return {a.id: scan(a.body) for a in articles}
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(articles) // (jobs * 2))
+    chunks = [[a.body for a in articles[i : i + size]] for i in range(0, len(articles), size)]
+    found: list[list[RawDate]] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for part in pool.map(_scan_chunk, chunks):
+            found.extend(part)
+    return {a.id: raws for a, raws in zip(articles, found, strict=True)}
+
+
 def extract(
-    articles: tuple[Article, ...], entities: EntityIndex, curation: Curation
+    articles: tuple[Article, ...], entities: EntityIndex, curation: Curation, jobs: int = 1
 ) -> tuple[tuple[Article, ...], EventIndex, tuple[Diagnostic, ...]]:
-    """Infer missing publication dates, then find and join event mentions.
+    """Infer missing publication dates, then find and join event mentions (date expressions are
+    read on ``jobs`` worker processes).
 
     Returns the articles (with inferred dates filled in), the events and any diagnostics."""
     known: dict[str, Entity] = {e.id: e for e in entities.entities}
@@ -149,7 +174,7 @@ def extract(
     for mention in entities.mentions:
         grouped[mention.article].append(mention)
     by_article = {a: {m.entity for m in ms if m.entity in known} for a, ms in grouped.items()}
-    raws = {a.id: scan(a.body) for a in articles}
+    raws = _scan_all(articles, jobs)
     articles, problems = _infer_dates(articles, raws, by_article, curation)
     found: list[Candidate] = []
     for article in articles:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from archive_builder.model import Article, Edit, Passage
@@ -37,6 +37,8 @@ class Doc:
     toks: tuple[Token, ...]
     content: tuple[int, ...]  # token index of each content word
     keys: tuple[int, ...]  # n-gram key starting at each content word
+    where: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)  # key -> positions
+    held: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # the keys of ``where``
 
     @property
     def words(self) -> list[str]:
@@ -47,23 +49,26 @@ def make_doc(article: Article, n: int = 3, memo: dict[str, tuple[str, str]] | No
     toks = tokens(article.body, memo)
     content = content_positions(toks)
     keys = gram_keys([toks[i].canon for i in content], n)
-    return Doc(article.id, article.body, toks, content, tuple(keys))
+    where: dict[int, list[int]] = {}
+    for i, key in enumerate(keys):
+        where.setdefault(key, []).append(i)
+    return Doc(article.id, article.body, toks, content, tuple(keys), {k: tuple(v) for k, v in where.items()},
+               frozenset(where))
 
 
 def anchors(a: Doc, b: Doc, ignored: frozenset[int], settings: AlignSettings) -> list[tuple[int, int]]:
-    """(i, j): the n-gram at content word i of ``a`` equals the one at j of ``b``."""
-    where: dict[int, list[int]] = {}
-    for i, key in enumerate(a.keys):
-        where.setdefault(key, []).append(i)
-    seen_b: dict[int, int] = {}
-    for key in b.keys:
-        seen_b[key] = seen_b.get(key, 0) + 1
+    """(i, j): the n-gram at content word i of ``a`` equals the one at j of ``b``.
+
+    Only the keys both texts hold are visited (a set intersection over each text's positions,
+    computed once per text in ``make_doc``), not every n-gram of both texts for every pair."""
+    wa, wb = a.where, b.where
+    limit = settings.max_repeats
     found: list[tuple[int, int]] = []
-    for j, key in enumerate(b.keys):
-        spots = where.get(key)
-        if not spots or key in ignored or len(spots) > settings.max_repeats or seen_b[key] > settings.max_repeats:
+    for key in a.held & b.held:
+        spots, others = wa[key], wb[key]
+        if key in ignored or len(spots) > limit or len(others) > limit:
             continue
-        found.extend((i, j) for i in spots)
+        found.extend((i, j) for i in spots for j in others)
     return sorted(found)
 
 

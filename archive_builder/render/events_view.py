@@ -33,6 +33,26 @@ def event_page(event_id: str) -> str:
     return f"events/{page_slug(event_id)}.md"
 
 
+def has_page(event: Event) -> bool:
+    """Which events get a page of their own (every event stays in the export, the article panels
+    and the timeline; those without a page are listed there without a link):
+
+    * events reported by at least two articles (the archive corroborates them), or
+    * events the curator named, dated, merged or split, or
+    * well-identified events: dated to the day, naming who took part or where it happened.
+
+    The rest (one article, no day, or no one and nowhere named: "a statement", "the meeting") are read in their
+    article; a page each would multiply the site's pages without adding anything to the article."""
+    if event.curated or len(event.articles) >= 2:
+        return True
+    return event.date_precision == "day" and event.date is not None and bool(event.participants or event.places)
+
+
+def _event_ref(event: Event, from_page: str) -> str:
+    """The event's label, linked to its page when it has one."""
+    return _link(event.label, from_page, event_page(event.id)) if has_page(event) else md_text(event.label)
+
+
 def entity_page(entity: Entity) -> str:
     return f"{ENTITY_FOLDERS[entity.type]}/{entity.id}.md"
 
@@ -110,8 +130,7 @@ def article_panels(ctx: RenderContext, article: Article, page: str) -> list[str]
     ordered = sorted(found, key=_chronological)
     lines = ["## Events", "", "Happenings this article mentions, in the order they took place.", ""]
     for event in ordered:
-        link = _link(event.label, page, event_page(event.id))
-        lines.append(f"- {md_text(date_text(event))}: {link} ([in the text](#{anchor(first[event.id])}))")
+        lines.append(f"- {md_text(date_text(event))}: {_event_ref(event, page)} ([in the text](#{anchor(first[event.id])}))")
     return ["\n".join(lines)]
 
 
@@ -188,12 +207,16 @@ def _article_key(ctx: RenderContext, article_id: str) -> tuple[int, str]:
 
 def events_index(ctx: RenderContext) -> bytes:
     events = sorted(ctx.archive.events.events, key=_chronological)
+    paged = sum(1 for e in events if has_page(e))
     lines = ["# Events", "", f"{len(events):,} events found in the articles, in the order they took place. "
              f"See also the {_link('timeline', EVENTS_INDEX, TIMELINE)}.", ""]
+    if paged < len(events):
+        lines += [f"{paged:,} of them have a page: those reported by two or more articles, those the curator "
+                  "corrected, and those dated to the day that name who or where. The others are shown in their "
+                  "article.", ""]
     if events:
         lines += ["| Date | Event | Articles |", "|---|---|---:|"]
-        lines += [f"| {md_text(date_text(e))} | {_link(e.label, EVENTS_INDEX, event_page(e.id))} | {len(e.articles):,} |"
-                  for e in events]
+        lines += [f"| {md_text(date_text(e))} | {_event_ref(e, EVENTS_INDEX)} | {len(e.articles):,} |" for e in events]
     return fm_page({"title": "Events", "generated": True}, "\n".join(lines) + "\n")
 
 
@@ -213,7 +236,7 @@ def _timeline_rows(ctx: RenderContext) -> list[Row]:
     rows: list[Row] = []
     for e in ctx.archive.events.events:
         if e.date is not None:
-            rows.append((e.date, 0, e.label, _short_date(e), "Event", _link(e.label, TIMELINE, event_page(e.id))))
+            rows.append((e.date, 0, e.label, _short_date(e), "Event", _event_ref(e, TIMELINE)))
     for a in ctx.archive.articles:
         if a.published is not None:
             what = "Article published" + (" (date inferred)" if a.published_derived else "")
@@ -232,7 +255,7 @@ def timeline(ctx: RenderContext) -> bytes:
         lines.append("")
     undated = sorted((e for e in ctx.archive.events.events if e.date is None), key=lambda e: e.id)
     if undated:
-        lines += ["## Date unknown", ""] + [f"- {_link(e.label, TIMELINE, event_page(e.id))}" for e in undated] + [""]
+        lines += ["## Date unknown", ""] + [f"- {_event_ref(e, TIMELINE)}" for e in undated] + [""]
     if not rows and not undated:
         lines.append("Nothing dated in the archive yet.")
     return fm_page({"title": "Timeline", "generated": True}, "\n".join(lines))
@@ -243,7 +266,8 @@ def pages(ctx: RenderContext) -> list[Output]:
     grouped: dict[str, list[EventMention]] = defaultdict(list)
     for m in ctx.archive.events.mentions:
         grouped[m.event].append(m)
-    out = [Output(event_page(e.id), render_event(ctx, e, grouped[e.id], entities)) for e in ctx.archive.events.events]
+    out = [Output(event_page(e.id), render_event(ctx, e, grouped[e.id], entities))
+           for e in ctx.archive.events.events if has_page(e)]
     out += [Output(EVENTS_INDEX, events_index(ctx)), Output(TIMELINE, timeline(ctx))]
     return out
 
@@ -255,7 +279,8 @@ def export(ctx: RenderContext) -> dict[str, Any]:
     return {"events": [
         {"id": e.id, "label": e.label, "date": e.date.isoformat() if e.date else None,
          "date_precision": e.date_precision, "trigger": e.trigger, "participants": list(e.participants),
-         "places": list(e.places), "articles": list(e.articles), "page": event_page(e.id),
+         "places": list(e.places), "articles": list(e.articles),
+         "page": event_page(e.id) if has_page(e) else None,
          "mentions": [{"article": m.article, "start": m.start, "end": m.end, "text": m.text, "trigger": m.trigger}
                       for m in grouped[e.id]]}
         for e in ctx.archive.events.events]}

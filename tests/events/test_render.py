@@ -89,7 +89,13 @@ def test_article_front_matter_spans_and_panel(ctx: RenderContext) -> None:
 def test_hostile_text_stays_text(ctx: RenderContext) -> None:
     hostile = [e for e in ctx.archive.events.events if "hostile" in e.articles]
     assert len(hostile) == 2
-    for event in hostile:
+    # the rocket attack is in one article and names no one and nowhere: no page, only the panel,
+    # the index and the timeline list it (without a link), and there its label must stay text
+    paged = [e for e in hostile if view.has_page(e)]
+    assert [e.trigger for e in paged] == ["killing"]
+    written = {o.path for o in view.pages(ctx)}
+    assert all((view.event_page(e.id) in written) == view.has_page(e) for e in hostile)
+    for event in paged:
         text = page(ctx, view.event_page(event.id))
         post = frontmatter.loads(text)
         assert post["title"] == event.label
@@ -100,9 +106,32 @@ def test_hostile_text_stays_text(ctx: RenderContext) -> None:
         assert not any("{{" in line or "{%" in line or "](javascript" in line for line in markdown)
     panel = "\n".join(view.article_panels(ctx, ctx.articles["hostile"], "articles/hostile.md"))
     assert "<" not in panel and "{{" not in panel
-    assert "&lt;img" in page(ctx, view.event_page(hostile[0].id)) or "&#60;img" in page(ctx, view.event_page(hostile[0].id))
-    for line in page(ctx, view.TIMELINE).splitlines():
-        assert "<" not in line and "{{" not in line
+    assert "&lt;img" in page(ctx, view.event_page(paged[0].id)) or "&#60;img" in page(ctx, view.event_page(paged[0].id))
+    for listing in (view.TIMELINE, view.EVENTS_INDEX):
+        text = page(ctx, listing)
+        assert "Rocket attack at " in text  # the unpaged event is listed, its label escaped
+        for line in text.splitlines():
+            assert "<" not in line and "{{" not in line
+
+
+def test_which_events_get_a_page() -> None:
+    from archive_builder.model import Event
+
+    day, one = D(2021, 4, 2), ("a",)
+    assert view.has_page(Event("x", "Meeting", None, "unknown", "meeting", articles=("a", "b")))
+    assert view.has_page(Event("x", "Meeting", None, "unknown", "meeting", articles=one, curated=True))
+    assert view.has_page(Event("x", "Killing", day, "day", "killing", participants=("p",), articles=one))
+    assert view.has_page(Event("x", "Attack", day, "day", "attack", places=("q",), articles=one))
+    assert not view.has_page(Event("x", "Attack", day, "day", "attack", articles=one))
+    assert not view.has_page(Event("x", "Meeting", D(2021, 4, 1), "month", "meeting", participants=("p",), articles=one))
+    assert not view.has_page(Event("x", "Statement", None, "unknown", "statement", participants=("p",), articles=one))
+
+
+def test_panel_lists_events_without_a_page_unlinked(ctx: RenderContext) -> None:
+    panel = "\n".join(view.article_panels(ctx, ctx.articles["hostile"], "articles/hostile.md"))
+    rocket = next(e for e in ctx.archive.events.events if "hostile" in e.articles and e.trigger == "rocket attack")
+    line = next(x for x in panel.splitlines() if "Rocket attack" in x)
+    assert view.event_page(rocket.id).split("/")[-1] not in line and "[in the text](#ev-" in line
 
 
 def test_export_matches_the_schema_and_the_bodies(ctx: RenderContext) -> None:
