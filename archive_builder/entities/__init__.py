@@ -100,6 +100,18 @@ def _extract_all(articles: tuple[Article, ...], lex: Lexicon, plan: CurationPlan
 
 
 PARALLEL_MIN = 400  # below this, starting workers costs more than it saves
+SUGGESTIONS_SHOWN = 100  # `check` prints the strongest suggested merges; the export lists them all
+
+
+def _suggestion_diagnostics(path: str, index: EntityIndex) -> list[Diagnostic]:
+    ranked = sorted(index.suggestions, key=lambda s: (-s.score, s.a, s.b))
+    shown = [Diagnostic(path, f"suggested merge: '{s.a}' and '{s.b}' (score {s.score:.2f}: {s.reason})",
+                        "info", hint=f"to merge them add to the entities section: - merge: [{s.a}, {s.b}]")
+             for s in ranked[:SUGGESTIONS_SHOWN]]
+    if len(ranked) > SUGGESTIONS_SHOWN:
+        shown.append(Diagnostic(path, f"{len(ranked) - SUGGESTIONS_SHOWN} weaker suggested merges not shown", "info",
+                                hint="`archive-builder export` lists every one under 'entity_suggestions'"))
+    return shown
 
 
 def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | None = None, jobs: int = 1) -> tuple[
@@ -112,8 +124,6 @@ def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | No
     groups, suggestions, issues = apply_plan(plan, groups, suggestions)
     index, _ = build_index(groups, suggestions)
     problems += issues
-    problems += [Diagnostic(curation.path, f"suggested merge: '{s.a}' and '{s.b}' (score {s.score:.2f}: {s.reason})",
-                            "info", hint=f"to merge them add to the entities section: - merge: [{s.a}, {s.b}]")
-                 for s in index.suggestions]
+    problems += _suggestion_diagnostics(curation.path, index)
     log.debug("entities: %d entities, %d mentions", len(index.entities), len(index.mentions))
     return index, tuple(problems)
