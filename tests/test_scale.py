@@ -252,42 +252,6 @@ def test_material_search_stays_for_small_archives(make_project: MakeProject) -> 
     assert not (site / "pagefind").exists()
 
 
-@pytest.mark.browser
-@pytest.mark.skipif(not sitesearch.pagefind_available(), reason="pagefind is not installed")
-def test_pagefind_search_finds_words_and_shows_seed_text_as_text(make_project: MakeProject) -> None:
-    pytest.importorskip("playwright")
-    from benchmarks import search_probe
-
-    if not Path(search_probe.CHROMIUM).exists():
-        pytest.skip("no Chromium")
-    from playwright.sync_api import sync_playwright
-
-    site = _mkdocs_site(make_project(_hand_written()), "pagefind")
-    server = search_probe.serve(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=search_probe.CHROMIUM, args=search_probe.CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.goto(f"http://127.0.0.1:{server.server_port}/", wait_until="load")
-            page.fill(".ab-search__input", "sandbags")
-            page.wait_for_selector(".ab-search__result", timeout=15000)
-            titles = page.locator(".ab-search__title").all_inner_texts()
-            assert "Flood barriers hold as river peaks in Nasiriyah" in titles
-            page.fill(".ab-search__input", "zebrafish")
-            page.wait_for_function("[...document.querySelectorAll('.ab-search__title')]"
-                                   ".some(t => t.textContent.includes('Zebrafish'))")
-            titles = page.locator(".ab-search__title").all_inner_texts()
-            assert '<img src=x onerror="window.__pwned=1">Zebrafish <b>bold</b> {{ config.site_name }} title' in titles
-            assert "Flood barriers hold as river peaks in Nasiriyah" not in titles
-            assert "zebrafish" in page.locator(".ab-search__excerpt").first.inner_text().lower()
-            assert page.locator(".ab-search__results img, .ab-search__results script, .ab-search__results b").count() == 0
-            assert page.locator(".ab-search__excerpt mark").count() >= 1
-            assert page.evaluate("window.__pwned") is None
-            browser.close()
-    finally:
-        server.shutdown()
-
-
 def test_unchanged_article_pages_are_reused_and_view_changes_rerender(
         make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
     from archive_builder import render

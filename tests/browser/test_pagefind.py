@@ -1,0 +1,41 @@
+"""Pagefind search (the engine for large archives) in the browser: finds words, shows seed text as text.
+
+Uses the session's one Chromium (two Playwright sessions in one worker process cannot coexist)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from archive_builder import sitesearch
+from benchmarks import search_probe
+from tests.test_scale import _hand_written, _mkdocs_site
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not sitesearch.pagefind_available(), reason="pagefind is not installed")
+def test_pagefind_search_finds_words_and_shows_seed_text_as_text(make_project: Any, browser: Any) -> None:
+    site = _mkdocs_site(make_project(_hand_written()), "pagefind")
+    server = search_probe.serve(site)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_port}/", wait_until="load")
+        page.fill(".ab-search__input", "sandbags")
+        page.wait_for_selector(".ab-search__result", timeout=15000)
+        titles = page.locator(".ab-search__title").all_inner_texts()
+        assert "Flood barriers hold as river peaks in Nasiriyah" in titles
+        page.fill(".ab-search__input", "zebrafish")
+        page.wait_for_function("[...document.querySelectorAll('.ab-search__title')]"
+                               ".some(t => t.textContent.includes('Zebrafish'))")
+        titles = page.locator(".ab-search__title").all_inner_texts()
+        assert '<img src=x onerror="window.__pwned=1">Zebrafish <b>bold</b> {{ config.site_name }} title' in titles
+        assert "Flood barriers hold as river peaks in Nasiriyah" not in titles
+        assert "zebrafish" in page.locator(".ab-search__excerpt").first.inner_text().lower()
+        assert page.locator(".ab-search__results img, .ab-search__results script, .ab-search__results b").count() == 0
+        assert page.locator(".ab-search__excerpt mark").count() >= 1
+        assert page.evaluate("window.__pwned") is None
+    finally:
+        context.close()
+        server.shutdown()
