@@ -107,3 +107,15 @@ def node_label(ctx: RenderContext, look: Lookup, node: Node) -> str:
 
 def node_json(look: Lookup, node: Node) -> dict[str, Any]:
     return {"article": node.article} if node.article else {"outlet": outlet_name(look, node.outlet or "")}
+
+
+def relation_head(look: Lookup, r: Relation) -> dict[str, Any]:
+    """The fields that name a relation, shared by front matter and the export (in this order)."""
+    return {
+        "source": node_json(look, r.source),
+        "target": node_json(look, r.target),
+        "relation": r.relation,
+        "direction_known": r.direction_known,
+        "confidence": r.confidence,
+        "curated": r.curated,
+    }

@@ -20,6 +20,7 @@ from archive_builder.render.provenance_links import (
     outlet_name,
     outlet_page,
     passage_anchor,
+    relation_head,
 )
 
 MAX_GRAPH_EDGES = 60
@@ -216,12 +217,7 @@ def _passage_json(p: Passage) -> dict[str, Any]:
 
 def relation_record(look: Lookup, r: Relation) -> dict[str, Any]:
     return {
-        "source": node_json(look, r.source),
-        "target": node_json(look, r.target),
-        "relation": r.relation,
-        "direction_known": r.direction_known,
-        "confidence": r.confidence,
-        "curated": r.curated,
+        **relation_head(look, r),
         "reasons": list(r.reasons),
         "evidence": [{"article": e.article, "start": e.start, "end": e.end, "text": e.text, "field": e.field}
                      for e in r.evidence],

@@ -29,6 +29,7 @@ from archive_builder.render.provenance_links import (
     outlet_name,
     outlet_page,
     passage_anchor,
+    relation_head,
 )
 
 _WORD = re.compile(r"\S+")
@@ -39,14 +40,7 @@ def _relations(look: Lookup, article_id: str) -> list[Relation]:
 
 
 def relation_json(look: Lookup, r: Relation) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "source": node_json(look, r.source),
-        "target": node_json(look, r.target),
-        "relation": r.relation,
-        "direction_known": r.direction_known,
-        "confidence": r.confidence,
-        "curated": r.curated,
-    }
+    data = relation_head(look, r)
     if is_pair(r):
         data["compare"] = compare_page(r)
     return data
