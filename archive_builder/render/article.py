@@ -8,6 +8,7 @@ from typing import Any
 from archive_builder.model import Article
 from archive_builder.render.context import RenderContext, article_page, original_path
 from archive_builder.render.contrib import View
+from archive_builder.render.export import article_metadata
 from archive_builder.render.frontmatter import page as fm_page
 from archive_builder.render.markup import Span, annotate, html_attr, md_link, md_text
 
@@ -48,30 +49,15 @@ def front_matter(ctx: RenderContext, article: Article, views: tuple[View, ...]) 
     return _front_matter(article, dict(article_parts(ctx, article, views).front))
 
 
+# Front matter keys, in page order (values from the export's article metadata).
+FRONT_MATTER_KEYS = ("title", "seed", "format", "sha256", "outlet", "published", "published_derived", "modified",
+                     "byline", "credits", "caption", "caption_credit", "source_credit", "dateline", "url",
+                     "language", "word_count", "title_derived", "derived", "overridden", "original")
+
+
 def _front_matter(article: Article, extra: dict[str, Any]) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "title": article.title,
-        "seed": article.seed,
-        "format": article.format,
-        "sha256": article.sha256,
-        "outlet": article.outlet,
-        "published": article.published,
-        "published_derived": article.published_derived,
-        "modified": article.modified,
-        "byline": list(article.byline),
-        "credits": list(article.credits),
-        "caption": article.caption,
-        "caption_credit": article.caption_credit,
-        "source_credit": article.source_credit,
-        "dateline": article.dateline,
-        "url": article.url,
-        "language": article.language,
-        "word_count": article.word_count,
-        "title_derived": article.title_derived,
-        "derived": list(article.derived),
-        "overridden": list(article.overridden),
-        "original": original_path(article.seed),
-    }
+    metadata = article_metadata(article)
+    data = {key: metadata[key] for key in FRONT_MATTER_KEYS}
     data.update(extra)
     return data
 

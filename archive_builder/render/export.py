@@ -13,7 +13,9 @@ from archive_builder.render.contrib import View
 EXPORT_VERSION = 1
 
 
-def article_record(article: Article) -> dict[str, Any]:
+def article_metadata(article: Article) -> dict[str, Any]:
+    """An article's metadata as plain JSON values: the export record without the text, and the
+    source of the article page's front matter (one list of fields for both)."""
     return {
         "id": article.id,
         "seed": article.seed,
@@ -41,6 +43,12 @@ def article_record(article: Article) -> dict[str, Any]:
         "overridden": list(article.overridden),
         "page": article_page(article.id),
         "original": original_path(article.seed),
+    }
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    return {
+        **article_metadata(article),
         "paragraphs": [list(p) for p in article.paragraphs],
         "paragraph_kinds": [article.paragraph_kind(i) for i in range(len(article.paragraphs))],
         "body": article.body,
