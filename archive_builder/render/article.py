@@ -66,6 +66,22 @@ _PARAGRAPH_TAGS = {"quote": ("blockquote", "ab-para ab-quote"), "list-item": ("l
                    "heading": ("p", "ab-para ab-subhead")}
 
 
+def _spans_by_paragraph(article: Article, spans: list[Span]) -> list[list[Span]]:
+    """For each paragraph, the spans that reach into it: one pass over spans sorted by start, so a long
+    article with many marks is linear, not paragraphs x spans."""
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    out: list[list[Span]] = []
+    active: list[Span] = []
+    i = 0
+    for start, end in article.paragraphs:
+        while i < len(ordered) and ordered[i].start < end:
+            active.append(ordered[i])
+            i += 1
+        active = [s for s in active if s.end > start]
+        out.append([s for s in active if s.start < end])
+    return out
+
+
 def body_html(article: Article, spans: list[Span]) -> str:
     """The body as one raw HTML block: every character escaped, paragraphs numbered for deep links.
 
@@ -73,13 +89,13 @@ def body_html(article: Article, spans: list[Span]) -> str:
     runs of list items as one ``<ul>``, subheadings as ``<p class="ab-subhead">``."""
     lines = ['<div class="ab-body" lang="{}">'.format(html_attr(article.language or "en"))]
     in_list = False
-    for index, (start, end) in enumerate(article.paragraphs):
+    for index, ((start, end), near) in enumerate(zip(article.paragraphs, _spans_by_paragraph(article, spans), strict=True)):
         kind = article.paragraph_kind(index)
         if in_list != (kind == "list-item"):
             lines.append("<ul class=\"ab-list\">" if not in_list else "</ul>")
             in_list = not in_list
         tag, css = _PARAGRAPH_TAGS.get(kind, ("p", "ab-para"))
-        inner = annotate(article.body[start:end], spans, offset=start)
+        inner = annotate(article.body[start:end], near, offset=start)
         lines.append(f'<{tag} id="p{index + 1}" class="{css}" dir="auto">{inner}</{tag}>')
     if in_list:
         lines.append("</ul>")

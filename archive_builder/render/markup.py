@@ -95,7 +95,7 @@ def annotate(text: str, spans: list[Span] | tuple[Span, ...], offset: int = 0) -
     points = sorted({0, len(text)} | {max(0, s.start - offset) for s in inside} | {min(len(text), s.end - offset) for s in inside})
     out: list[str] = []
     stack: list[Span] = []
-    pending = list(inside)
+    next_span = 0
     for i, pos in enumerate(points):
         low = next((k for k, s in enumerate(stack) if s.end - offset <= pos), None)
         if low is not None:
@@ -103,8 +103,9 @@ def annotate(text: str, spans: list[Span] | tuple[Span, ...], offset: int = 0) -
             out.extend(s.close() for s in reversed(above))
             stack = stack[:low] + [s for s in above if s.end - offset > pos]
             out.extend(s.open(reopen=True) for s in stack[low:])
-        while pending and max(0, pending[0].start - offset) <= pos:
-            span = pending.pop(0)
+        while next_span < len(inside) and max(0, inside[next_span].start - offset) <= pos:
+            span = inside[next_span]
+            next_span += 1
             stack.append(span)
             out.append(span.open())
         if i + 1 < len(points):
