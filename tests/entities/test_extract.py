@@ -123,3 +123,9 @@ def test_quality_on_the_annotated_sets(path):
     precision, recall = scores["person"][:2]
     assert precision >= 0.9 and recall >= 0.9, scores
     assert all(p >= 0.7 and r >= 0.7 for p, r, *_ in scores.values()), scores
+
+
+def test_business_names_are_organizations_not_people(lex):
+    found = typed("Almira Port Holdings said on Monday that Gulfstar Logistics would take over the berths.", lex)
+    assert found["Almira Port Holdings"] == "organization"
+    assert found["Gulfstar Logistics"] == "organization"
