@@ -77,6 +77,7 @@ class SeedCache:
         db.execute("PRAGMA synchronous = OFF")  # a cache: losing it on power failure only costs time
         db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
         db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
         return db
 
     def _drop(self, exc: BaseException) -> None:
@@ -132,6 +133,39 @@ class SeedCache:
                 self._db.executemany("DELETE FROM entries WHERE key = ?", stale)
         except sqlite3.Error as exc:  # a full or read-only disk costs speed, never the build
             log.info("archive-builder: cannot update seed cache %s: %s", self.path, exc)
+
+    def load_facts(self, keys: list[str]) -> dict[str, object]:
+        """Per-article results (``perarticle.Task``) among ``keys``; unreadable entries are missing."""
+        if self._db is None or not keys:
+            return {}
+        found: dict[str, object] = {}
+        try:
+            for start in range(0, len(keys), 500):
+                part = keys[start : start + 500]
+                marks = ",".join("?" * len(part))
+                for key, blob in self._db.execute(f"SELECT key, value FROM facts WHERE key IN ({marks})", part):  # noqa: S608 - placeholders only
+                    try:
+                        found[key] = pickle.loads(blob)  # noqa: S301 - our own cache file
+                    except Exception as exc:  # noqa: BLE001 - a damaged entry means: compute it again
+                        log.debug("archive-builder: unreadable cache entry %s: %s", key, exc)
+        except sqlite3.Error as exc:
+            self._drop(exc)
+            return {}
+        return found
+
+    def store_facts(self, entries: dict[str, object], keep: set[str] | None) -> None:
+        """Add ``entries``; with ``keep``, drop every per-article result whose key is not in it."""
+        if self._db is None:
+            return
+        rows = [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in sorted(entries.items())]
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO facts (key, value) VALUES (?, ?)", rows)
+                if keep is not None:
+                    stale = [(k,) for (k,) in self._db.execute("SELECT key FROM facts") if k not in keep]
+                    self._db.executemany("DELETE FROM facts WHERE key = ?", stale)
+        except sqlite3.Error as exc:
+            log.info("archive-builder: cannot update the per-article cache %s: %s", self.path, exc)
 
     def load_pages(self) -> dict[str, bytes]:
         """Rendered article pages of the previous build, by page key (see ``render.page_key``)."""

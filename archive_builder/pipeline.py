@@ -16,12 +16,13 @@ import multiprocessing
 import os
 import threading
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import AbstractContextManager, nullcontext, suppress
+from contextlib import AbstractContextManager, ExitStack, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from archive_builder import entities, events, provenance
 from archive_builder.cache import RENDER_CODE, SeedCache, code_version
@@ -31,6 +32,7 @@ from archive_builder.errors import ArchiveError, SeedError
 from archive_builder.ingest import Ingested, make_seed, read_seed, seed_format
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides, read_overrides
 from archive_builder.model import Archive, Article, Diagnostic
+from archive_builder.perarticle import Task, article_digest, entry_key, run_chunk, serial
 from archive_builder.render import Output, RenderContext, render_export, render_site, render_site_reusing
 from archive_builder.write import WriteReport, write_outputs
 
@@ -38,6 +40,9 @@ log = logging.getLogger("archive_builder")
 
 Timer = Callable[[str], AbstractContextManager[object]]
 PARALLEL_MIN_SEEDS = 200  # below this, starting worker processes costs more than it saves
+PARALLEL_MIN_ARTICLES = 400  # the same for a per-article task of the analysis stages
+A = TypeVar("A")
+R = TypeVar("R")
 
 
 def untimed(stage: str) -> AbstractContextManager[object]:
@@ -235,15 +240,73 @@ def _duplicates(articles: list[Article], files: dict[str, SeedFile]) -> list[Dia
     ]
 
 
+class Workers:
+    """The build's ``perarticle.Runner``: per-article tasks on a pool of processes (for archives large
+    enough to repay starting it) and their results kept in the per-article cache between builds.
+
+    Results come back in article order whatever ran where, so the output is the same with any
+    number of workers and with or without the cache (tested)."""
+
+    def __init__(self, jobs: int, cache: SeedCache | None) -> None:
+        self.jobs = jobs
+        self.cache = cache
+        self.used: set[str] = set()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __call__(self, task: Task[A, R], articles: Sequence[Article]) -> list[R]:
+        if self.cache is None:
+            return self._compute(task, articles)
+        keys = [entry_key(task, article_digest(a)) for a in articles]
+        self.used.update(keys)
+        known = self.cache.load_facts(keys)
+        missing = [i for i, key in enumerate(keys) if key not in known]
+        fresh = dict(zip((keys[i] for i in missing), self._compute(task, [articles[i] for i in missing]), strict=True))
+        self.cache.store_facts(dict(fresh), None)
+        return [known[key] if key in known else fresh[key] for key in keys]  # type: ignore[misc]
+
+    def _compute(self, task: Task[A, R], articles: Sequence[Article]) -> list[R]:
+        if self.jobs <= 1 or len(articles) < PARALLEL_MIN_ARTICLES:
+            return serial(task, articles)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"))
+        size = -(-len(articles) // (self.jobs * 2))
+        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+        try:
+            return [r for part in self._pool.map(run_chunk, [task] * len(chunks), chunks) for r in part]
+        except (BrokenProcessPool, OSError) as exc:
+            log.warning("archive-builder: worker processes failed (%s); going on in one process", exc)
+            self.jobs = 1
+            return serial(task, articles)
+
+    def close(self, prune: bool) -> None:
+        """Stop the workers; with ``prune``, forget cached results this build did not use."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        if self.cache is not None and prune:
+            self.cache.store_facts({}, self.used)
+
+
 def analyse(config: Config, timer: Timer = untimed) -> tuple[Archive, list[Diagnostic]]:
     """Every stage up to (not including) rendering."""
     with timer("ingest"):
         articles, curation, problems = ingest(config)
+    with ExitStack() as stack:
+        cache = stack.enter_context(SeedCache.at(config.root)) if config.cache else None
+        workers = Workers(_stage_jobs(config), cache)
+        stack.callback(workers.close, True)
+        archive, issues = _analyse(config, articles, curation, workers, timer)
+    return archive, problems + issues
+
+
+def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, workers: Workers,
+             timer: Timer) -> tuple[Archive, list[Diagnostic]]:
+    problems: list[Diagnostic] = []
     with timer("entities"):
-        entity_index, issues = entities.resolve(articles, curation, jobs=_stage_jobs(config))
+        entity_index, issues = entities.resolve(articles, curation, runner=workers)
     problems.extend(issues)
     with timer("events"):
-        articles, event_index, issues = events.extract(articles, entity_index, curation, jobs=_stage_jobs(config))
+        articles, event_index, issues = events.extract(articles, entity_index, curation, runner=workers)
     problems.extend(issues)
     with timer("provenance"):
         provenance_index, issues = provenance.analyse(articles, curation)

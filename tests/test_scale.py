@@ -112,13 +112,9 @@ def test_cache_follows_seed_overrides_and_code(make_project: MakeProject) -> Non
 
 
 def test_parallel_and_serial_builds_are_byte_identical(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
-    import archive_builder.entities
-    import archive_builder.events
-
-    # the per-article work of ingest, entity extraction and date scanning all go to the workers
+    # the per-article work of ingest and of the analysis stages all go to the workers
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_SEEDS", 2)
-    monkeypatch.setattr(archive_builder.entities, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(archive_builder.events, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_ARTICLES", 2)
     config = make_project(_seeds(30), cache=False, jobs=1)
     serial = pipeline.build(config)
     expected = _snapshot(config)
@@ -277,3 +273,41 @@ def test_unchanged_article_pages_are_reused_and_view_changes_rerender(
     assert len(rendered) == len(pipeline.build(config).archive.articles)
     page = (config.docs_dir / "articles" / "100_a1b2c3d4e5f60718.md").read_text(encoding="utf-8")
     assert "Panel for 100_a1b2c3d4e5f60718" in page
+
+
+def test_per_article_results_are_cached_and_only_a_changed_article_is_read_again(
+        make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    import archive_builder.entities as entities
+    import archive_builder.events as events
+
+    config = make_project(_seeds(6), jobs=1)
+    expected = pipeline.build(dataclasses.replace(config, cache=False))
+    cold = _snapshot(config)
+    calls: list[str] = []
+    real_extract, real_scan = entities._extract, events._scan
+    monkeypatch.setattr(entities, "_extract", lambda a, arg: calls.append("names " + a.id) or real_extract(a, arg))
+    monkeypatch.setattr(events, "_scan", lambda a, arg: calls.append("dates " + a.id) or real_scan(a, arg))
+    first = pipeline.build(config)
+    assert len(calls) == 2 * len(first.archive.articles)  # an empty cache: every article read
+    assert _snapshot(config) == cold and _diagnostics(first) == _diagnostics(expected)
+    calls.clear()
+    again = pipeline.build(config)
+    assert calls == [] and _snapshot(config) == cold and _diagnostics(again) == _diagnostics(expected)
+    edited = config.seeds_dir / "103_7e7e7e7e7e7e7e7e.txt"
+    edited.write_text(edited.read_text().replace("third week", "fourth week"), encoding="utf-8")
+    pipeline.build(config)
+    assert calls == ["names 103_7e7e7e7e7e7e7e7e", "dates 103_7e7e7e7e7e7e7e7e"]
+    with sqlite3.connect(config.root / CACHE_DIR / CACHE_FILE) as db:  # the stale entries were pruned
+        (facts,) = db.execute("SELECT COUNT(*) FROM facts").fetchone()
+    assert facts == 2 * len(first.archive.articles)
+
+
+def test_curated_aliases_invalidate_cached_names(make_project: MakeProject) -> None:
+    config = make_project(_seeds(4), jobs=1)
+    pipeline.build(config)
+    (config.seeds_dir / "curation.yml").write_text(
+        "entities:\n  - entity: Leila Haddad\n    aliases: [earthen barriers]\n", encoding="utf-8")
+    cached = pipeline.build(config)
+    fresh = pipeline.build(dataclasses.replace(config, cache=False))
+    assert cached.archive.entities == fresh.archive.entities
+    assert any(m.text == "earthen barriers" for m in cached.archive.entities.mentions)  # the alias is found

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from archive_builder.cache import code_version
 from archive_builder.curation import Curation
 from archive_builder.entities.curate import CurationPlan, apply_plan, read_plan
 from archive_builder.entities.extract import Candidate, spot
@@ -17,8 +18,11 @@ from archive_builder.entities.local import Local, local_entities, person_key
 from archive_builder.entities.names import fold
 from archive_builder.entities.resolve import resolve_groups
 from archive_builder.model import Article, Diagnostic, EntityIndex
+from archive_builder.perarticle import Runner, Task, serial, stable_digest
 
 log = logging.getLogger("archive_builder")
+
+ENTITY_CODE = ("model.py", "textutil.py", "entities")  # what an article's extracted names depend on
 
 __all__ = ["resolve", "extract_article"]
 
@@ -63,43 +67,24 @@ def _author(lex: Lexicon, article: str, field: str, part: int, words: tuple[str,
                  field=field, part=part)
 
 
-Extracted = tuple[list[Local], list[Candidate], list[str]]
+Extracted = tuple[list[Local], list[Candidate]]
 
 
-def _extract_chunk(articles: tuple[Article, ...], lex: Lexicon, plan: CurationPlan) -> Extracted:
-    locals_: list[Local] = []
-    bare: list[Candidate] = []
-    bare_articles: list[str] = []
-    for article in articles:
-        found, left = extract_article(article, lex, plan)
-        if article.published is not None:
-            for loc in found:
-                loc.published = article.published.toordinal()
-        locals_ += found
-        bare += left
-        bare_articles += [article.id] * len(left)
-    return locals_, bare, bare_articles
+def _extract(article: Article, arg: tuple[Lexicon, CurationPlan]) -> Extracted:
+    """The per-article task: local entities (dated by the article) and unresolved lone words."""
+    found, left = extract_article(article, *arg)
+    if article.published is not None:
+        for loc in found:
+            loc.published = article.published.toordinal()
+    return found, left
 
 
-def _extract_all(articles: tuple[Article, ...], lex: Lexicon, plan: CurationPlan, jobs: int) -> Extracted:
-    """Extraction is per article: with ``jobs > 1`` chunks of articles go to worker processes, and the
-    results come back in article order, so the output is the same as with one job."""
-    if jobs <= 1 or len(articles) < PARALLEL_MIN:
-        return _extract_chunk(articles, lex, plan)
-    from concurrent.futures import ProcessPoolExecutor
-
-    size = -(-len(articles) // (jobs * 2))
-    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-    out: Extracted = ([], [], [])
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for found, bare, bare_articles in pool.map(_extract_chunk, chunks, [lex] * len(chunks), [plan] * len(chunks)):
-            out[0].extend(found)
-            out[1].extend(bare)
-            out[2].extend(bare_articles)
-    return out
+def extraction_task(lex: Lexicon, plan: CurationPlan) -> Task[tuple[Lexicon, CurationPlan], Extracted]:
+    """Extraction depends on the article, the entities code and lexicon, and the curated aliases."""
+    return Task("entities.extract", _extract, (lex, plan),
+                stable_digest(code_version(parts=ENTITY_CODE), plan.aliases))
 
 
-PARALLEL_MIN = 400  # below this, starting workers costs more than it saves
 SUGGESTIONS_SHOWN = 100  # `check` prints the strongest suggested merges; the export lists them all
 
 
@@ -114,12 +99,19 @@ def _suggestion_diagnostics(path: str, index: EntityIndex) -> list[Diagnostic]:
     return shown
 
 
-def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | None = None, jobs: int = 1) -> tuple[
-        EntityIndex, tuple[Diagnostic, ...]]:
-    """Extract mentions from every article and resolve them to entities (``jobs`` worker processes)."""
+def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | None = None,
+            runner: Runner = serial) -> tuple[EntityIndex, tuple[Diagnostic, ...]]:
+    """Extract mentions from every article (a per-article task, given to ``runner``) and resolve
+    them to entities across the archive."""
     lex = lex or load_lexicon()
     plan, problems = read_plan(curation)
-    locals_, bare, bare_articles = _extract_all(articles, lex, plan, jobs)
+    locals_: list[Local] = []
+    bare: list[Candidate] = []
+    bare_articles: list[str] = []
+    for article, (found, left) in zip(articles, runner(extraction_task(lex, plan), articles), strict=True):
+        locals_ += found
+        bare += left
+        bare_articles += [article.id] * len(left)
     groups, suggestions = resolve_groups(locals_, bare, bare_articles, lex)
     groups, suggestions, issues = apply_plan(plan, groups, suggestions)
     index, _ = build_index(groups, suggestions)

@@ -11,6 +11,7 @@ import posixpath
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from archive_builder.cache import code_version
 from archive_builder.curation import Curation
 from archive_builder.events.curate import Draft, apply_curation
 from archive_builder.events.dates import RawDate, resolve, scan
@@ -28,6 +29,7 @@ from archive_builder.model import (
     EventMention,
     Mention,
 )
+from archive_builder.perarticle import Runner, Task, serial
 from archive_builder.textutil import unique_slugs
 
 __all__ = ["extract"]
@@ -139,34 +141,23 @@ def _freeze(drafts: list[Draft], bodies: dict[str, str]) -> EventIndex:
     return EventIndex(tuple(events), tuple(mentions))
 
 
-PARALLEL_MIN = 400  # articles; below this, starting workers costs more than it saves
+EVENT_CODE = ("model.py", "textutil.py", "events/dates.py")  # what an article's date expressions depend on
 
 
-def _scan_chunk(bodies: list[str]) -> list[list[RawDate]]:
-    return [scan(body) for body in bodies]
+def _scan(article: Article, arg: None) -> list[RawDate]:
+    return scan(article.body)
 
 
-def _scan_all(articles: tuple[Article, ...], jobs: int) -> dict[str, list[RawDate]]:
-    """Date expressions of every article (pure per article): with ``jobs > 1`` chunks of articles go
-    to worker processes and come back in article order, so the result is the same as with one job."""
-    if jobs <= 1 or len(articles) < PARALLEL_MIN:
-        return {a.id: scan(a.body) for a in articles}
-    from concurrent.futures import ProcessPoolExecutor
-
-    size = -(-len(articles) // (jobs * 2))
-    chunks = [[a.body for a in articles[i : i + size]] for i in range(0, len(articles), size)]
-    found: list[list[RawDate]] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for part in pool.map(_scan_chunk, chunks):
-            found.extend(part)
-    return {a.id: raws for a, raws in zip(articles, found, strict=True)}
+def scan_task() -> Task[None, list[RawDate]]:
+    """Reading date expressions is pure per article: a task for the build's runner."""
+    return Task("events.scan", _scan, None, code_version(parts=EVENT_CODE))
 
 
 def extract(
-    articles: tuple[Article, ...], entities: EntityIndex, curation: Curation, jobs: int = 1
+    articles: tuple[Article, ...], entities: EntityIndex, curation: Curation, runner: Runner = serial
 ) -> tuple[tuple[Article, ...], EventIndex, tuple[Diagnostic, ...]]:
     """Infer missing publication dates, then find and join event mentions (date expressions are
-    read on ``jobs`` worker processes).
+    a per-article task, given to ``runner``).
 
     Returns the articles (with inferred dates filled in), the events and any diagnostics."""
     known: dict[str, Entity] = {e.id: e for e in entities.entities}
@@ -174,7 +165,7 @@ def extract(
     for mention in entities.mentions:
         grouped[mention.article].append(mention)
     by_article = {a: {m.entity for m in ms if m.entity in known} for a, ms in grouped.items()}
-    raws = _scan_all(articles, jobs)
+    raws = {a.id: found for a, found in zip(articles, runner(scan_task(), articles), strict=True)}
     articles, problems = _infer_dates(articles, raws, by_article, curation)
     found: list[Candidate] = []
     for article in articles:

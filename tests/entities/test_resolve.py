@@ -117,13 +117,17 @@ def test_caption_names_count_and_give_the_full_name(lex):
 
 
 def test_worker_processes_give_the_same_index(lex, monkeypatch):
-    import archive_builder.entities as entities
+    from archive_builder import pipeline
     from tests.entities.gold import load_gold
 
-    monkeypatch.setattr(entities, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_ARTICLES", 2)
     articles, _ = load_gold()
     one, _ = resolve(articles, Curation(), lex)
-    two, _ = resolve(articles, Curation(), lex, jobs=2)
+    workers = pipeline.Workers(2, None)
+    try:
+        two, _ = resolve(articles, Curation(), lex, runner=workers)
+    finally:
+        workers.close(prune=False)
     assert one == two and one.entities
 
 
