@@ -17,7 +17,7 @@ from archive_builder.events.curate import Draft, apply_curation
 from archive_builder.events.dates import RawDate, resolve, scan
 from archive_builder.events.infer import YearHint, infer
 from archive_builder.events.join import Cluster, join
-from archive_builder.events.mentions import Candidate, candidates, names_of
+from archive_builder.events.mentions import Candidate, Reading, candidates, names_of, read
 from archive_builder.model import (
     Article,
     DatePrecision,
@@ -141,15 +141,15 @@ def _freeze(drafts: list[Draft], bodies: dict[str, str]) -> EventIndex:
     return EventIndex(tuple(events), tuple(mentions))
 
 
-EVENT_CODE = ("model.py", "textutil.py", "events/dates.py")  # what an article's date expressions depend on
+EVENT_CODE = ("model.py", "textutil.py", "events/dates.py", "events/mentions.py")  # what a reading depends on
 
 
-def _scan(article: Article, arg: None) -> list[RawDate]:
-    return scan(article.body)
+def _scan(article: Article, arg: None) -> tuple[list[RawDate], Reading]:
+    return scan(article.body), read(article)
 
 
-def scan_task() -> Task[None, list[RawDate]]:
-    """Reading date expressions is pure per article: a task for the build's runner."""
+def scan_task() -> Task[None, tuple[list[RawDate], Reading]]:
+    """Date expressions, sentences and triggers are pure per article: a task for the build's runner."""
     return Task("events.scan", _scan, None, code_version(parts=EVENT_CODE))
 
 
@@ -165,12 +165,13 @@ def extract(
     for mention in entities.mentions:
         grouped[mention.article].append(mention)
     by_article = {a: {m.entity for m in ms if m.entity in known} for a, ms in grouped.items()}
-    raws = {a.id: found for a, found in zip(articles, runner(scan_task(), articles), strict=True)}
+    scans = dict(zip((a.id for a in articles), runner(scan_task(), articles), strict=True))
+    raws = {key: found for key, (found, _) in scans.items()}
     articles, problems = _infer_dates(articles, raws, by_article, curation)
     found: list[Candidate] = []
     for article in articles:
         refs = [resolve(r, article.published) for r in raws[article.id]]
-        found.extend(candidates(article, refs, names_of(grouped.get(article.id, []), known)))
+        found.extend(candidates(article, refs, names_of(grouped.get(article.id, []), known), scans[article.id][1]))
     clusters = join(found, {a.id: a.published for a in articles})
     drafts, issues = apply_curation(_drafts(clusters, known), curation)
     problems.extend(issues)

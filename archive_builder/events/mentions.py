@@ -126,18 +126,43 @@ def _kind(match: re.Match[str]) -> tuple[str, str]:
     return TRIGGERS[index][1], TRIGGERS[index][2]
 
 
-def _assign_dates(triggers: list[re.Match[str]], dates: list[DateRef]) -> dict[int, DateRef]:
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger phrase found in a body (plain data: it is cached and sent between processes)."""
+
+    start: int
+    end: int
+    text: str
+    family: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What an article's body alone says about events: its sentences and triggers (per article, so
+    read on the worker pool and cached; joined with the resolved names later)."""
+
+    sentences: tuple[tuple[int, int], ...]
+    triggers: tuple[Trigger, ...]
+
+
+def read(article: Article) -> Reading:
+    found = tuple(Trigger(m.start(), m.end(), m.group(0), *_kind(m)) for m in find_triggers(article.body))
+    return Reading(tuple(_sentences(article)), found)
+
+
+def _assign_dates(triggers: list[Trigger], dates: list[DateRef]) -> dict[int, DateRef]:
     """Each date expression belongs to the nearest trigger of its sentence (within reach)."""
     out: dict[int, DateRef] = {}
     for ref in dates:
         best: tuple[int, int] | None = None
         for i, m in enumerate(triggers):
-            gap = ref.start - m.end() if ref.start >= m.end() else m.start() - ref.end if ref.end <= m.start() else 0
+            gap = ref.start - m.end if ref.start >= m.end else m.start - ref.end if ref.end <= m.start else 0
             if 0 <= gap <= DATE_REACH and (best is None or gap < best[0]):
                 best = (gap, i)
         if best is not None:
             i = best[1]
-            if i not in out or abs(out[i].start - triggers[i].start()) > abs(ref.start - triggers[i].start()):
+            if i not in out or abs(out[i].start - triggers[i].start) > abs(ref.start - triggers[i].start):
                 out[i] = ref
     return out
 
@@ -151,14 +176,14 @@ def _clause(body: str, sentence: tuple[int, int], lo: int, hi: int) -> tuple[int
     return (before[-1] if before else start), (after.start() if after else end)
 
 
-def _label(body: str, m: re.Match[str], end: int, dates: list[DateRef]) -> tuple[str, int]:
+def _label(body: str, m: Trigger, end: int, dates: list[DateRef]) -> tuple[str, int]:
     """The trigger and the prepositional phrase after it, as written (dates left out):
     ``killing of General Suleimani``, ``ballistic missile attack on Al Asad Air Base``; and where
     that phrase ends in the body."""
-    tail = body[m.end() : min(end, m.end() + 120)]
+    tail = body[m.end : min(end, m.end + 120)]
     for ref in dates:
-        if m.end() <= ref.start < m.end() + len(tail):
-            a, b = ref.start - m.end(), min(len(tail), ref.end - m.end())
+        if m.end <= ref.start < m.end + len(tail):
+            a, b = ref.start - m.end, min(len(tail), ref.end - m.end)
             glue = _DATE_GLUE.search(tail[:a])
             a = glue.start() if glue else a
             tail = tail[:a] + " " * (b - a) + tail[b:]
@@ -166,10 +191,10 @@ def _label(body: str, m: re.Match[str], end: int, dates: list[DateRef]) -> tuple
     phrase = tail[: cut.start()] if cut else tail
     words = phrase.rstrip(".!?,;: ").split()
     if not words or words[0].lower() not in _PREPOSITIONS:
-        return m.group(0), m.end()
+        return m.text, m.end
     while words and words[-1].lower() in _PREPOSITIONS | {"the", "a", "an"}:
         words.pop()
-    return " ".join([m.group(0), *words[:10]]).rstrip(".!?,;:"), m.end() + len(phrase)
+    return " ".join([m.text, *words[:10]]).rstrip(".!?,;:"), m.end + len(phrase)
 
 
 def _core(found: list[Mention], types: dict[str, str], lo: int, hi: int) -> tuple[str, ...]:
@@ -216,15 +241,16 @@ def _split(found: list[Mention], types: dict[str, str]) -> tuple[tuple[str, ...]
     return tuple(groups["person"]), tuple(groups["organization"]), tuple(groups["place"])
 
 
-def candidates(article: Article, dates: list[DateRef], names: Names) -> list[Candidate]:
+def candidates(article: Article, dates: list[DateRef], names: Names, reading: Reading | None = None) -> list[Candidate]:
     """Every event mention of an article that has a date or named participants."""
     body = article.body
     out: list[Candidate] = []
-    every = find_triggers(body)
-    starts = [m.start() for m in every]
-    for sentence in _sentences(article):
+    reading = reading or read(article)
+    every = reading.triggers
+    starts = [m.start for m in every]
+    for sentence in reading.sentences:
         lo_i, hi_i = bisect.bisect_left(starts, sentence[0]), bisect.bisect_left(starts, sentence[1])
-        triggers = [m for m in every[lo_i:hi_i] if m.end() <= sentence[1]]
+        triggers = [m for m in every[lo_i:hi_i] if m.end <= sentence[1]]
         if not triggers:
             continue
         inside = [d for d in dates if sentence[0] <= d.start and d.end <= sentence[1]]
@@ -232,18 +258,17 @@ def candidates(article: Article, dates: list[DateRef], names: Names) -> list[Can
         for i, m in enumerate(triggers):
             ref = owned.get(i)
             usable = ref if ref is not None and ref.date is not None and ref.precision in ("day", "month", "range") else None
-            lo = triggers[i - 1].end() if i else sentence[0]
-            hi = triggers[i + 1].start() if i + 1 < len(triggers) else sentence[1]
-            c_start, c_end = _clause(body, sentence, m.start(), m.end())
+            lo = triggers[i - 1].end if i else sentence[0]
+            hi = triggers[i + 1].start if i + 1 < len(triggers) else sentence[1]
+            c_start, c_end = _clause(body, sentence, m.start, m.end)
             near = names.within(max(lo, c_start), min(hi, c_end))
             persons, others, places = _split(near, names.types)
             if usable is None and not (persons or others or places):
                 continue
-            family, kind = _kind(m)
             label, phrase_end = _label(body, m, min(hi, c_end), inside)
-            start = min(m.start(), usable.start) if usable else m.start()
-            end = max(m.end(), usable.end) if usable else m.end()
-            out.append(Candidate(article.id, start, end, m.start(), m.end(), m.group(0).lower(), family, kind,
-                                 usable, persons, _core(near, names.types, m.start(), phrase_end), others, places,
+            start = min(m.start, usable.start) if usable else m.start
+            end = max(m.end, usable.end) if usable else m.end
+            out.append(Candidate(article.id, start, end, m.start, m.end, m.text.lower(), m.family, m.kind,
+                                 usable, persons, _core(near, names.types, m.start, phrase_end), others, places,
                                  label, sentence))
     return out
