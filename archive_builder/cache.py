@@ -10,7 +10,9 @@ use are pruned at the end of it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import io
 import logging
 import pickle
 import sqlite3
@@ -29,6 +31,40 @@ CACHE_FILE = "ingest.sqlite"
 _CODE = ("model.py", "textutil.py", "errors.py", "ingest")
 # ... and what an article page becomes (its inputs, from every stage, are part of each page's key).
 RENDER_CODE = ("model.py", "textutil.py", "render")
+
+
+class _Pickler(pickle.Pickler):
+    """Dataclass instances are pickled as their class and field values, so loading one is a plain
+    constructor call: 2x faster than the generic ``__setstate__`` of slotted dataclasses, which
+    matters when a build loads the cached results of ten thousand articles."""
+
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._fields: dict[type, tuple[str, ...] | None] = {}
+
+    def reducer_override(self, obj: object) -> object:
+        cls = type(obj)
+        names = self._fields.get(cls, ())
+        if names == ():
+            names = self._fields[cls] = _init_fields(cls)
+        if names is None:
+            return NotImplemented
+        return cls, tuple(getattr(obj, name) for name in names)
+
+
+def _init_fields(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass whose constructor takes every field and does nothing else
+    (else None)."""
+    if not dataclasses.is_dataclass(cls) or hasattr(cls, "__post_init__"):
+        return None
+    fields = dataclasses.fields(cls)
+    return tuple(f.name for f in fields) if all(f.init for f in fields) else None
+
+
+def dumps(value: object) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer).dump(value)
+    return buffer.getvalue()
 
 
 def code_version(package: Path | None = None, parts: tuple[str, ...] = _CODE) -> str:
@@ -125,7 +161,7 @@ class SeedCache:
         """Add ``entries`` and drop every entry whose key is not in ``keep``, in one transaction."""
         if self._db is None:
             return
-        rows = [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in sorted(entries.items())]
+        rows = [(k, dumps(v)) for k, v in sorted(entries.items())]
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows)
@@ -157,7 +193,7 @@ class SeedCache:
         """Add ``entries``; with ``keep``, drop every per-article result whose key is not in it."""
         if self._db is None:
             return
-        rows = [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in sorted(entries.items())]
+        rows = [(k, dumps(v)) for k, v in sorted(entries.items())]
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO facts (key, value) VALUES (?, ?)", rows)

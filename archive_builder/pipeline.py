@@ -252,11 +252,18 @@ class Workers:
         self.cache = cache
         self.used: set[str] = set()
         self._pool: ProcessPoolExecutor | None = None
+        self._digests: dict[int, tuple[Article, str]] = {}  # by id(): each article is pickled once a build
+
+    def digest(self, article: Article) -> str:
+        known = self._digests.get(id(article))
+        if known is None or known[0] is not article:
+            known = self._digests[id(article)] = (article, article_digest(article))
+        return known[1]
 
     def __call__(self, task: Task[A, R], articles: Sequence[Article]) -> list[R]:
         if self.cache is None:
             return self._compute(task, articles)
-        keys = [entry_key(task, article_digest(a)) for a in articles]
+        keys = [entry_key(task, self.digest(a)) for a in articles]
         self.used.update(keys)
         known = self.cache.load_facts(keys)
         missing = [i for i, key in enumerate(keys) if key not in known]
