@@ -18,6 +18,7 @@ import pickle
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Any
 
 from archive_builder import __version__
 from archive_builder.ingest import Ingested
@@ -42,7 +43,7 @@ class _Pickler(pickle.Pickler):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self._fields: dict[type, tuple[str, ...] | None] = {}
 
-    def reducer_override(self, obj: object) -> object:
+    def reducer_override(self, obj: object) -> Any:
         cls = type(obj)
         names = self._fields.get(cls, ())
         if names == ():
