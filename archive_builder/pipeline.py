@@ -28,11 +28,12 @@ from archive_builder import entities, events, provenance
 from archive_builder.cache import RENDER_CODE, SeedCache, code_version
 from archive_builder.config import Config
 from archive_builder.curation import CURATION_FILE, Curation, load_curation
+from archive_builder.entities.lexicon import load_lexicon
 from archive_builder.errors import ArchiveError, SeedError
 from archive_builder.ingest import Ingested, make_seed, read_seed, seed_format
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides, read_overrides
 from archive_builder.model import Archive, Article, Diagnostic
-from archive_builder.perarticle import Task, article_digest, entry_key, run_chunk, serial
+from archive_builder.perarticle import Task, article_digest, entry_key, run_chunk, serial, stable_digest
 from archive_builder.render import Output, RenderContext, render_export, render_site, render_site_reusing
 from archive_builder.write import WriteReport, write_outputs
 
@@ -271,6 +272,19 @@ class Workers:
         self.cache.store_facts(dict(fresh), None)
         return [known[key] if key in known else fresh[key] for key in keys]  # type: ignore[misc]
 
+    def memo(self, name: str, key: str, make: Callable[[], R]) -> R:
+        """A value built from the code alone (``key``: its code version), kept in the cache."""
+        if self.cache is None:
+            return make()
+        entry = stable_digest(name, key)
+        self.used.add(entry)
+        found = self.cache.load_facts([entry])
+        if entry in found:
+            return found[entry]  # type: ignore[return-value]
+        value = make()
+        self.cache.store_facts({entry: value}, None)
+        return value
+
     def _compute(self, task: Task[A, R], articles: Sequence[Article]) -> list[R]:
         if self.jobs <= 1 or len(articles) < PARALLEL_MIN_ARTICLES:
             return serial(task, articles)
@@ -310,7 +324,8 @@ def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, 
              timer: Timer) -> tuple[Archive, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     with timer("entities"):
-        entity_index, issues = entities.resolve(articles, curation, runner=workers)
+        lexicon = workers.memo("entities.lexicon", code_version(parts=entities.ENTITY_CODE), load_lexicon)
+        entity_index, issues = entities.resolve(articles, curation, lexicon, runner=workers)
     problems.extend(issues)
     with timer("events"):
         articles, event_index, issues = events.extract(articles, entity_index, curation, runner=workers)
