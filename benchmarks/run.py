@@ -228,6 +228,42 @@ def table(results: list[dict[str, Any]], markdown: bool = False) -> str:
     return "\n".join(name.ljust(width) + " | ".join(c.rjust(16) for c in cells) for name, cells in grid)
 
 
+def targets(results: list[dict[str, Any]]) -> str:
+    """Issue 7's targets, judged on the largest archive measured (and the one before it for growth)."""
+    if not results:
+        return ""
+    big = results[-1]
+    rows: list[tuple[str, str, bool | None]] = []
+
+    def add(name: str, value: Any, ok: bool | None) -> None:
+        rows.append((name, str(value), ok))
+
+    cold = big["cold"]
+    add(f"cold build <= 30 s ({big['size']} articles)", f"{cold['wall']} s", cold["wall"] <= 30)
+    add("peak memory <= 2 GB (main; largest worker)", f"{cold['peak_mb']}; {cold['peak_children_mb']} MB",
+        max(cold["peak_mb"], cold["peak_children_mb"]) <= 2048)
+    if len(results) > 1:
+        prev = results[-2]
+        ratio = cold["wall"] / prev["cold"]["wall"]
+        cpu = cold["cpu_s"] / prev["cold"]["cpu_s"]
+        fair = 2.2 * big["size"] / (2 * prev["size"])
+        add(f"{big['size']} vs {prev['size']}: time ratio <= {fair:.2f}x", f"{ratio:.2f}x wall, {cpu:.2f}x CPU",
+            min(ratio, cpu) <= fair)
+    inc = big["incremental"]
+    for kind, label in (("add_one", "one seed added"), ("edit_one", "one seed edited")):
+        add(f"{label}: rebuild <= 3 s", f"{inc[kind]['wall']} s, {inc[kind]['written']} files rewritten",
+            inc[kind]["wall"] <= 3)
+    if "verify" in big:
+        add("incremental output = cold output", big["verify"]["identical"], bool(big["verify"]["identical"]))
+    if "mkdocs_ratio" in big:
+        add("mkdocs build <= 1.5x bare build", f"{big['mkdocs_ratio']}x", big["mkdocs_ratio"] <= 1.5)
+    search = big.get("search") or {}
+    if search.get("first_results") is not None:
+        add("search: first results <= 1 s", f"{search['first_results']} s", search["first_results"] <= 1)
+    width = max(len(r[0]) for r in rows) + 2
+    return "\n".join(f"{name.ljust(width)}{value.ljust(34)}{'met' if ok else 'NOT MET'}" for name, value, ok in rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
@@ -249,7 +285,8 @@ def main() -> None:
     report["machine"]["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     (args.out / "results.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(table(report["results"]))
-    (args.out / "results.md").write_text(table(report["results"], markdown=True) + "\n", encoding="utf-8")
+    print("\nTargets (issue 7):\n" + targets(report["results"]))
+    (args.out / "results.md").write_text(table(report["results"], markdown=True) + "\n\n```\n" + targets(report["results"]) + "\n```\n", encoding="utf-8")
     print(f"\nwritten to {args.out / 'results.json'}")
 
 
