@@ -14,8 +14,9 @@ from archive_builder.model import Article, Attribution, Diagnostic, Node, Proven
 from archive_builder.provenance import attribution, chains, curate
 from archive_builder.provenance.align import AlignSettings, Doc, align_pair, make_doc
 from archive_builder.provenance.classify import ClassifySettings, Side, quote_regions, relate
-from archive_builder.provenance.index import IndexSettings, build_index, gram_keys
+from archive_builder.provenance.index import Candidate, IndexSettings, Spots, build_index, gram_keys
 from archive_builder.provenance.normalize import content_words
+from archive_builder.provenance.screen import ScreenSettings, screened
 
 log = logging.getLogger("archive_builder")
 
@@ -25,6 +26,7 @@ class Settings:
     index: IndexSettings = field(default_factory=IndexSettings)
     align: AlignSettings = field(default_factory=AlignSettings)
     classify: ClassifySettings = field(default_factory=ClassifySettings)
+    screen: ScreenSettings = field(default_factory=ScreenSettings)
 
 
 def find_attributions(articles: tuple[Article, ...]) -> list[attribution.Found]:
@@ -35,34 +37,58 @@ def find_attributions(articles: tuple[Article, ...]) -> list[attribution.Found]:
     return found
 
 
+def article_keys(article: Article, n: int, words: dict[str, str] | None = None,
+                 hashes: dict[str, int] | None = None) -> list[int]:
+    """The n-gram keys of one article's content words: a pure function of its body and ``n`` (the
+    memos only cache each distinct word's form and hash), so it can run per article on a worker
+    and be cached by content hash."""
+    return gram_keys(content_words(article.body, {} if words is None else words), n, hashes)
+
+
 def reuse(articles: tuple[Article, ...], claims: dict[str, tuple[Attribution, ...]],
-          settings: Settings) -> list[Relation]:
-    """Relations between archive articles sharing text: index -> candidates -> align -> classify."""
-    words: dict[str, str] = {}
-    hashes: dict[str, int] = {}
-    keys = [gram_keys(content_words(a.body, words), settings.index.n, hashes) for a in articles]
+          settings: Settings, keys: list[list[int]] | None = None) -> list[Relation]:
+    """Relations between archive articles sharing text: index -> candidates -> screen -> align ->
+    classify. ``keys``: each article's ``article_keys`` when the caller has them already."""
+    if keys is None:
+        words: dict[str, str] = {}
+        hashes: dict[str, int] = {}
+        keys = [article_keys(a, settings.index.n, words, hashes) for a in articles]
     outlets = [attribution.outlet_id(a.outlet) if a.outlet else None for a in articles]
     index = build_index(keys, outlets, settings.index)
+    pairs, held = screened(keys, index, settings.index.sample > 1, settings.align, settings.classify,
+                           settings.screen)
     del keys
+    log.debug("provenance: %d candidate pairs from %d articles, %d pass the screen", len(index.candidates),
+              len(articles), len(pairs))
+    return _align_all(articles, claims, pairs, held, index.ignored, settings)
+
+
+def _align_all(articles: tuple[Article, ...], claims: dict[str, tuple[Attribution, ...]], pairs: list[Candidate],
+               held: dict[int, Spots], ignored: frozenset[int], settings: Settings) -> list[Relation]:
+    """Align and classify each pair; an article is tokenised when first needed and let go after its
+    last pair, so only the articles of the pairs at hand are held in full."""
+    last = {k: i for i, c in enumerate(pairs) for k in (c.a, c.b)}
     docs: dict[int, Doc] = {}
-    forms: dict[str, tuple[str, str]] = {}
-    log.debug("provenance: %d candidate pairs from %d articles", len(index.candidates), len(articles))
-    out: list[Relation] = []
     sides: dict[int, Side] = {}
-    for cand in index.candidates:
+    forms: dict[str, tuple[str, str]] = {}
+    out: list[Relation] = []
+    for at, cand in enumerate(pairs):
         for k in (cand.a, cand.b):
             if k not in docs:
-                docs[k] = make_doc(articles[k], settings.index.n, forms)
-        aligned = align_pair(docs[cand.a], docs[cand.b], index.ignored, settings.align)
-        if not aligned:
-            continue
+                docs[k] = make_doc(articles[k], settings.index.n, forms, held.pop(k))
+        aligned = align_pair(docs[cand.a], docs[cand.b], ignored, settings.align)
+        if aligned:
+            for k in (cand.a, cand.b):
+                if k not in sides:
+                    art = articles[k]
+                    sides[k] = Side(art, quote_regions(art.body), claims.get(art.id, ()))
+            relation = relate(sides[cand.a], sides[cand.b], aligned, settings.classify)
+            if relation is not None:
+                out.append(relation)
         for k in (cand.a, cand.b):
-            if k not in sides:
-                art = articles[k]
-                sides[k] = Side(art, quote_regions(art.body), claims.get(art.id, ()))
-        relation = relate(sides[cand.a], sides[cand.b], aligned, settings.classify)
-        if relation is not None:
-            out.append(relation)
+            if last[k] == at:
+                docs.pop(k, None)
+                sides.pop(k, None)
     return out
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from archive_builder.model import Article, Edit, Passage
-from archive_builder.provenance.index import gram_keys
+from archive_builder.provenance.index import Spots, gram_keys, spots
 from archive_builder.provenance.normalize import STOPWORDS, Token, content_positions, letters, phrase_key, tokens
 
 
@@ -30,45 +30,40 @@ class AlignSettings:
 
 @dataclass(frozen=True, slots=True)
 class Doc:
-    """An article prepared for comparison."""
+    """An article prepared for comparison: its words with offsets, and the positions of the n-grams
+    other articles share (``Spots``; all its n-grams when made without an index)."""
 
     id: str
     body: str
     toks: tuple[Token, ...]
     content: tuple[int, ...]  # token index of each content word
-    keys: tuple[int, ...]  # n-gram key starting at each content word
-    where: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)  # key -> positions
-    held: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # the keys of ``where``
-
-    @property
-    def words(self) -> list[str]:
-        return [self.toks[i].canon for i in self.content]
+    spots: Spots
 
 
-def make_doc(article: Article, n: int = 3, memo: dict[str, tuple[str, str]] | None = None) -> Doc:
+def make_doc(article: Article, n: int = 3, memo: dict[str, tuple[str, str]] | None = None,
+             shared: Spots | None = None) -> Doc:
+    """``shared``: the article's spots from the index (``index.spots``); computed here from every
+    n-gram of the text when not given."""
     toks = tokens(article.body, memo)
     content = content_positions(toks)
-    keys = gram_keys([toks[i].canon for i in content], n)
-    where: dict[int, list[int]] = {}
-    for i, key in enumerate(keys):
-        where.setdefault(key, []).append(i)
-    return Doc(article.id, article.body, toks, content, tuple(keys), {k: tuple(v) for k, v in where.items()},
-               frozenset(where))
+    if shared is None:
+        shared = spots(gram_keys([toks[i].canon for i in content], n), None, 1 << 30)
+    return Doc(article.id, article.body, toks, content, shared)
 
 
 def anchors(a: Doc, b: Doc, ignored: frozenset[int], settings: AlignSettings) -> list[tuple[int, int]]:
     """(i, j): the n-gram at content word i of ``a`` equals the one at j of ``b``.
 
-    Only the keys both texts hold are visited (a set intersection over each text's positions,
-    computed once per text in ``make_doc``), not every n-gram of both texts for every pair."""
-    wa, wb = a.where, b.where
+    Only the keys both texts hold are visited (a set intersection over each text's positions),
+    not every n-gram of both texts for every pair."""
+    wa, wb = a.spots.where, b.spots.where
     limit = settings.max_repeats
     found: list[tuple[int, int]] = []
-    for key in a.held & b.held:
-        spots, others = wa[key], wb[key]
-        if key in ignored or len(spots) > limit or len(others) > limit:
+    for key in a.spots.held & b.spots.held:
+        spots_a, spots_b = wa[key], wb[key]
+        if key in ignored or len(spots_a) > limit or len(spots_b) > limit:
             continue
-        found.extend((i, j) for i in spots for j in others)
+        found.extend((i, j) for i in spots_a for j in spots_b)
     return sorted(found)
 
 

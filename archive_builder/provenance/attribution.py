@@ -62,11 +62,16 @@ def outlet_id(name: str) -> str:
     return slugify(" ".join(words), "outlet")
 
 
+_WIRE_KEYS = frozenset(outlet_id(w) for w in WIRES)
+
+
 def looks_like_outlet(name: str, known: frozenset[str]) -> bool:
+    """A known outlet (one in the archive or a wire service: one set lookup) or a name that reads
+    like one (a cue word such as ``Times``, none of the words of officials and institutions)."""
     if not name:
         return False
     key = outlet_id(name)
-    if key in known or any(key == outlet_id(w) for w in WIRES):
+    if key in known or key in _WIRE_KEYS:
         return True
     words = [w.casefold().strip(".'\u2019s") for w in name.replace("-", " - ").split()]
     if any(w in _NOT_OUTLET for w in words):

@@ -51,6 +51,26 @@ def gram_keys(words: list[str], n: int, memo: dict[str, int] | None = None) -> l
     return keys
 
 
+@dataclass(frozen=True, slots=True)
+class Spots:
+    """An article's n-grams that another article shares: key -> positions (content-word index)."""
+
+    where: dict[int, tuple[int, ...]]
+    held: frozenset[int]
+    size: int  # n-grams in the article (its content words less n - 1)
+
+
+def spots(keys: list[int], live: frozenset[int] | None, max_repeats: int) -> Spots:
+    """Positions of the live keys (all keys when ``live`` is None); a key repeated more than
+    ``max_repeats`` times in the text is never an anchor and is left out."""
+    where: dict[int, list[int]] = {}
+    for i, key in enumerate(keys):
+        if live is None or key in live:
+            where.setdefault(key, []).append(i)
+    kept = {k: tuple(v) for k, v in where.items() if len(v) <= max_repeats}
+    return Spots(kept, frozenset(kept), len(keys))
+
+
 def _postings(docs: list[list[int]], settings: IndexSettings) -> dict[int, int | list[int]]:
     """n-gram key -> the article(s) holding it (an int while only one does, to save memory)."""
     index: dict[int, int | list[int]] = {}
@@ -81,6 +101,7 @@ def _outlet_heavy(holders: list[int], outlets: list[str | None], settings: Index
 class ReuseIndex:
     candidates: tuple[Candidate, ...]
     ignored: frozenset[int]  # keys of stock phrases and outlet boilerplate
+    live: frozenset[int] = frozenset()  # keys counted for some pair: held by two or more articles, not ignored
 
 
 def _count_pairs(held: list[int], counts: Counter[tuple[int, int]]) -> None:
@@ -98,6 +119,7 @@ def build_index(docs: list[list[int]], outlets: list[str | None], settings: Inde
     when it is most of them (versions of one story) it counts like any other shared text."""
     counts: Counter[tuple[int, int]] = Counter()
     ignored: set[int] = set()
+    live: set[int] = set()
     heavy: dict[tuple[int, ...], list[int]] = {}
     for key, held in _postings(docs, settings).items():
         if isinstance(held, int):
@@ -107,14 +129,16 @@ def build_index(docs: list[list[int]], outlets: list[str | None], settings: Inde
         elif _outlet_heavy(held, outlets, settings):
             heavy.setdefault(tuple(held), []).append(key)
         else:
+            live.add(key)
             _count_pairs(held, counts)
     for holders, keys in heavy.items():
         smallest = min(len(docs[h]) for h in holders)
         if len(keys) * settings.sample < 0.5 * smallest:
             ignored.update(keys)
         else:
+            live.update(keys)
             for _ in keys:
                 _count_pairs(list(holders), counts)
     needed = max(1, settings.min_shared // settings.sample)
     found = [Candidate(a, b, n) for (a, b), n in sorted(counts.items()) if n >= needed]
-    return ReuseIndex(tuple(found), frozenset(ignored))
+    return ReuseIndex(tuple(found), frozenset(ignored), frozenset(live))
