@@ -16,6 +16,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations
 
 _MASK = (1 << 61) - 1
 
@@ -104,10 +105,9 @@ class ReuseIndex:
     live: frozenset[int] = frozenset()  # keys counted for some pair: held by two or more articles, not ignored
 
 
-def _count_pairs(held: list[int], counts: Counter[tuple[int, int]]) -> None:
-    for i, a in enumerate(held):
-        for b in held[i + 1 :]:
-            counts[(a, b)] += 1
+def _count_pairs(held: list[int] | tuple[int, ...], counts: Counter[tuple[int, int]]) -> None:
+    """One more shared n-gram for every pair of ``held`` (ascending: pairs come out as (a < b))."""
+    counts.update(combinations(held, 2))
 
 
 def build_index(docs: list[list[int]], outlets: list[str | None], settings: IndexSettings) -> ReuseIndex:
@@ -138,7 +138,7 @@ def build_index(docs: list[list[int]], outlets: list[str | None], settings: Inde
         else:
             live.update(keys)
             for _ in keys:
-                _count_pairs(list(holders), counts)
+                _count_pairs(holders, counts)
     needed = max(1, settings.min_shared // settings.sample)
     found = [Candidate(a, b, n) for (a, b), n in sorted(counts.items()) if n >= needed]
     return ReuseIndex(tuple(found), frozenset(ignored), frozenset(live))
