@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import logging
+from array import array
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from archive_builder.curation import Curation
@@ -29,24 +31,48 @@ class Settings:
     screen: ScreenSettings = field(default_factory=ScreenSettings)
 
 
-def find_attributions(articles: tuple[Article, ...]) -> list[attribution.Found]:
-    known = frozenset(attribution.outlet_id(n) for a in articles for n in (a.outlet, a.source_credit) if n)
-    found: list[attribution.Found] = []
-    for article in articles:
-        found.extend(attribution.find(article, known))
-    return found
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What provenance needs of one article, a pure function of the article and the settings: the
+    pipeline may compute it per article on a worker and cache it by content hash (``prepare``)."""
+
+    claims: tuple[attribution.Claim, ...]  # possible attribution claims (attribution.scan)
+    keys: array[int]  # n-gram keys of its content words (8 bytes each)
+
+
+def prepare(article: Article, settings: Settings | None = None, words: dict[str, str] | None = None,
+            hashes: dict[str, int] | None = None) -> Prepared:
+    """``words``/``hashes`` only cache each distinct word's form and hash within one process."""
+    n = (settings or Settings()).index.n
+    return Prepared(attribution.scan(article), article_keys(article, n, words, hashes))
 
 
 def article_keys(article: Article, n: int, words: dict[str, str] | None = None,
-                 hashes: dict[str, int] | None = None) -> list[int]:
-    """The n-gram keys of one article's content words: a pure function of its body and ``n`` (the
-    memos only cache each distinct word's form and hash), so it can run per article on a worker
-    and be cached by content hash."""
-    return gram_keys(content_words(article.body, {} if words is None else words), n, hashes)
+                 hashes: dict[str, int] | None = None) -> array[int]:
+    """The n-gram keys of one article's content words (a pure function of its body and ``n``)."""
+    return array("q", gram_keys(content_words(article.body, {} if words is None else words), n, hashes))
+
+
+def _prepared(articles: tuple[Article, ...], settings: Settings,
+              given: Mapping[str, Prepared] | None) -> list[Prepared]:
+    words: dict[str, str] = {}
+    hashes: dict[str, int] = {}
+    return [given[a.id] if given is not None and a.id in given else prepare(a, settings, words, hashes)
+            for a in articles]
+
+
+def find_attributions(articles: tuple[Article, ...],
+                      claims: list[tuple[attribution.Claim, ...]] | None = None) -> list[attribution.Found]:
+    """Every article's attributions; ``claims``: each article's ``attribution.scan``, in order."""
+    known = frozenset(attribution.outlet_id(n) for a in articles for n in (a.outlet, a.source_credit) if n)
+    found: list[attribution.Found] = []
+    for i, article in enumerate(articles):
+        found.extend(attribution.find(article, known, claims[i] if claims is not None else None))
+    return found
 
 
 def reuse(articles: tuple[Article, ...], claims: dict[str, tuple[Attribution, ...]],
-          settings: Settings, keys: list[list[int]] | None = None) -> list[Relation]:
+          settings: Settings, keys: Sequence[Sequence[int]] | None = None) -> list[Relation]:
     """Relations between archive articles sharing text: index -> candidates -> screen -> align ->
     classify. ``keys``: each article's ``article_keys`` when the caller has them already."""
     if keys is None:
@@ -96,18 +122,23 @@ def _sort_key(r: Relation) -> tuple[str, str, str, str, str]:
     return (r.source.article or "", r.source.outlet or "", r.target.article or "", r.target.outlet or "", r.relation)
 
 
-def analyse(articles: tuple[Article, ...], curation: Curation,
-            settings: Settings | None = None) -> tuple[ProvenanceIndex, tuple[Diagnostic, ...]]:
-    """Find who published what first and which articles share text."""
+def analyse(articles: tuple[Article, ...], curation: Curation, settings: Settings | None = None,
+            prepared: Mapping[str, Prepared] | None = None) -> tuple[ProvenanceIndex, tuple[Diagnostic, ...]]:
+    """Find who published what first and which articles share text. ``prepared``: article id ->
+    ``prepare(article, settings)``, for the articles the caller prepared already (on workers, or
+    from a cache); the others are prepared here."""
     settings = settings or Settings()
     articles = tuple(sorted(articles, key=lambda a: a.id))
-    found = find_attributions(articles)
+    ready = _prepared(articles, settings, prepared)
+    found = find_attributions(articles, [p.claims for p in ready])
     attributions = tuple(f.attribution for f in found)
     claims: dict[str, list[Attribution]] = {}
     for a in attributions:
         claims.setdefault(a.article, []).append(a)
     frozen = {k: tuple(v) for k, v in claims.items()}
-    relations = reuse(articles, frozen, settings) + chains.outlet_relations(articles, attributions)
+    keys = [p.keys for p in ready]
+    del ready
+    relations = reuse(articles, frozen, settings, keys) + chains.outlet_relations(articles, attributions)
     rules, problems = curate.rulings(curation, tuple(a.id for a in articles))
     relations = sorted(curate.apply(relations, rules), key=_sort_key)
     outlets = chains.outlets(articles, found)
@@ -123,4 +154,4 @@ def analyse(articles: tuple[Article, ...], curation: Curation,
     return index, problems
 
 
-__all__ = ["Settings", "analyse", "Node"]
+__all__ = ["Node", "Prepared", "Settings", "analyse", "prepare"]

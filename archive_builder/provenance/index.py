@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -61,7 +62,7 @@ class Spots:
     size: int  # n-grams in the article (its content words less n - 1)
 
 
-def spots(keys: list[int], live: frozenset[int] | None, max_repeats: int) -> Spots:
+def spots(keys: Sequence[int], live: frozenset[int] | None, max_repeats: int) -> Spots:
     """Positions of the live keys (all keys when ``live`` is None); a key repeated more than
     ``max_repeats`` times in the text is never an anchor and is left out."""
     where: dict[int, list[int]] = {}
@@ -72,7 +73,7 @@ def spots(keys: list[int], live: frozenset[int] | None, max_repeats: int) -> Spo
     return Spots(kept, frozenset(kept), len(keys))
 
 
-def _postings(docs: list[list[int]], settings: IndexSettings) -> dict[int, int | list[int]]:
+def _postings(docs: Sequence[Sequence[int]], settings: IndexSettings) -> dict[int, int | list[int]]:
     """n-gram key -> the article(s) holding it (an int while only one does, to save memory)."""
     index: dict[int, int | list[int]] = {}
     for doc_no, keys in enumerate(docs):
@@ -110,7 +111,7 @@ def _count_pairs(held: list[int] | tuple[int, ...], counts: Counter[tuple[int, i
     counts.update(combinations(held, 2))
 
 
-def build_index(docs: list[list[int]], outlets: list[str | None], settings: IndexSettings) -> ReuseIndex:
+def build_index(docs: Sequence[Sequence[int]], outlets: list[str | None], settings: IndexSettings) -> ReuseIndex:
     """Candidate pairs of articles sharing enough rare n-grams; ``docs`` hold each article's
     n-gram keys (``gram_keys`` of its content words).
 

@@ -16,7 +16,7 @@ end), so the screen drops what the classifier would call a stock phrase, never m
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from archive_builder.provenance.align import AlignSettings, chains
@@ -57,7 +57,7 @@ def passes(a: Spots, b: Spots, ignored: frozenset[int], align: AlignSettings, cl
             or total >= classify.stock_cover * settings.cover_share * min(a.size, b.size)) and best > 0
 
 
-def screened(keys: list[list[int]], index: ReuseIndex, sampled: bool, align: AlignSettings,
+def screened(keys: Sequence[Sequence[int]], index: ReuseIndex, sampled: bool, align: AlignSettings,
              classify: ClassifySettings, settings: ScreenSettings) -> tuple[list[Candidate], dict[int, Spots]]:
     """The candidates that pass, and the spots of the articles they involve."""
     live = None if sampled else index.live
