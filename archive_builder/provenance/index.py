@@ -73,21 +73,26 @@ def spots(keys: Sequence[int], live: frozenset[int] | None, max_repeats: int) ->
     return Spots(kept, frozenset(kept), len(keys))
 
 
-def _postings(docs: Sequence[Sequence[int]], settings: IndexSettings) -> dict[int, int | list[int]]:
-    """n-gram key -> the article(s) holding it (an int while only one does, to save memory)."""
-    index: dict[int, int | list[int]] = {}
+def _postings(docs: Sequence[Sequence[int]], settings: IndexSettings) -> tuple[dict[int, list[int]], set[int]]:
+    """(n-gram key -> the articles holding it, for keys held by 2 to ``max_df`` articles; the keys
+    held by more: stock phrases). Document frequencies are counted first (in C, by ``Counter``), so
+    only the shared keys of each article are visited one by one."""
+    sampled = settings.sample > 1
+    df: Counter[int] = Counter()
+    for keys in docs:
+        df.update({k for k in keys if not k % settings.sample} if sampled else set(keys))
+    shared = {k for k, n in df.items() if 1 < n <= settings.max_df}
+    stock = {k for k, n in df.items() if n > settings.max_df}
+    del df
+    index: dict[int, list[int]] = {}
     for doc_no, keys in enumerate(docs):
-        for key in set(keys):
-            if settings.sample > 1 and key % settings.sample:
-                continue
+        for key in shared.intersection(keys):
             held = index.get(key)
             if held is None:
-                index[key] = doc_no
-            elif isinstance(held, int):
-                index[key] = [held, doc_no]
+                index[key] = [doc_no]
             else:
                 held.append(doc_no)
-    return index
+    return index, stock
 
 
 def _outlet_heavy(holders: list[int], outlets: list[str | None], settings: IndexSettings) -> bool:
@@ -119,15 +124,11 @@ def build_index(docs: Sequence[Sequence[int]], outlets: list[str | None], settin
     a group is less than half of some article (a footer, a tagline) it is boilerplate and ignored;
     when it is most of them (versions of one story) it counts like any other shared text."""
     counts: Counter[tuple[int, int]] = Counter()
-    ignored: set[int] = set()
+    postings, ignored = _postings(docs, settings)
     live: set[int] = set()
     heavy: dict[tuple[int, ...], list[int]] = {}
-    for key, held in _postings(docs, settings).items():
-        if isinstance(held, int):
-            continue
-        if len(held) > settings.max_df:
-            ignored.add(key)
-        elif _outlet_heavy(held, outlets, settings):
+    for key, held in postings.items():
+        if _outlet_heavy(held, outlets, settings):
             heavy.setdefault(tuple(held), []).append(key)
         else:
             live.add(key)
@@ -141,5 +142,5 @@ def build_index(docs: Sequence[Sequence[int]], outlets: list[str | None], settin
             for _ in keys:
                 _count_pairs(holders, counts)
     needed = max(1, settings.min_shared // settings.sample)
-    found = [Candidate(a, b, n) for (a, b), n in sorted(counts.items()) if n >= needed]
+    found = [Candidate(a, b, n) for (a, b), n in sorted([p for p in counts.items() if p[1] >= needed])]
     return ReuseIndex(tuple(found), frozenset(ignored), frozenset(live))
