@@ -26,7 +26,7 @@ _MASK = (1 << 61) - 1
 class IndexSettings:
     n: int = 3
     max_df: int = 40
-    min_shared: int = 3
+    min_shared: int = 4
     boilerplate_min: int = 3
     sample: int = 1
 
