@@ -17,7 +17,7 @@ from archive_builder.provenance import attribution, chains, curate
 from archive_builder.provenance.align import AlignSettings, Doc, align_pair, make_doc
 from archive_builder.provenance.classify import ClassifySettings, Side, quote_regions, relate
 from archive_builder.provenance.index import Candidate, IndexSettings, Spots, build_index, gram_keys
-from archive_builder.provenance.normalize import content_words
+from archive_builder.provenance.normalize import Forms, content_words
 from archive_builder.provenance.screen import ScreenSettings, screened
 
 log = logging.getLogger("archive_builder")
@@ -96,7 +96,7 @@ def _align_all(articles: tuple[Article, ...], claims: dict[str, tuple[Attributio
     last = {k: i for i, c in enumerate(pairs) for k in (c.a, c.b)}
     docs: dict[int, Doc] = {}
     sides: dict[int, Side] = {}
-    forms: dict[str, tuple[str, str]] = {}
+    forms: Forms = {}
     out: list[Relation] = []
     for at, cand in enumerate(pairs):
         for k in (cand.a, cand.b):

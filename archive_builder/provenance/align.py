@@ -17,7 +17,7 @@ from typing import Literal
 
 from archive_builder.model import Article, Edit, Passage
 from archive_builder.provenance.index import Spots, gram_keys, spots
-from archive_builder.provenance.normalize import STOPWORDS, Words, content_indexes, letters, phrase_key, words
+from archive_builder.provenance.normalize import STOPWORDS, Forms, Words, letters, phrase_key, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +40,12 @@ class Doc:
     spots: Spots
 
 
-def make_doc(article: Article, n: int = 3, memo: dict[str, tuple[str, str]] | None = None,
+def make_doc(article: Article, n: int = 3, memo: Forms | None = None,
              shared: Spots | None = None) -> Doc:
     """``shared``: the article's spots from the index (``index.spots``); computed here from every
     n-gram of the text when not given."""
     toks = words(article.body, memo)
-    content = content_indexes(toks.canons)
+    content = toks.content
     if shared is None:
         shared = spots(gram_keys([toks.canons[i] for i in content], n), None, 1 << 30)
     return Doc(article.id, article.body, toks, content, shared)

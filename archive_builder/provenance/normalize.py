@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from typing import NamedTuple
 
 from archive_builder.textutil import fold_typography
@@ -85,36 +85,39 @@ def tokens(text: str, memo: dict[str, tuple[str, str]] | None = None) -> tuple[T
 @dataclass(frozen=True, slots=True)
 class Words:
     """Every word of a text in parallel tuples (no object per word: an aligned article has
-    thousands): offsets, and the forms of ``Token``."""
+    thousands): offsets, the forms of ``Token``, and which words carry content."""
 
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     folds: tuple[str, ...]
     canons: tuple[str, ...]
+    content: tuple[int, ...]  # indexes of the words that carry content (not dropped, not stopwords)
 
     def __len__(self) -> int:
         return len(self.starts)
 
 
-def words(text: str, memo: dict[str, tuple[str, str]] | None = None) -> Words:
-    """The same words as ``tokens``, cut with one ``re.split`` and offsets summed from the pieces'
-    lengths (``memo`` caches each word's forms)."""
+Forms = dict[str, tuple[str, str, bool]]  # word as written -> (fold, canon, carries content)
+
+
+def words(text: str, memo: Forms | None = None) -> Words:
+    """The same words as ``tokens``, cut with one ``re.split``, offsets summed from the pieces'
+    lengths and forms looked up with ``map`` (``memo`` caches each distinct word's forms)."""
     memo = {} if memo is None else memo
     parts = _SPLIT.split(text)
     bounds = list(accumulate(map(len, parts)))
     found = parts[1::2]
     forms = list(map(memo.get, found))
-    for i, form in enumerate(forms):
-        if form is None:
-            folded = fold(found[i])
-            forms[i] = memo[found[i]] = (folded, canon_word(folded, found[i]))
-    folds, canons = zip(*forms, strict=True) if forms else ((), ())
-    return Words(tuple(bounds[0:-1:2]), tuple(bounds[1::2]), tuple(folds), tuple(canons))
-
-
-def content_indexes(canons: tuple[str, ...]) -> tuple[int, ...]:
-    """Indexes of the words that carry content (not dropped, not stopwords)."""
-    return tuple(i for i, c in enumerate(canons) if c and c not in STOPWORDS)
+    if None in forms:
+        for i, form in enumerate(forms):
+            if form is None:
+                folded = fold(found[i])
+                canon = canon_word(folded, found[i])
+                forms[i] = memo[found[i]] = (folded, canon, bool(canon) and canon not in STOPWORDS)
+    if not forms:
+        return Words((), (), (), (), ())
+    folds, canons, heavy = zip(*forms, strict=True)
+    return Words(tuple(bounds[0:-1:2]), tuple(bounds[1::2]), folds, canons, tuple(compress(count(), heavy)))
 
 
 def content_positions(toks: tuple[Token, ...]) -> tuple[int, ...]:

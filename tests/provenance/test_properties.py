@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from archive_builder.curation import Curation
 from archive_builder.provenance import analyse
 from archive_builder.provenance.attribution import find
-from archive_builder.provenance.normalize import tokens, words
+from archive_builder.provenance.normalize import content_positions, tokens, words
 from archive_builder.render.mermaid import label
 
 from .helpers import make_article
@@ -58,3 +58,4 @@ def test_words_cut_a_text_as_tokens_do(text: str) -> None:
     cut = words(text)
     assert list(zip(cut.starts, cut.ends, cut.folds, cut.canons, strict=True)) == [tuple(t) for t in tokens(text)]
     assert all(text[s:e] for s, e in zip(cut.starts, cut.ends, strict=True))
+    assert cut.content == content_positions(tokens(text))
