@@ -17,7 +17,7 @@ import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain
 
 _MASK = (1 << 61) - 1
 
@@ -111,19 +111,16 @@ class ReuseIndex:
     live: frozenset[int] = frozenset()  # keys counted for some pair: held by two or more articles, not ignored
 
 
-def _count_pairs(held: list[int] | tuple[int, ...], counts: Counter[tuple[int, int]]) -> None:
-    """One more shared n-gram for every pair of ``held`` (ascending: pairs come out as (a < b))."""
-    counts.update(combinations(held, 2))
-
-
 def build_index(docs: Sequence[Sequence[int]], outlets: list[str | None], settings: IndexSettings) -> ReuseIndex:
     """Candidate pairs of articles sharing enough rare n-grams; ``docs`` hold each article's
     n-gram keys (``gram_keys`` of its content words).
 
     N-grams held mostly by articles of one outlet are grouped by the articles holding them: when
     a group is less than half of some article (a footer, a tagline) it is boilerplate and ignored;
-    when it is most of them (versions of one story) it counts like any other shared text."""
-    counts: Counter[tuple[int, int]] = Counter()
+    when it is most of them (versions of one story) it counts like any other shared text.
+
+    Pairs are counted one article at a time (the holders of its live n-grams, counted in C), so
+    memory holds one article's partners, never every pair of the archive that shares an n-gram."""
     postings, ignored = _postings(docs, settings)
     live: set[int] = set()
     heavy: dict[tuple[int, ...], list[int]] = {}
@@ -132,15 +129,19 @@ def build_index(docs: Sequence[Sequence[int]], outlets: list[str | None], settin
             heavy.setdefault(tuple(held), []).append(key)
         else:
             live.add(key)
-            _count_pairs(held, counts)
     for holders, keys in heavy.items():
         smallest = min(len(docs[h]) for h in holders)
         if len(keys) * settings.sample < 0.5 * smallest:
             ignored.update(keys)
         else:
             live.update(keys)
-            for _ in keys:
-                _count_pairs(holders, counts)
     needed = max(1, settings.min_shared // settings.sample)
-    found = [Candidate(a, b, n) for (a, b), n in sorted([p for p in counts.items() if p[1] >= needed])]
+    found: list[Candidate] = []
+    for a, doc in enumerate(docs):
+        mine = live.intersection(doc)
+        if len(mine) < needed:
+            continue
+        partners = Counter(chain.from_iterable(map(postings.__getitem__, mine)))
+        later = sorted(b for b, n in partners.items() if n >= needed and b > a)
+        found.extend(Candidate(a, b, partners[b]) for b in later)
     return ReuseIndex(tuple(found), frozenset(ignored), frozenset(live))
