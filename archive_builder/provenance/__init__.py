@@ -53,12 +53,31 @@ def article_keys(article: Article, n: int, words: dict[str, str] | None = None,
     return array("q", gram_keys(content_words(article.body, {} if words is None else words), n, hashes))
 
 
-def _prepared(articles: tuple[Article, ...], settings: Settings,
-              given: Mapping[str, Prepared] | None) -> list[Prepared]:
+PARALLEL_MIN = 400  # below this, starting workers costs more than it saves
+
+
+def _prepare_chunk(articles: tuple[Article, ...], settings: Settings) -> list[Prepared]:
     words: dict[str, str] = {}
     hashes: dict[str, int] = {}
-    return [given[a.id] if given is not None and a.id in given else prepare(a, settings, words, hashes)
-            for a in articles]
+    return [prepare(a, settings, words, hashes) for a in articles]
+
+
+def _prepared(articles: tuple[Article, ...], settings: Settings, given: Mapping[str, Prepared] | None,
+              jobs: int) -> list[Prepared]:
+    """Each article's ``Prepared``: the ones given, the others made here, in chunks on ``jobs``
+    worker processes when there are many (results in article order, the same as with one job)."""
+    todo = tuple(a for a in articles if given is None or a.id not in given)
+    if jobs <= 1 or len(todo) < PARALLEL_MIN:
+        made = _prepare_chunk(todo, settings)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = -(-len(todo) // (jobs * 2))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            made = [p for part in pool.map(_prepare_chunk, chunks, [settings] * len(chunks)) for p in part]
+    mine = dict(zip((a.id for a in todo), made, strict=True))
+    return [mine[a.id] if a.id in mine else given[a.id] for a in articles] if given else made
 
 
 def find_attributions(articles: tuple[Article, ...],
@@ -123,13 +142,14 @@ def _sort_key(r: Relation) -> tuple[str, str, str, str, str]:
 
 
 def analyse(articles: tuple[Article, ...], curation: Curation, settings: Settings | None = None,
-            prepared: Mapping[str, Prepared] | None = None) -> tuple[ProvenanceIndex, tuple[Diagnostic, ...]]:
+            prepared: Mapping[str, Prepared] | None = None,
+            jobs: int = 1) -> tuple[ProvenanceIndex, tuple[Diagnostic, ...]]:
     """Find who published what first and which articles share text. ``prepared``: article id ->
     ``prepare(article, settings)``, for the articles the caller prepared already (on workers, or
-    from a cache); the others are prepared here."""
+    from a cache); the others are prepared here, on ``jobs`` worker processes."""
     settings = settings or Settings()
     articles = tuple(sorted(articles, key=lambda a: a.id))
-    ready = _prepared(articles, settings, prepared)
+    ready = _prepared(articles, settings, prepared, jobs)
     found = find_attributions(articles, [p.claims for p in ready])
     attributions = tuple(f.attribution for f in found)
     claims: dict[str, list[Attribution]] = {}

@@ -71,3 +71,13 @@ def test_prepared_articles_give_the_same_analysis() -> None:
     fresh, _ = analyse(articles, Curation())
     given, _ = analyse(articles, Curation(), prepared={a.id: prepare(a) for a in articles[:4]})
     assert given == fresh
+
+
+def test_preparing_on_worker_processes_gives_the_same_analysis(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import archive_builder.provenance as provenance
+
+    articles = fixtures(*IDS)
+    alone, _ = analyse(articles, Curation())
+    monkeypatch.setattr(provenance, "PARALLEL_MIN", 2)
+    pooled, _ = analyse(articles, Curation(), prepared={a.id: prepare(a) for a in articles[:2]}, jobs=2)
+    assert pooled == alone
