@@ -1,7 +1,11 @@
 """Provenance: attributions, text reuse between articles, typed relations and chains.
 
-    attributions (attribution.py) -> reuse index (index.py) -> alignment (align.py)
-    -> relation type and direction (classify.py) -> curation (curate.py) -> chains (chains.py)
+    per article (``prepare``: pure, cacheable by content hash, runs on workers):
+        possible claims (attribution.scan) and n-gram keys (index.gram_keys)
+    over the archive:
+        attributions (attribution.py) -> reuse index (index.py) -> screen (screen.py)
+        -> alignment (align.py) -> relation type and direction (classify.py)
+        -> curation (curate.py) -> chains (chains.py)
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ Every article's content words (stopwords, courtesy titles and initials left out,
 folded) are cut into overlapping word n-grams. An n-gram found in more than ``max_df`` articles is
 a stock phrase; one found in three or more articles of one outlet (and mostly there) is that outlet's
 boilerplate: neither says anything about copying. Two articles become a candidate pair when they
-share at least ``min_shared`` of the remaining n-grams; only candidate pairs are aligned.
+share at least ``min_shared`` of the remaining n-grams (the ``live`` ones); only candidate pairs that
+pass the screen (screen.py) are aligned, and each article's ``Spots`` (positions of its live n-grams)
+is all alignment needs of the index.
 
 N-grams are keyed by a stable integer (CRC-32 of each word, combined), so the index does not depend
 on Python's string hashing or on the order articles arrive in. ``sample`` keeps one n-gram in
