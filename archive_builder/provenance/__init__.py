@@ -1,12 +1,18 @@
 """Provenance: attributions, text reuse between articles, typed relations and chains.
 
-    attributions (attribution.py) -> reuse index (index.py) -> alignment (align.py)
-    -> relation type and direction (classify.py) -> curation (curate.py) -> chains (chains.py)
+    per article (``prepare``: pure, cacheable by content hash, runs on workers):
+        possible claims (attribution.scan) and n-gram keys (index.gram_keys)
+    over the archive:
+        attributions (attribution.py) -> reuse index (index.py) -> screen (screen.py)
+        -> alignment (align.py) -> relation type and direction (classify.py)
+        -> curation (curate.py) -> chains (chains.py)
 """
 
 from __future__ import annotations
 
 import logging
+from array import array
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from archive_builder.curation import Curation
@@ -14,8 +20,9 @@ from archive_builder.model import Article, Attribution, Diagnostic, Node, Proven
 from archive_builder.provenance import attribution, chains, curate
 from archive_builder.provenance.align import AlignSettings, Doc, align_pair, make_doc
 from archive_builder.provenance.classify import ClassifySettings, Side, quote_regions, relate
-from archive_builder.provenance.index import IndexSettings, build_index, gram_keys
-from archive_builder.provenance.normalize import content_words
+from archive_builder.provenance.index import Candidate, IndexSettings, Spots, build_index, gram_keys
+from archive_builder.provenance.normalize import Forms, content_words
+from archive_builder.provenance.screen import ScreenSettings, screened
 
 log = logging.getLogger("archive_builder")
 
@@ -25,44 +32,112 @@ class Settings:
     index: IndexSettings = field(default_factory=IndexSettings)
     align: AlignSettings = field(default_factory=AlignSettings)
     classify: ClassifySettings = field(default_factory=ClassifySettings)
+    screen: ScreenSettings = field(default_factory=ScreenSettings)
 
 
-def find_attributions(articles: tuple[Article, ...]) -> list[attribution.Found]:
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What provenance needs of one article, a pure function of the article and the settings: the
+    pipeline may compute it per article on a worker and cache it by content hash (``prepare``)."""
+
+    claims: tuple[attribution.Claim, ...]  # possible attribution claims (attribution.scan)
+    keys: array[int]  # n-gram keys of its content words (8 bytes each)
+
+
+def prepare(article: Article, settings: Settings | None = None, words: dict[str, str] | None = None,
+            hashes: dict[str, int] | None = None) -> Prepared:
+    """``words``/``hashes`` only cache each distinct word's form and hash within one process."""
+    n = (settings or Settings()).index.n
+    return Prepared(attribution.scan(article), article_keys(article, n, words, hashes))
+
+
+def article_keys(article: Article, n: int, words: dict[str, str] | None = None,
+                 hashes: dict[str, int] | None = None) -> array[int]:
+    """The n-gram keys of one article's content words (a pure function of its body and ``n``)."""
+    return array("q", gram_keys(content_words(article.body, {} if words is None else words), n, hashes))
+
+
+PARALLEL_MIN = 400  # below this, starting workers costs more than it saves
+
+
+def _prepare_chunk(articles: tuple[Article, ...], settings: Settings) -> list[Prepared]:
+    words: dict[str, str] = {}
+    hashes: dict[str, int] = {}
+    return [prepare(a, settings, words, hashes) for a in articles]
+
+
+def _prepared(articles: tuple[Article, ...], settings: Settings, given: Mapping[str, Prepared] | None,
+              jobs: int) -> list[Prepared]:
+    """Each article's ``Prepared``: the ones given, the others made here, in chunks on ``jobs``
+    worker processes when there are many (results in article order, the same as with one job)."""
+    todo = tuple(a for a in articles if given is None or a.id not in given)
+    if jobs <= 1 or len(todo) < PARALLEL_MIN:
+        made = _prepare_chunk(todo, settings)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = -(-len(todo) // (jobs * 2))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            made = [p for part in pool.map(_prepare_chunk, chunks, [settings] * len(chunks)) for p in part]
+    mine = dict(zip((a.id for a in todo), made, strict=True))
+    return [mine[a.id] if a.id in mine else given[a.id] for a in articles] if given else made
+
+
+def find_attributions(articles: tuple[Article, ...],
+                      claims: list[tuple[attribution.Claim, ...]] | None = None) -> list[attribution.Found]:
+    """Every article's attributions; ``claims``: each article's ``attribution.scan``, in order."""
     known = frozenset(attribution.outlet_id(n) for a in articles for n in (a.outlet, a.source_credit) if n)
     found: list[attribution.Found] = []
-    for article in articles:
-        found.extend(attribution.find(article, known))
+    for i, article in enumerate(articles):
+        found.extend(attribution.find(article, known, claims[i] if claims is not None else None))
     return found
 
 
 def reuse(articles: tuple[Article, ...], claims: dict[str, tuple[Attribution, ...]],
-          settings: Settings) -> list[Relation]:
-    """Relations between archive articles sharing text: index -> candidates -> align -> classify."""
-    words: dict[str, str] = {}
-    hashes: dict[str, int] = {}
-    keys = [gram_keys(content_words(a.body, words), settings.index.n, hashes) for a in articles]
+          settings: Settings, keys: Sequence[Sequence[int]] | None = None) -> list[Relation]:
+    """Relations between archive articles sharing text: index -> candidates -> screen -> align ->
+    classify. ``keys``: each article's ``article_keys`` when the caller has them already."""
+    if keys is None:
+        words: dict[str, str] = {}
+        hashes: dict[str, int] = {}
+        keys = [article_keys(a, settings.index.n, words, hashes) for a in articles]
     outlets = [attribution.outlet_id(a.outlet) if a.outlet else None for a in articles]
     index = build_index(keys, outlets, settings.index)
+    pairs, held = screened(keys, index, settings.index.sample > 1, settings.align, settings.classify,
+                           settings.screen)
     del keys
+    log.debug("provenance: %d candidate pairs from %d articles, %d pass the screen", len(index.candidates),
+              len(articles), len(pairs))
+    return _align_all(articles, claims, pairs, held, index.ignored, settings)
+
+
+def _align_all(articles: tuple[Article, ...], claims: dict[str, tuple[Attribution, ...]], pairs: list[Candidate],
+               held: dict[int, Spots], ignored: frozenset[int], settings: Settings) -> list[Relation]:
+    """Align and classify each pair; an article is tokenised when first needed and let go after its
+    last pair, so only the articles of the pairs at hand are held in full."""
+    last = {k: i for i, c in enumerate(pairs) for k in (c.a, c.b)}
     docs: dict[int, Doc] = {}
-    forms: dict[str, tuple[str, str]] = {}
-    log.debug("provenance: %d candidate pairs from %d articles", len(index.candidates), len(articles))
-    out: list[Relation] = []
     sides: dict[int, Side] = {}
-    for cand in index.candidates:
+    forms: Forms = {}
+    out: list[Relation] = []
+    for at, cand in enumerate(pairs):
         for k in (cand.a, cand.b):
             if k not in docs:
-                docs[k] = make_doc(articles[k], settings.index.n, forms)
-        aligned = align_pair(docs[cand.a], docs[cand.b], index.ignored, settings.align)
-        if not aligned:
-            continue
+                docs[k] = make_doc(articles[k], settings.index.n, forms, held.pop(k))
+        aligned = align_pair(docs[cand.a], docs[cand.b], ignored, settings.align)
+        if aligned:
+            for k in (cand.a, cand.b):
+                if k not in sides:
+                    art = articles[k]
+                    sides[k] = Side(art, quote_regions(art.body), claims.get(art.id, ()))
+            relation = relate(sides[cand.a], sides[cand.b], aligned, settings.classify)
+            if relation is not None:
+                out.append(relation)
         for k in (cand.a, cand.b):
-            if k not in sides:
-                art = articles[k]
-                sides[k] = Side(art, quote_regions(art.body), claims.get(art.id, ()))
-        relation = relate(sides[cand.a], sides[cand.b], aligned, settings.classify)
-        if relation is not None:
-            out.append(relation)
+            if last[k] == at:
+                docs.pop(k, None)
+                sides.pop(k, None)
     return out
 
 
@@ -70,18 +145,24 @@ def _sort_key(r: Relation) -> tuple[str, str, str, str, str]:
     return (r.source.article or "", r.source.outlet or "", r.target.article or "", r.target.outlet or "", r.relation)
 
 
-def analyse(articles: tuple[Article, ...], curation: Curation,
-            settings: Settings | None = None) -> tuple[ProvenanceIndex, tuple[Diagnostic, ...]]:
-    """Find who published what first and which articles share text."""
+def analyse(articles: tuple[Article, ...], curation: Curation, settings: Settings | None = None,
+            prepared: Mapping[str, Prepared] | None = None,
+            jobs: int = 1) -> tuple[ProvenanceIndex, tuple[Diagnostic, ...]]:
+    """Find who published what first and which articles share text. ``prepared``: article id ->
+    ``prepare(article, settings)``, for the articles the caller prepared already (on workers, or
+    from a cache); the others are prepared here, on ``jobs`` worker processes."""
     settings = settings or Settings()
     articles = tuple(sorted(articles, key=lambda a: a.id))
-    found = find_attributions(articles)
+    ready = _prepared(articles, settings, prepared, jobs)
+    found = find_attributions(articles, [p.claims for p in ready])
     attributions = tuple(f.attribution for f in found)
     claims: dict[str, list[Attribution]] = {}
     for a in attributions:
         claims.setdefault(a.article, []).append(a)
     frozen = {k: tuple(v) for k, v in claims.items()}
-    relations = reuse(articles, frozen, settings) + chains.outlet_relations(articles, attributions)
+    keys = [p.keys for p in ready]
+    del ready
+    relations = reuse(articles, frozen, settings, keys) + chains.outlet_relations(articles, attributions)
     rules, problems = curate.rulings(curation, tuple(a.id for a in articles))
     relations = sorted(curate.apply(relations, rules), key=_sort_key)
     outlets = chains.outlets(articles, found)
@@ -97,4 +178,4 @@ def analyse(articles: tuple[Article, ...], curation: Curation,
     return index, problems
 
 
-__all__ = ["Settings", "analyse", "Node"]
+__all__ = ["Node", "Prepared", "Settings", "analyse", "prepare"]

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from archive_builder.model import Article, Edit, Passage
-from archive_builder.provenance.index import gram_keys
-from archive_builder.provenance.normalize import STOPWORDS, Token, content_positions, letters, phrase_key, tokens
+from archive_builder.provenance.index import Spots, gram_keys, spots
+from archive_builder.provenance.normalize import STOPWORDS, Forms, Words, letters, phrase_key, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,45 +30,40 @@ class AlignSettings:
 
 @dataclass(frozen=True, slots=True)
 class Doc:
-    """An article prepared for comparison."""
+    """An article prepared for comparison: its words with offsets, and the positions of the n-grams
+    other articles share (``Spots``; all its n-grams when made without an index)."""
 
     id: str
     body: str
-    toks: tuple[Token, ...]
+    toks: Words
     content: tuple[int, ...]  # token index of each content word
-    keys: tuple[int, ...]  # n-gram key starting at each content word
-    where: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)  # key -> positions
-    held: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # the keys of ``where``
-
-    @property
-    def words(self) -> list[str]:
-        return [self.toks[i].canon for i in self.content]
+    spots: Spots
 
 
-def make_doc(article: Article, n: int = 3, memo: dict[str, tuple[str, str]] | None = None) -> Doc:
-    toks = tokens(article.body, memo)
-    content = content_positions(toks)
-    keys = gram_keys([toks[i].canon for i in content], n)
-    where: dict[int, list[int]] = {}
-    for i, key in enumerate(keys):
-        where.setdefault(key, []).append(i)
-    return Doc(article.id, article.body, toks, content, tuple(keys), {k: tuple(v) for k, v in where.items()},
-               frozenset(where))
+def make_doc(article: Article, n: int = 3, memo: Forms | None = None,
+             shared: Spots | None = None) -> Doc:
+    """``shared``: the article's spots from the index (``index.spots``); computed here from every
+    n-gram of the text when not given."""
+    toks = words(article.body, memo)
+    content = toks.content
+    if shared is None:
+        shared = spots(gram_keys([toks.canons[i] for i in content], n), None, 1 << 30)
+    return Doc(article.id, article.body, toks, content, shared)
 
 
 def anchors(a: Doc, b: Doc, ignored: frozenset[int], settings: AlignSettings) -> list[tuple[int, int]]:
     """(i, j): the n-gram at content word i of ``a`` equals the one at j of ``b``.
 
-    Only the keys both texts hold are visited (a set intersection over each text's positions,
-    computed once per text in ``make_doc``), not every n-gram of both texts for every pair."""
-    wa, wb = a.where, b.where
+    Only the keys both texts hold are visited (a set intersection over each text's positions),
+    not every n-gram of both texts for every pair."""
+    wa, wb = a.spots.where, b.spots.where
     limit = settings.max_repeats
     found: list[tuple[int, int]] = []
-    for key in a.held & b.held:
-        spots, others = wa[key], wb[key]
-        if key in ignored or len(spots) > limit or len(others) > limit:
+    for key in a.spots.held & b.spots.held:
+        spots_a, spots_b = wa[key], wb[key]
+        if key in ignored or len(spots_a) > limit or len(spots_b) > limit:
             continue
-        found.extend((i, j) for i in spots for j in others)
+        found.extend((i, j) for i in spots_a for j in spots_b)
     return sorted(found)
 
 
@@ -106,11 +101,11 @@ def _extend(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[t
     """Grow both ranges over identical neighbouring words (stopwords the anchors left out)."""
     (sa, ea), (sb, eb) = ra, rb
     for _ in range(4):
-        if (sa > 0 and sb > 0 and a.toks[sa - 1].fold == b.toks[sb - 1].fold and _light(a.toks[sa - 1])
+        if (sa > 0 and sb > 0 and a.toks.folds[sa - 1] == b.toks.folds[sb - 1] and _light(a, sa - 1)
                 and _joined(a, sa - 1) and _joined(b, sb - 1)):
             sa, sb = sa - 1, sb - 1
     for _ in range(4):
-        if (ea < len(a.toks) and eb < len(b.toks) and a.toks[ea].fold == b.toks[eb].fold and _light(a.toks[ea])
+        if (ea < len(a.toks) and eb < len(b.toks) and a.toks.folds[ea] == b.toks.folds[eb] and _light(a, ea)
                 and _joined(a, ea - 1) and _joined(b, eb - 1)):
             ea, eb = ea + 1, eb + 1
     return _to_sentence_end(a, b, ea, eb, sa, sb)
@@ -118,7 +113,8 @@ def _extend(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[t
 
 def _breaks(doc: Doc, start: int, end: int) -> list[int]:
     """Token indexes in (start, end) that begin a new paragraph."""
-    return [k for k in range(start + 1, end) if "\n" in doc.body[doc.toks[k - 1].end : doc.toks[k].start]]
+    ends, starts = doc.toks.ends, doc.toks.starts
+    return [k for k in range(start + 1, end) if "\n" in doc.body[ends[k - 1] : starts[k]]]
 
 
 def _trim(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -134,17 +130,18 @@ def _trim(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[tup
 
 def _words(doc: Doc, start: int, end: int) -> int:
     """Content words among tokens [start, end)."""
-    return sum(1 for t in doc.toks[start:end] if not _light(t))
+    return sum(1 for k in range(start, end) if not _light(doc, k))
 
 
 def _joined(doc: Doc, k: int) -> bool:
     """Tokens k and k + 1 are in the same sentence."""
-    gap = doc.body[doc.toks[k].end : doc.toks[k + 1].start] if k + 1 < len(doc.toks) else "."
+    gap = doc.body[doc.toks.ends[k] : doc.toks.starts[k + 1]] if k + 1 < len(doc.toks) else "."
     return not any(ch in ".!?\n" for ch in gap)
 
 
-def _light(tok: Token) -> bool:
-    return not tok.canon or tok.canon in STOPWORDS
+def _light(doc: Doc, k: int) -> bool:
+    canon = doc.toks.canons[k]
+    return not canon or canon in STOPWORDS
 
 
 _END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?:\s|$)")
@@ -152,11 +149,11 @@ _END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?:\s|$)")
 
 def _tail(doc: Doc, end: int) -> int | None:
     """Token index just past the end of the sentence holding token ``end - 1`` (None: too far)."""
-    at = doc.toks[end - 1].end
+    at = doc.toks.ends[end - 1]
     match = _END.search(doc.body, at)
     stop = match.start() if match else len(doc.body)
     k = end
-    while k < len(doc.toks) and doc.toks[k].start < stop:
+    while k < len(doc.toks) and doc.toks.starts[k] < stop:
         k += 1
     return k if k - end <= 10 else None
 
@@ -166,7 +163,7 @@ def _to_sentence_end(a: Doc, b: Doc, ea: int, eb: int, sa: int, sb: int) -> tupl
     ta, tb = _tail(a, ea), _tail(b, eb)
     if ta is None or tb is None:
         return (sa, ea), (sb, eb)
-    same = [t.fold for t in a.toks[ea:ta]] == [t.fold for t in b.toks[eb:tb]]
+    same = a.toks.folds[ea:ta] == b.toks.folds[eb:tb]
     if not same and (ta > ea or tb > eb):  # identical tails the anchors left out are stock or boilerplate
         ea, eb = ta, tb
     return (sa, ea), (sb, eb)
@@ -183,15 +180,15 @@ def is_minor(source: str, target: str) -> bool:
 
 def _span(doc: Doc, i1: int, i2: int) -> tuple[int, int]:
     if i1 < i2:
-        return doc.toks[i1].start, doc.toks[i2 - 1].end
-    at = doc.toks[i1].start if i1 < len(doc.toks) else len(doc.body)
+        return doc.toks.starts[i1], doc.toks.ends[i2 - 1]
+    at = doc.toks.starts[i1] if i1 < len(doc.toks) else len(doc.body)
     return at, at
 
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Tokens [start, end) cut where punctuation or a line break separates two of them."""
     cuts = [k for k in range(start + 1, end)
-            if any(ch in ",.;:!?\n" for ch in doc.body[doc.toks[k - 1].end : doc.toks[k].start])]
+            if any(ch in ",.;:!?\n" for ch in doc.body[doc.toks.ends[k - 1] : doc.toks.starts[k]])]
     bounds = [start, *cuts, end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
 
@@ -218,8 +215,8 @@ def _edit(a: Doc, b: Doc, ia: tuple[int, int], ib: tuple[int, int]) -> Edit:
 
 def edits(a: Doc, b: Doc, ra: tuple[int, int], rb: tuple[int, int]) -> tuple[tuple[Edit, ...], float]:
     """Word-level edits turning a's range into b's, and the share of words kept."""
-    wa = [t.fold for t in a.toks[ra[0] : ra[1]]]
-    wb = [t.fold for t in b.toks[rb[0] : rb[1]]]
+    wa = a.toks.folds[ra[0] : ra[1]]
+    wb = b.toks.folds[rb[0] : rb[1]]
     matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
     out: list[Edit] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -263,7 +260,7 @@ def align_pair(a: Doc, b: Doc, ignored: frozenset[int], settings: AlignSettings)
             continue
         changes, ratio = edits(a, b, ra, rb)
         kind: Literal["verbatim", "edited"] = "edited" if changes else "verbatim"
-        passage = Passage(a.toks[ra[0]].start, a.toks[ra[1] - 1].end, b.toks[rb[0]].start, b.toks[rb[1] - 1].end,
+        passage = Passage(a.toks.starts[ra[0]], a.toks.ends[ra[1] - 1], b.toks.starts[rb[0]], b.toks.ends[rb[1] - 1],
                           kind, changes)
         found.append((ra[1] - ra[0], Aligned(passage, rb[1] - rb[0], ratio)))
     return _without_overlaps(found)

@@ -62,11 +62,15 @@ def outlet_id(name: str) -> str:
     return slugify(" ".join(words), "outlet")
 
 
-def looks_like_outlet(name: str, known: frozenset[str]) -> bool:
+_WIRE_KEYS = frozenset(outlet_id(w) for w in WIRES)
+
+
+def reads_like_outlet(name: str) -> bool:
+    """A wire service, or a name with a cue word such as ``Times`` and none of the words of officials
+    and institutions: an outlet whatever the archive holds."""
     if not name:
         return False
-    key = outlet_id(name)
-    if key in known or any(key == outlet_id(w) for w in WIRES):
+    if outlet_id(name) in _WIRE_KEYS:
         return True
     words = [w.casefold().strip(".'\u2019s") for w in name.replace("-", " - ").split()]
     if any(w in _NOT_OUTLET for w in words):
@@ -74,6 +78,11 @@ def looks_like_outlet(name: str, known: frozenset[str]) -> bool:
     return any(w in _CUES for w in name.casefold().replace("\u2019", "'").split()) or any(
         w in _CUES for w in words
     )
+
+
+def looks_like_outlet(name: str, known: frozenset[str]) -> bool:
+    """A known outlet (one in the archive: one set lookup) or a name that reads like one."""
+    return bool(name) and (outlet_id(name) in known or reads_like_outlet(name))
 
 
 _TRIGGER = re.compile(r"ccording to|\b(?:reported|said|says|reports|wrote|writes|added|published|quoted|cited)\b")
@@ -89,40 +98,68 @@ def _sentences(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
-def _named(article: Article, start: int, end: int, known: frozenset[str]) -> list[tuple[int, str, str, bool]]:
-    """(position, kind, name, had_the) of every named outlet claim in one sentence."""
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A possible claim in one sentence, found before the archive's outlets are known (``scan``)."""
+
+    start: int  # the sentence
+    end: int
+    at: int  # where the name (or ``it said``) begins
+    kind: str
+    name: str  # the outlet's name as written ("" for ``it said``)
+    reads: bool  # the name reads like an outlet whatever the archive holds
+
+
+def _named(article: Article, start: int, end: int) -> list[tuple[int, str, str, bool]]:
+    """(position, kind, name, had_the) of every named claim in one sentence, outlet or not."""
     text = article.body[start:end]
     hits: list[tuple[int, str, str, bool]] = []
     verbs = _VERB.search(text) is not None
+    # each pattern runs only where the words it needs occur (a substring test costs far less than a scan)
     checks = (("according-to", _ACCORDING, "ccording to" in text), ("reported", _REPORTED, verbs),
-              ("reported", _REPORTED_BY, verbs), ("quoted", _QUOTED, verbs))
+              ("reported", _REPORTED_BY, verbs and ("reported " in text or "published " in text)),
+              ("quoted", _QUOTED, "quoted" in text or "cited" in text))
     for kind, pattern, worth in checks:
         if not worth:
             continue
         for match in pattern.finditer(text):
             name = outlet_name(match.group("name"), bool(match.group("the")))
-            if looks_like_outlet(name, known):
+            if name:
                 hits.append((start + match.start("name"), kind, name, bool(match.group("the"))))
     return sorted(set(hits))
 
 
-def body_attributions(article: Article, known: frozenset[str]) -> list[Found]:
-    """Named claims and ``it said`` claims in body order; ``it`` is the last outlet named before it."""
+def scan(article: Article) -> tuple[Claim, ...]:
+    """Every possible claim of the body, in body order: a pure function of the article (the costly
+    part of finding attributions; cacheable by content hash, computable on a worker)."""
+    out: list[Claim] = []
+    for start, end in _sentences(article):
+        events = [(pos, kind, name) for pos, kind, name, _ in _named(article, start, end)]
+        events += [(start + m.start(), "it-said", "") for m in _IT_SAID.finditer(article.body[start:end])]
+        out.extend(Claim(start, end, pos, kind, name, bool(name) and reads_like_outlet(name))
+                   for pos, kind, name in sorted(events))
+    return tuple(out)
+
+
+def body_attributions(article: Article, known: frozenset[str], claims: tuple[Claim, ...] | None = None) -> list[Found]:
+    """Named claims and ``it said`` claims in body order; ``it`` is the last outlet named before it.
+    ``claims``: the article's ``scan`` when the caller has it already."""
     out: list[Found] = []
     own = outlet_id(article.outlet) if article.outlet else None
     last: str | None = None
-    for start, end in _sentences(article):
-        evidence = Evidence(article.id, start, end, article.body[start:end])
-        events = [(pos, kind, name) for pos, kind, name, _ in _named(article, start, end, known)]
-        events += [(start + m.start(), "it-said", "") for m in _IT_SAID.finditer(article.body[start:end])]
-        for _, kind, name in sorted(events):
-            if kind == "it-said":
-                name = last or ""
-            if not name or outlet_id(name) == own:
-                continue
-            last = name
-            if not any(f.attribution.evidence == evidence and f.attribution.outlet == outlet_id(name) for f in out):
-                out.append(Found(Attribution(article.id, outlet_id(name), kind, evidence), name))
+    for claim in scan(article) if claims is None else claims:
+        if claim.kind == "it-said":
+            name = last or ""
+        elif claim.reads or outlet_id(claim.name) in known:
+            name = claim.name
+        else:
+            continue
+        if not name or outlet_id(name) == own:
+            continue
+        last = name
+        evidence = Evidence(article.id, claim.start, claim.end, article.body[claim.start : claim.end])
+        if not any(f.attribution.evidence == evidence and f.attribution.outlet == outlet_id(name) for f in out):
+            out.append(Found(Attribution(article.id, outlet_id(name), claim.kind, evidence), name))
     return out
 
 
@@ -148,5 +185,6 @@ def _short_name(text: str) -> bool:
     return 0 < len(words) <= 5 and all(w[0].isupper() or w in ("of", "al", "de") for w in words)
 
 
-def find(article: Article, known: frozenset[str]) -> list[Found]:
-    return body_attributions(article, known) + credit_attributions(article, known)
+def find(article: Article, known: frozenset[str], claims: tuple[Claim, ...] | None = None) -> list[Found]:
+    """The article's attributions, given the archive's outlets (``known``); ``claims``: its ``scan``."""
+    return body_attributions(article, known, claims) + credit_attributions(article, known)

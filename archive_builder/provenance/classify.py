@@ -34,6 +34,7 @@ class ClassifySettings:
     stock_words: int = 30  # a passage at least this long is more than a stock phrase
     stock_total: int = 50  # nor are this many shared words in all
     stock_cover: float = 0.25  # nor a share of either text this large
+    quote_words: int = 12  # a passage this long, quoted in one text and credited to the other's outlet
     whole: float = 0.75  # coverage that counts as "most of the text"
 
 
@@ -125,6 +126,14 @@ def is_reuse(f: Facts, settings: ClassifySettings) -> bool:
     stock = (f.longest < settings.stock_words and f.words < settings.stock_total
              and max(f.cover_a, f.cover_b) < settings.stock_cover)
     return not stock
+
+
+def cited_quotation(a: Side, b: Side, f: Facts, settings: ClassifySettings) -> bool:
+    """A short passage one text puts in quotation marks and credits to the other's outlet
+    (``"...," the Basra Harbour Report said``): a quotation however short, not a stock phrase."""
+    if f.longest < settings.quote_words:
+        return False
+    return (f.quoted_b >= 0.5 and bool(_names(b, a))) or (f.quoted_a >= 0.5 and bool(_names(a, b)))
 
 
 def confidence(f: Facts) -> float:
@@ -226,7 +235,7 @@ def kind_of(s: Side, t: Side, f: Facts, settings: ClassifySettings) -> str:
 def relate(a: Side, b: Side, aligned: tuple[Aligned, ...], settings: ClassifySettings) -> Relation | None:
     """The relation between two aligned articles, or None when what they share is not reuse."""
     f = facts(a, b, aligned)
-    if not is_reuse(f, settings):
+    if not (is_reuse(f, settings) or cited_quotation(a, b, f, settings)):
         return None
     reasons = [f"{len(f.passages)} shared passage(s), {f.words} words; covers {f.cover_a:.0%} and {f.cover_b:.0%}"]
     if f.set_aside:

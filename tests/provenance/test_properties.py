@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from archive_builder.curation import Curation
 from archive_builder.provenance import analyse
 from archive_builder.provenance.attribution import find
+from archive_builder.provenance.normalize import content_positions, tokens, words
 from archive_builder.render.mermaid import label
 
 from .helpers import make_article
@@ -48,3 +49,13 @@ def test_analyse_never_fails_and_offsets_stay_inside(a: str, b: str) -> None:
             if r.source.article and r.target.article:
                 assert 0 <= p.source_start < p.source_end <= len(bodies[r.source.article])
                 assert 0 <= p.target_start < p.target_end <= len(bodies[r.target.article])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(TEXT, st.text(max_size=200)))
+def test_words_cut_a_text_as_tokens_do(text: str) -> None:
+    """``words`` (one split, offsets summed) gives exactly the words and forms ``tokens`` gives."""
+    cut = words(text)
+    assert list(zip(cut.starts, cut.ends, cut.folds, cut.canons, strict=True)) == [tuple(t) for t in tokens(text)]
+    assert all(text[s:e] for s, e in zip(cut.starts, cut.ends, strict=True))
+    assert cut.content == content_positions(tokens(text))
