@@ -299,7 +299,7 @@ def test_per_article_results_are_cached_and_only_a_changed_article_is_read_again
     assert calls == ["names 103_7e7e7e7e7e7e7e7e", "dates 103_7e7e7e7e7e7e7e7e"]
     with sqlite3.connect(config.root / CACHE_DIR / CACHE_FILE) as db:  # the stale entries were pruned
         (facts,) = db.execute("SELECT COUNT(*) FROM facts").fetchone()
-    assert facts == 2 * len(first.archive.articles) + 1  # and the lexicon
+    assert facts == 3 * len(first.archive.articles) + 1  # three tasks per article, and the lexicon
 
 
 def test_curated_aliases_invalidate_cached_names(make_project: MakeProject) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from archive_builder.curation import Curation
 from archive_builder.model import Article, Attribution, Diagnostic, Node, ProvenanceIndex, Relation
+from archive_builder.perarticle import Task, stable_digest
 from archive_builder.provenance import attribution, chains, curate
 from archive_builder.provenance.align import AlignSettings, Doc, align_pair, make_doc
 from archive_builder.provenance.classify import ClassifySettings, Side, quote_regions, relate
@@ -58,6 +59,26 @@ def article_keys(article: Article, n: int, words: dict[str, str] | None = None,
 
 
 PARALLEL_MIN = 400  # below this, starting workers costs more than it saves
+PROVENANCE_CODE = ("model.py", "textutil.py", "provenance")  # what an article's preparation depends on
+
+
+def _prepare_one(article: Article, settings: Settings) -> Prepared:
+    if len(_WORDS) > 500_000:  # bounded in a long-lived process (``mkdocs serve``)
+        _WORDS.clear()
+        _HASHES.clear()
+    return prepare(article, settings, _WORDS, _HASHES)
+
+
+_WORDS: dict[str, str] = {}  # per-process memo of each distinct word's form and hash: the same
+_HASHES: dict[str, int] = {}  # result with or without it (pure functions of the word), only faster
+
+
+def prepare_task(settings: Settings) -> Task[Settings, Prepared]:
+    """``prepare`` as a per-article task for the build's runner (pooled, cached by content)."""
+    from archive_builder.cache import code_version
+
+    return Task("provenance.prepare", _prepare_one, settings,
+                stable_digest(code_version(parts=PROVENANCE_CODE), repr(settings)))
 
 
 def _prepare_chunk(articles: tuple[Article, ...], settings: Settings) -> list[Prepared]:
@@ -178,4 +199,4 @@ def analyse(articles: tuple[Article, ...], curation: Curation, settings: Setting
     return index, problems
 
 
-__all__ = ["Node", "Prepared", "Settings", "analyse", "prepare"]
+__all__ = ["Node", "Prepared", "Settings", "analyse", "prepare", "prepare_task"]
