@@ -120,7 +120,8 @@ def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | No
     lex = lex or load_lexicon()
     plan, problems = read_plan(curation)
     locals_, bare, bare_articles = _extract_all(articles, lex, plan, jobs)
-    groups, suggestions = resolve_groups(locals_, bare, bare_articles, lex)
+    outlets = {a.id: a.outlet for a in articles if a.outlet}
+    groups, suggestions = resolve_groups(locals_, bare, bare_articles, lex, outlets)
     groups, suggestions, issues = apply_plan(plan, groups, suggestions)
     index, _ = build_index(groups, suggestions)
     problems += issues

@@ -50,6 +50,7 @@ class Candidate:
     initial: bool = False  # a single word at the start of a sentence
     canonical: str | None = None  # gazetteer name
     place_cue: bool = False  # untyped, after "in"/"near"...: a place unless it names a person here
+    title: str = ""  # the title before a person's name, lowercase without periods (``maj gen``)
 
 
 def spot(text: str, lex: Lexicon) -> list[Candidate]:
@@ -138,7 +139,7 @@ def _titled(text: str, run: list[Token], title: tuple[int, int], lex: Lexicon,
         k += 1
     name = run[j:k]
     if name:
-        out.append(_cand(text, name, "person", titled=True))
+        out.append(_cand(text, name, "person", titled=True, title=" ".join(_low(t) for t in run[i:j])))
     if k + 1 < len(run):
         out.extend(_run(text, run[k + 1 :], lex, lower_words))
     return out

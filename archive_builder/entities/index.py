@@ -62,10 +62,10 @@ def build_index(groups: list[Group], suggestions: list[Suggestion]) -> tuple[Ent
     """The index, and the id given to each group (by ``id(group)``)."""
     entities: list[Entity] = []
     mentions: list[Mention] = []
-    group_ids: dict[int, str] = {}
-    for entity_id, name, group in assign_ids(groups):
-        group_ids[id(group)] = entity_id
-        entities.append(_entity(entity_id, name, group))
+    named = assign_ids(groups)
+    group_ids = {id(group): entity_id for entity_id, _, group in named}
+    for entity_id, name, group in named:
+        entities.append(_entity(entity_id, name, group, group_ids))
         mentions += _mentions(entity_id, group)
     entities.sort(key=lambda e: e.id)  # sorted by id: views look entities up by bisection
     mentions.sort(key=lambda m: (m.article, m.field, m.part, m.start, m.end, m.entity))
@@ -90,12 +90,13 @@ def _best(merges: list[tuple[str, str, float, str]]) -> list[tuple[str, str, flo
     return out
 
 
-def _entity(entity_id: str, name: str, group: Group) -> Entity:
+def _entity(entity_id: str, name: str, group: Group, group_ids: dict[int, str]) -> Entity:
     aliases = sorted({f for f in group.forms() + group.extra_aliases if f and f != name}, key=lambda a: (a.casefold(), a))
     roles = ("author",) if any(m.field in ("credits", "byline") for m in group.members) else ()
     articles = tuple(sorted({m.article for m in group.members}))
+    candidates = tuple(sorted({group_ids[id(c)] for c in group.candidates if id(c) in group_ids} - {entity_id}))
     return Entity(entity_id, group.type, name, tuple(aliases), roles, group.description,
-                  tuple(sorted(set(group.same_as))), articles)
+                  tuple(sorted(set(group.same_as))), articles, group.ambiguous, candidates if group.ambiguous else ())
 
 
 def _mentions(entity_id: str, group: Group) -> list[Mention]:

@@ -36,6 +36,10 @@ class Lexicon:
     gazetteer: dict[str, GazetteerEntry] = field(default_factory=dict)  # exact surface form -> entry
     gazetteer_max: int = 1
     memo: Memo = field(default_factory=Memo)
+    title_sexes: dict[str, str] = field(default_factory=dict)  # title -> "m" or "f" (``mr``, ``ms``)
+    military_titles: frozenset[str] = frozenset()
+    courtesy_titles: frozenset[str] = frozenset()  # ``mr``, ``ms``: say nothing of an office
+    title_abbreviations: dict[str, str] = field(default_factory=dict)  # ``sen`` -> ``senator``
 
     def lookup(self, text: str) -> GazetteerEntry | None:
         """Exact (case-sensitive, typography-folded) gazetteer match, with or without a leading ``The``."""
@@ -52,6 +56,22 @@ class Lexicon:
             return True
         sexes = {self.genders.get(fa, ""), self.genders.get(fb, "")}
         return sexes != {"m", "f"} and similarity(fa, fb) >= 0.8
+
+
+    def title_sex(self, title: str) -> str:
+        """"m" or "f" when a title says so (``mr``, ``ms``, ``spokeswoman``), else ""."""
+        return self.title_sexes.get(title) or self.title_sexes.get(title.rsplit(" ", 1)[-1], "")
+
+    def office(self, title: str) -> str:
+        """What a title says of a person's office, so two spellings of one compare equal: ``military``
+        for every rank (ranks change), abbreviations spelt out (``sen`` -> ``senator``), courtesy
+        titles nothing (``mr``: "")."""
+        words = [self.title_abbreviations.get(w, w) for w in title.split()]
+        if any(w in self.military_titles for w in words):
+            return "military"
+        if title in self.courtesy_titles:
+            return ""
+        return " ".join(words)
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -107,4 +127,8 @@ def load_lexicon(extra_given: frozenset[str] = frozenset()) -> Lexicon:
         genders=genders,
         gazetteer=table,
         gazetteer_max=longest,
+        title_sexes={**{t: "m" for t in _words(words, "male_titles")}, **{t: "f" for t in _words(words, "female_titles")}},
+        military_titles=_words(words, "military_titles"),
+        courtesy_titles=_words(words, "courtesy_titles"),
+        title_abbreviations={str(k): str(v) for k, v in (words.get("title_abbreviations") or {}).items()},
     )

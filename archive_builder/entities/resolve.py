@@ -15,6 +15,7 @@ from archive_builder.entities.extract import Candidate
 from archive_builder.entities.lexicon import Lexicon
 from archive_builder.entities.local import Local
 from archive_builder.entities.names import similarity
+from archive_builder.entities.shortforms import Short, settle
 from archive_builder.model import EntityType
 
 MAX_BLOCK = 400  # suggestions are not searched in blocks larger than this (common first names)
@@ -31,6 +32,8 @@ class Group:
     same_as: list[str] = field(default_factory=list)
     extra_aliases: list[str] = field(default_factory=list)
     curated: bool = False
+    ambiguous: bool = False  # short forms of a surname several people bear (``Mr. Hakim``)
+    candidates: list[Group] = field(default_factory=list)  # the people an ambiguous group may be
 
     def forms(self) -> list[str]:
         return [f for m in self.members for f in m.forms]
@@ -63,8 +66,9 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: list[str], lex: Lexicon) -> tuple[
-        list[Group], list[Suggestion]]:
+def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: list[str], lex: Lexicon,
+                   outlets: dict[str, str] | None = None) -> tuple[list[Group], list[Suggestion]]:
+    """``outlets``: article id -> outlet, a hint for short forms the archive must resolve."""
     union = _Union(len(locals_))
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, loc in enumerate(locals_):
@@ -73,30 +77,42 @@ def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: l
     for idx in by_key.values():
         for i in idx[1:]:
             union.join(idx[0], i)
-    pending = _people(locals_, union, lex)
-    groups = _collect(locals_, union)
+    pending, shorts = _people(locals_, union, lex)
+    ambiguous = settle(locals_, shorts, union, lex, outlets or {})
+    groups, by_root = _collect(locals_, union)
     owner = {id(m): g for g in groups for m in g.members}
+    for index, heads in ambiguous:
+        group = by_root[union.find(index)]
+        group.ambiguous = True
+        group.candidates = [by_root[h] for h in heads]
     suggestions = [Suggestion(owner[id(a)], owner[id(b)], s, r) for a, b, s, r in pending]
     _attach_bare(groups, bare, bare_articles, lex)
     suggestions += _org_suggestions(groups, lex)
     return groups, [s for s in suggestions if s.a is not s.b]
 
 
-def _people(locals_: list[Local], union: _Union, lex: Lexicon) -> list[tuple[Local, Local, float, str]]:
-    """Merge people by (first, surname) keys; weak evidence -> suggestions (pairs of locals)."""
+Pending = list[tuple[Local, Local, float, str]]
+
+
+def _people(locals_: list[Local], union: _Union, lex: Lexicon) -> tuple[Pending, list[Short]]:
+    """Merge people by (first, surname) keys; weak evidence -> suggestions (pairs of locals); short
+    forms (``Mr. Hakim``) that several people could be are left for ``shortforms.settle``."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, loc in enumerate(locals_):
         if loc.type == "person":
             blocks[lex.memo.skeleton(loc.last)].append(i)
-    pending: list[tuple[Local, Local, float, str]] = []
-    for idx in blocks.values():
-        pending += _person_block(locals_, idx, union, lex)
+    pending: Pending = []
+    shorts: list[Short] = []
+    for key, idx in blocks.items():
+        found, left = _person_block(locals_, key, idx, union, lex)
+        pending += found
+        shorts += left
     pending += _close_surnames(locals_, blocks, lex)
-    return pending
+    return pending, shorts
 
 
-def _person_block(locals_: list[Local], idx: list[int], union: _Union, lex: Lexicon) -> list[
-        tuple[Local, Local, float, str]]:
+def _person_block(locals_: list[Local], key: str, idx: list[int], union: _Union, lex: Lexicon) -> tuple[
+        Pending, list[Short]]:
     full: dict[str, list[int]] = defaultdict(list)
     shorts: list[int] = []
     for i in idx:
@@ -105,19 +121,18 @@ def _person_block(locals_: list[Local], idx: list[int], union: _Union, lex: Lexi
     for members in full.values():
         for same_name in _first_name_variants(locals_, members, lex):
             heads += _merge_compatible(locals_, same_name, union)
-    pending: list[tuple[Local, Local, float, str]] = []
+    pending: Pending = []
+    left: list[Short] = []
     for i in shorts:
         exact = [h for h in heads if lex.memo.fold(locals_[h].last) == lex.memo.fold(locals_[i].last)] or heads
-        if len(exact) == 1:
-            union.join(exact[0], i)
-        else:
-            pending += [(locals_[i], locals_[h], 0.5, "same surname, several people have it") for h in exact]
+        if exact:
+            left.append(Short(i, tuple(exact), key))
     if not heads and shorts:
         for i in shorts[1:]:
             union.join(shorts[0], i)
     if len(heads) <= MAX_BLOCK:
         pending += _close_first_names(locals_, heads)
-    return pending
+    return pending, left
 
 
 def _first_name_variants(locals_: list[Local], members: list[int], lex: Lexicon) -> list[list[int]]:
@@ -184,11 +199,12 @@ def _close_surnames(locals_: list[Local], blocks: dict[str, list[int]], lex: Lex
     return out
 
 
-def _collect(locals_: list[Local], union: _Union) -> list[Group]:
+def _collect(locals_: list[Local], union: _Union) -> tuple[list[Group], dict[int, Group]]:
     members: dict[int, list[Local]] = defaultdict(list)
     for i, loc in enumerate(locals_):
         members[union.find(i)].append(loc)
-    return [Group(ms[0].type, ms) for _, ms in sorted(members.items())]
+    by_root = {root: Group(ms[0].type, ms) for root, ms in sorted(members.items())}
+    return list(by_root.values()), by_root
 
 
 def _attach_bare(groups: list[Group], bare: list[Candidate], articles: list[str], lex: Lexicon) -> None:
