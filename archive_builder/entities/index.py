@@ -7,7 +7,7 @@ from collections import Counter
 from archive_builder.entities.local import surname
 from archive_builder.entities.resolve import Group, Suggestion
 from archive_builder.model import Entity, EntityIndex, Mention, MergeSuggestion
-from archive_builder.textutil import fold_typography, unique_slugs
+from archive_builder.textutil import fold_typography, stable_slugs
 
 TYPE_ORDER = {"person": 0, "organization": 1, "place": 2}
 
@@ -50,11 +50,20 @@ def person_name(group: Group) -> str | None:
     return min(first_seen, key=lambda f: (-surnames[_surname_key(f)], first_seen[f], f))
 
 
+def evidence(group: Group, name: str) -> str:
+    """What identifies a group however the archive grows: its earliest mention's article and key."""
+    if not group.members:
+        return f"curated\t{name}"
+    return min(f"{m.article}\t{m.key}" for m in group.members)
+
+
 def assign_ids(groups: list[Group]) -> list[tuple[str, str, Group]]:
-    """(id, name, group) for every group worth a page: ids are slugs of names, unique, never ``index``."""
+    """(id, name, group) for every group worth a page: ids are slugs of names, unique, never ``index``;
+    namesakes past the first get a digest of their own evidence, not a rank (``stable_slugs``), so a
+    new article naming one more John Smith renames no other entity."""
     named = [(display_name(g), g) for g in groups if g.members or g.curated]
     named.sort(key=lambda ng: (TYPE_ORDER[ng[1].type], ng[0].casefold(), ng[0], ng[1].key()))
-    ids = unique_slugs(["index", *(n for n, _ in named)], "entity")[1:]  # ``index`` is the A-Z page
+    ids = stable_slugs([(n, evidence(g, n)) for n, g in named], "entity", reserved=("index",))  # ``index``: A-Z page
     return [(entity_id, name, group) for entity_id, (name, group) in zip(ids, named, strict=True)]
 
 

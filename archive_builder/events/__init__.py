@@ -28,7 +28,7 @@ from archive_builder.model import (
     EventMention,
     Mention,
 )
-from archive_builder.textutil import unique_slugs
+from archive_builder.textutil import stable_slugs
 
 __all__ = ["extract"]
 
@@ -114,7 +114,10 @@ def _drafts(clusters: list[Cluster], known: dict[str, Entity]) -> list[Draft]:
         label = _label(members, known)
         rows.append((date, precision, cluster, members, label[:1].upper() + label[1:]))
     rows.sort(key=lambda r: (r[0] or dt.date.max, r[4], r[3][0].article, r[3][0].start))
-    ids = unique_slugs([f"{r[0].isoformat() if r[0] else 'undated'} {r[4]}" for r in rows], "event")
+    # same date and label: the event with the earliest mention keeps the bare slug, the others get a digest
+    # of their earliest mention (article, offset), so a new article renames no other event
+    ids = stable_slugs([(f"{r[0].isoformat() if r[0] else 'undated'} {r[4]}", f"{r[3][0].article}\t{r[3][0].start}")
+                        for r in rows], "event")
     return [Draft(i, r[4], r[0], r[1], r[2].family, r[2].kind, r[3]) for i, r in zip(ids, rows, strict=True)]
 
 
