@@ -36,6 +36,7 @@ class Lexicon:
     gazetteer: dict[str, GazetteerEntry] = field(default_factory=dict)  # exact surface form -> entry
     gazetteer_max: int = 1
     memo: Memo = field(default_factory=Memo)
+    title_starts: frozenset[str] = frozenset()  # first words of ``titles`` (empty: not computed, try every word)
     title_sexes: dict[str, str] = field(default_factory=dict)  # title -> "m" or "f" (``mr``, ``ms``)
     military_titles: frozenset[str] = frozenset()
     courtesy_titles: frozenset[str] = frozenset()  # ``mr``, ``ms``: say nothing of an office
@@ -114,6 +115,7 @@ def load_lexicon(extra_given: frozenset[str] = frozenset()) -> Lexicon:
     return Lexicon(
         titles=titles,
         title_max=max(len(t) for t in titles),
+        title_starts=frozenset(t[0] for t in titles),
         org_words=_words(words, "org_words"),
         place_first=_words(words, "place_first_words"),
         place_last=_words(words, "place_last_words"),
