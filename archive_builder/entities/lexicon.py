@@ -44,10 +44,14 @@ class Lexicon:
 
     def lookup(self, text: str) -> GazetteerEntry | None:
         """Exact (case-sensitive, typography-folded) gazetteer match, with or without a leading ``The``."""
+        seen = self.memo.lookups
+        if text in seen:
+            return seen[text]  # type: ignore[return-value]
         key = " ".join(text.replace("\u2019", "'").split())
         found = self.gazetteer.get(key)
         if found is None and key.startswith("The "):
             found = self.gazetteer.get(key[4:])
+        seen[text] = found
         return found
 
     def same_first_name(self, a: str, b: str) -> bool:

@@ -124,8 +124,9 @@ def _person_for(table: dict[str, Local], c: Candidate, lex: Lexicon, exact: bool
     """The person in this article whose surname is this word (nearest mention before, else after)."""
     memo = lex.memo
     word = surname(c.words)
-    options = [e for e in table.values() if e.type == "person" and (
-        memo.fold(e.last) == memo.fold(word) if exact else memo.skeleton(e.last) == memo.skeleton(word))]
+    key = memo.fold if exact else memo.skeleton
+    target = key(word)
+    options = [e for e in table.values() if e.type == "person" and key(e.last) == target]
     full = [e for e in options if not e.surname_only] or options
     if not full and c.titled:  # family name first (``Mr. Wang`` for ``Wang Yi``): only after a title
         full = [e for e in table.values() if e.type == "person" and e.first and memo.fold(e.first) == memo.fold(word)]

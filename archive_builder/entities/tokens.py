@@ -8,6 +8,7 @@ from typing import NamedTuple
 from archive_builder.textutil import ABBREVIATIONS
 
 _POSSESSIVE = ("'s", "\u2019s")
+_TRAILING = "s'\u2019"  # last letters of a possessive or a trailing apostrophe
 _TITLE_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "st", "sr", "jr", "prof", "brig", "pvt", "cpl"])
 _OPENERS = " \t\"'\u201c\u2018([\u2014\u2013-*"
 
@@ -67,21 +68,32 @@ def _pattern(keep: frozenset[str]) -> re.Pattern[str]:
 
 
 def tokenize(text: str, particles: frozenset[str], keep: frozenset[str] = frozenset()) -> list[Token]:
-    """Capitalised words, name particles and the lowercase words in ``keep`` (joiners); other
-    lowercase words are skipped (a skipped word between two names still separates them)."""
+    """Capitalised words, name particles and the lowercase words in ``keep`` (joiners) that follow
+    another token closely enough to join it; other lowercase words are skipped (a skipped word
+    between two names still separates them)."""
     tokens: list[Token] = []
     keep = keep | particles
     size = len(text)
+    prev_end = -10
+    new = tuple.__new__  # Token(...) without the keyword handling: hundreds per article
     for match in _pattern(keep).finditer(text):
         start, end = match.span()
         word = match.group(0)
-        if word[0].islower() and "-" not in word and word not in keep:
+        joiner = word[0].islower() and "-" not in word
+        if joiner and word not in keep:
             continue
         stop = False
-        if word.endswith(_POSSESSIVE) and len(word) > 2:
-            end, stop = end - 2, True
-        elif word.endswith(("'", "\u2019")):
-            end, stop = end - 1, True
+        if word[-1] in _TRAILING:
+            if word.endswith(_POSSESSIVE) and len(word) > 2:
+                end, stop = end - 2, True
+            elif word.endswith(("'", "\u2019")):
+                end, stop = end - 1, True
+        if joiner and start - prev_end > 2:
+            # a lowercase joiner more than ". " after the last token joins nothing: ``chains`` would
+            # only end a run here, and the gap it leaves ends that run just the same
+            prev_end = end
+            continue
+        prev_end = end
         if "-" in word:
             start, end2, cut = _split_hyphen(text[start:end], start, particles)
             end, stop = end2, stop or cut
@@ -92,8 +104,9 @@ def tokenize(text: str, particles: frozenset[str], keep: frozenset[str] = frozen
         prefixed = "-" in word and lower.split("-", 1)[0] in particles and word.split("-", 1)[1][:1].isupper()
         cap = word[0].isupper() or prefixed
         dot = end < size and text[end] == "." and not stop
-        tokens.append(Token(start, end, word, cap, dot, stop, _sentence_initial(text, start),
-                            lower.replace(".", "").replace("\u2019", "'")))
+        mid = start > 1 and text[start - 1] == " " and (text[start - 2].isalnum() or text[start - 2] == ",")
+        tokens.append(new(Token, (start, end, word, cap, dot, stop, not mid and _sentence_initial(text, start),
+                                  lower.replace(".", "").replace("\u2019", "'"))))
     return tokens
 
 
