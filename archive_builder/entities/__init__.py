@@ -1,7 +1,8 @@
 """Entities: people, organizations and places mentioned in articles, resolved across the archive.
 
     spot names per text (extract) -> short forms within an article (local) -> one group per referent
-    across articles (resolve) -> curator's decisions (curate) -> frozen EntityIndex (index)
+    across articles (resolve; short forms no article resolves: shortforms) -> curator's decisions
+    (curate) -> frozen EntityIndex with stable ids (index)
 """
 
 from __future__ import annotations
