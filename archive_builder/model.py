@@ -146,6 +146,10 @@ class Entity:
     description: str | None = None
     same_as: tuple[str, ...] = ()  # external identifiers as URLs (e.g. Wikidata)
     articles: tuple[str, ...] = ()
+    # A name the archive cannot pin on one person: short forms (``Mr. Hakim``) that several people with
+    # that surname could bear. Its page disambiguates; ``candidates`` are the ids of those people.
+    ambiguous: bool = False
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import unicodedata
 
@@ -32,6 +33,36 @@ def unique_slugs(names: list[str], fallback: str = "item") -> list[str]:
             slug, n = f"{base}-{n}", n + 1
         used.add(slug)
         out.append(slug)
+    return out
+
+
+def stable_slugs(items: list[tuple[str, str]], fallback: str = "item", reserved: tuple[str, ...] = ()) -> list[str]:
+    """Ids for ``(name, evidence)`` pairs that do not depend on how many others share the name.
+
+    ``evidence`` is what identifies the item whatever else the archive holds (e.g. its earliest
+    mention's article id and key). Of the items whose names slug alike, the one with the smallest
+    evidence keeps the bare slug; each other one gets a short digest of its own evidence
+    (``john-smith-3fa9c1``), lengthened on a clash. So adding an item changes no other item's id,
+    unless the new one's evidence sorts before the bare slug's holder (then that holder is the one
+    renamed). Deterministic: same items, same ids, in any input order but equal evidence."""
+    order = sorted(range(len(items)), key=lambda i: (items[i][1], items[i][0], i))
+    bases = [slugify(name, fallback) for name, _ in items]
+    used = set(reserved)
+    out = [""] * len(items)
+    for i in order:
+        if bases[i] not in used:
+            out[i] = bases[i]
+            used.add(bases[i])
+    for i in order:
+        if out[i]:
+            continue
+        digest = hashlib.sha256(items[i][1].encode("utf-8")).hexdigest()
+        slug = next((f"{bases[i]}-{digest[:n]}" for n in range(6, 65, 2) if f"{bases[i]}-{digest[:n]}" not in used), "")
+        n = 2
+        while not slug or slug in used:  # equal evidence (never from the stages): fall back to a count
+            slug, n = f"{bases[i]}-{digest[:6]}-{n}", n + 1
+        out[i] = slug
+        used.add(slug)
     return out
 
 

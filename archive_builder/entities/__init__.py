@@ -1,7 +1,8 @@
 """Entities: people, organizations and places mentioned in articles, resolved across the archive.
 
     spot names per text (extract) -> short forms within an article (local) -> one group per referent
-    across articles (resolve) -> curator's decisions (curate) -> frozen EntityIndex (index)
+    across articles (resolve; short forms no article resolves: shortforms) -> curator's decisions
+    (curate) -> frozen EntityIndex with stable ids (index)
 """
 
 from __future__ import annotations
@@ -112,7 +113,8 @@ def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | No
         locals_ += found
         bare += left
         bare_articles += [article.id] * len(left)
-    groups, suggestions = resolve_groups(locals_, bare, bare_articles, lex)
+    outlets = {a.id: a.outlet for a in articles if a.outlet}
+    groups, suggestions = resolve_groups(locals_, bare, bare_articles, lex, outlets)
     groups, suggestions, issues = apply_plan(plan, groups, suggestions)
     index, _ = build_index(groups, suggestions)
     problems += issues

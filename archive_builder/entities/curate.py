@@ -227,6 +227,7 @@ def _attrs(group: Group, data: dict[str, Any]) -> None:
     group.curated = True
     if data.get("name") is not None:
         group.name = str(data["name"])
+        group.ambiguous = False  # the curator named who it is
     if data.get("type") is not None:
         group.type = data["type"]
     if data.get("description") is not None:
@@ -285,6 +286,8 @@ def _merge(state: _State, item: Item, index: int) -> None:
         target.extra_aliases += other.extra_aliases
         target.same_as += other.same_as
         target.description = target.description or other.description
+        target.ambiguous = target.ambiguous and other.ambiguous  # merged into a person: no longer ambiguous
+        target.candidates += [c for c in other.candidates if c not in target.candidates]
         if other.name and not target.name:
             target.name = other.name
         state.remove(other)

@@ -50,6 +50,7 @@ class Candidate:
     initial: bool = False  # a single word at the start of a sentence
     canonical: str | None = None  # gazetteer name
     place_cue: bool = False  # untyped, after "in"/"near"...: a place unless it names a person here
+    title: str = ""  # the title before a person's name, lowercase without periods (``maj gen``)
 
 
 def spot(text: str, lex: Lexicon) -> list[Candidate]:
@@ -63,7 +64,7 @@ def spot(text: str, lex: Lexicon) -> list[Candidate]:
 
 
 def _low(tok: Token) -> str:
-    return tok.text.lower().replace(".", "").replace("\u2019", "'")
+    return tok.low
 
 
 def _cand(text: str, toks: list[Token], kind: EntityType | None, **extra: object) -> Candidate:
@@ -114,8 +115,11 @@ def _run(text: str, run: list[Token], lex: Lexicon, lower_words: frozenset[str])
 
 
 def _find_title(run: list[Token], lex: Lexicon) -> tuple[int, int] | None:
-    lows = [_low(t) for t in run]
-    for i in range(len(run)):
+    lows = [t.low for t in run]
+    starts = lex.title_starts
+    for i in range(len(run) - 1):
+        if starts and lows[i] not in starts:
+            continue
         for size in range(min(lex.title_max, len(run) - i - 1), 0, -1):
             if tuple(lows[i : i + size]) not in lex.titles:
                 continue
@@ -123,10 +127,14 @@ def _find_title(run: list[Token], lex: Lexicon) -> tuple[int, int] | None:
             while j < len(run) - 1 and any(tuple(lows[j : j + n]) in lex.titles for n in (1, 2)):
                 j += 2 if tuple(lows[j : j + 2]) in lex.titles else 1
             nxt = lows[j]
-            if run[j].cap and nxt not in lex.org_words | lex.common_words | lex.connectors | lex.stop_words \
-                    and nxt not in lex.place_last:
+            if run[j].cap and not _not_a_name(nxt, lex):
                 return i, j
     return None
+
+
+def _not_a_name(low: str, lex: Lexicon) -> bool:
+    return (low in lex.org_words or low in lex.common_words or low in lex.connectors or low in lex.stop_words
+            or low in lex.place_last)
 
 
 def _titled(text: str, run: list[Token], title: tuple[int, int], lex: Lexicon,
@@ -138,7 +146,7 @@ def _titled(text: str, run: list[Token], title: tuple[int, int], lex: Lexicon,
         k += 1
     name = run[j:k]
     if name:
-        out.append(_cand(text, name, "person", titled=True))
+        out.append(_cand(text, name, "person", titled=True, title=" ".join(_low(t) for t in run[i:j])))
     if k + 1 < len(run):
         out.extend(_run(text, run[k + 1 :], lex, lower_words))
     return out

@@ -7,7 +7,7 @@ from collections import Counter
 from archive_builder.entities.local import surname
 from archive_builder.entities.resolve import Group, Suggestion
 from archive_builder.model import Entity, EntityIndex, Mention, MergeSuggestion
-from archive_builder.textutil import fold_typography, unique_slugs
+from archive_builder.textutil import fold_typography, stable_slugs
 
 TYPE_ORDER = {"person": 0, "organization": 1, "place": 2}
 
@@ -50,11 +50,20 @@ def person_name(group: Group) -> str | None:
     return min(first_seen, key=lambda f: (-surnames[_surname_key(f)], first_seen[f], f))
 
 
+def evidence(group: Group, name: str) -> str:
+    """What identifies a group however the archive grows: its earliest mention's article and key."""
+    if not group.members:
+        return f"curated\t{name}"
+    return min(f"{m.article}\t{m.key}" for m in group.members)
+
+
 def assign_ids(groups: list[Group]) -> list[tuple[str, str, Group]]:
-    """(id, name, group) for every group worth a page: ids are slugs of names, unique, never ``index``."""
+    """(id, name, group) for every group worth a page: ids are slugs of names, unique, never ``index``;
+    namesakes past the first get a digest of their own evidence, not a rank (``stable_slugs``), so a
+    new article naming one more John Smith renames no other entity."""
     named = [(display_name(g), g) for g in groups if g.members or g.curated]
     named.sort(key=lambda ng: (TYPE_ORDER[ng[1].type], ng[0].casefold(), ng[0], ng[1].key()))
-    ids = unique_slugs(["index", *(n for n, _ in named)], "entity")[1:]  # ``index`` is the A-Z page
+    ids = stable_slugs([(n, evidence(g, n)) for n, g in named], "entity", reserved=("index",))  # ``index``: A-Z page
     return [(entity_id, name, group) for entity_id, (name, group) in zip(ids, named, strict=True)]
 
 
@@ -62,10 +71,10 @@ def build_index(groups: list[Group], suggestions: list[Suggestion]) -> tuple[Ent
     """The index, and the id given to each group (by ``id(group)``)."""
     entities: list[Entity] = []
     mentions: list[Mention] = []
-    group_ids: dict[int, str] = {}
-    for entity_id, name, group in assign_ids(groups):
-        group_ids[id(group)] = entity_id
-        entities.append(_entity(entity_id, name, group))
+    named = assign_ids(groups)
+    group_ids = {id(group): entity_id for entity_id, _, group in named}
+    for entity_id, name, group in named:
+        entities.append(_entity(entity_id, name, group, group_ids))
         mentions += _mentions(entity_id, group)
     entities.sort(key=lambda e: e.id)  # sorted by id: views look entities up by bisection
     mentions.sort(key=lambda m: (m.article, m.field, m.part, m.start, m.end, m.entity))
@@ -90,12 +99,13 @@ def _best(merges: list[tuple[str, str, float, str]]) -> list[tuple[str, str, flo
     return out
 
 
-def _entity(entity_id: str, name: str, group: Group) -> Entity:
+def _entity(entity_id: str, name: str, group: Group, group_ids: dict[int, str]) -> Entity:
     aliases = sorted({f for f in group.forms() + group.extra_aliases if f and f != name}, key=lambda a: (a.casefold(), a))
     roles = ("author",) if any(m.field in ("credits", "byline") for m in group.members) else ()
     articles = tuple(sorted({m.article for m in group.members}))
+    candidates = tuple(sorted({group_ids[id(c)] for c in group.candidates if id(c) in group_ids} - {entity_id}))
     return Entity(entity_id, group.type, name, tuple(aliases), roles, group.description,
-                  tuple(sorted(set(group.same_as))), articles)
+                  tuple(sorted(set(group.same_as))), articles, group.ambiguous, candidates if group.ambiguous else ())
 
 
 def _mentions(entity_id: str, group: Group) -> list[Mention]:

@@ -36,13 +36,22 @@ class Lexicon:
     gazetteer: dict[str, GazetteerEntry] = field(default_factory=dict)  # exact surface form -> entry
     gazetteer_max: int = 1
     memo: Memo = field(default_factory=Memo)
+    title_starts: frozenset[str] = frozenset()  # first words of ``titles`` (empty: not computed, try every word)
+    title_sexes: dict[str, str] = field(default_factory=dict)  # title -> "m" or "f" (``mr``, ``ms``)
+    military_titles: frozenset[str] = frozenset()
+    courtesy_titles: frozenset[str] = frozenset()  # ``mr``, ``ms``: say nothing of an office
+    title_abbreviations: dict[str, str] = field(default_factory=dict)  # ``sen`` -> ``senator``
 
     def lookup(self, text: str) -> GazetteerEntry | None:
         """Exact (case-sensitive, typography-folded) gazetteer match, with or without a leading ``The``."""
+        seen = self.memo.lookups
+        if text in seen:
+            return seen[text]  # type: ignore[return-value]
         key = " ".join(text.replace("\u2019", "'").split())
         found = self.gazetteer.get(key)
         if found is None and key.startswith("The "):
             found = self.gazetteer.get(key[4:])
+        seen[text] = found
         return found
 
     def same_first_name(self, a: str, b: str) -> bool:
@@ -52,6 +61,22 @@ class Lexicon:
             return True
         sexes = {self.genders.get(fa, ""), self.genders.get(fb, "")}
         return sexes != {"m", "f"} and similarity(fa, fb) >= 0.8
+
+
+    def title_sex(self, title: str) -> str:
+        """"m" or "f" when a title says so (``mr``, ``ms``, ``spokeswoman``), else ""."""
+        return self.title_sexes.get(title) or self.title_sexes.get(title.rsplit(" ", 1)[-1], "")
+
+    def office(self, title: str) -> str:
+        """What a title says of a person's office, so two spellings of one compare equal: ``military``
+        for every rank (ranks change), abbreviations spelt out (``sen`` -> ``senator``), courtesy
+        titles nothing (``mr``: "")."""
+        words = [self.title_abbreviations.get(w, w) for w in title.split()]
+        if any(w in self.military_titles for w in words):
+            return "military"
+        if title in self.courtesy_titles:
+            return ""
+        return " ".join(words)
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -94,6 +119,7 @@ def load_lexicon(extra_given: frozenset[str] = frozenset()) -> Lexicon:
     return Lexicon(
         titles=titles,
         title_max=max(len(t) for t in titles),
+        title_starts=frozenset(t[0] for t in titles),
         org_words=_words(words, "org_words"),
         place_first=_words(words, "place_first_words"),
         place_last=_words(words, "place_last_words"),
@@ -107,4 +133,8 @@ def load_lexicon(extra_given: frozenset[str] = frozenset()) -> Lexicon:
         genders=genders,
         gazetteer=table,
         gazetteer_max=longest,
+        title_sexes={**{t: "m" for t in _words(words, "male_titles")}, **{t: "f" for t in _words(words, "female_titles")}},
+        military_titles=_words(words, "military_titles"),
+        courtesy_titles=_words(words, "courtesy_titles"),
+        title_abbreviations={str(k): str(v) for k, v in (words.get("title_abbreviations") or {}).items()},
     )

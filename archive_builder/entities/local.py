@@ -32,6 +32,7 @@ class Local:
     field: str = "body"  # body | credits | byline
     part: int = 0  # which credit line or byline name the offsets count in
     published: int = 10**7  # the article's publication date as an ordinal (undated articles: last)
+    titles: tuple[str, ...] = ()  # titles seen before the name here (``mr``, ``maj gen``), first seen first
 
     @property
     def first(self) -> str:
@@ -115,14 +116,17 @@ def _add(table: dict[str, Local], key: str, kind: EntityType, c: Candidate) -> L
 def _attach(entity: Local, c: Candidate) -> None:
     entity.spans.append((c.start, c.end, c.text))
     entity.forms.append(c.text)
+    if c.title and c.title not in entity.titles:
+        entity.titles += (c.title,)
 
 
 def _person_for(table: dict[str, Local], c: Candidate, lex: Lexicon, exact: bool) -> Local | None:
     """The person in this article whose surname is this word (nearest mention before, else after)."""
     memo = lex.memo
     word = surname(c.words)
-    options = [e for e in table.values() if e.type == "person" and (
-        memo.fold(e.last) == memo.fold(word) if exact else memo.skeleton(e.last) == memo.skeleton(word))]
+    key = memo.fold if exact else memo.skeleton
+    target = key(word)
+    options = [e for e in table.values() if e.type == "person" and key(e.last) == target]
     full = [e for e in options if not e.surname_only] or options
     if not full and c.titled:  # family name first (``Mr. Wang`` for ``Wang Yi``): only after a title
         full = [e for e in table.values() if e.type == "person" and e.first and memo.fold(e.first) == memo.fold(word)]
@@ -176,5 +180,6 @@ def _fold_short_persons(table: dict[str, Local], lex: Lexicon) -> None:
             if long is not short and len(lw) > len(sw) >= 2 and lw[-len(sw):] == sw and short.key in table:
                 long.spans.extend(short.spans)
                 long.forms.extend(short.forms)
+                long.titles += tuple(t for t in short.titles if t not in long.titles)
                 del table[short.key]
                 break

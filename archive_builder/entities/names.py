@@ -84,9 +84,10 @@ class Memo:
 
     Created by ``load_lexicon`` for one build and dropped with it: no state outlives a build."""
 
-    __slots__ = ("_fold", "_skeleton")
+    __slots__ = ("_fold", "_skeleton", "lookups")
 
     def __init__(self) -> None:
+        self.lookups: dict[str, object] = {}  # Lexicon.lookup results by text
         self._fold: dict[str, str] = {}
         self._skeleton: dict[str, str] = {}
 

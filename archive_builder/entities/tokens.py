@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archive_builder.textutil import ABBREVIATIONS
 
 _POSSESSIVE = ("'s", "\u2019s")
+_TRAILING = "s'\u2019"  # last letters of a possessive or a trailing apostrophe
 _TITLE_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "st", "sr", "jr", "prof", "brig", "pvt", "cpl"])
 _OPENERS = " \t\"'\u201c\u2018([\u2014\u2013-*"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the text (immutable; a tuple because an article has hundreds and they are made often)."""
+
     start: int
     end: int
     text: str
@@ -21,6 +23,7 @@ class Token:
     dot: bool = False  # followed by a period (Gen. / C.)
     stop_after: bool = False  # a possessive or a hyphenated suffix ends the name here
     initial: bool = False  # sentence-initial (capital may be only typographic)
+    low: str = ""  # lowercase, periods dropped, curly apostrophe straightened (``gen``, ``o'brien``)
 
 
 def _split_hyphen(text: str, start: int, particles: frozenset[str]) -> tuple[int, int, bool]:
@@ -36,6 +39,10 @@ def _split_hyphen(text: str, start: int, particles: frozenset[str]) -> tuple[int
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    if start > 1 and text[start - 1] == " ":
+        before = text[start - 2]
+        if before.isalnum() or before == ",":  # the common case: a word in mid-sentence
+            return False
     i = start - 1
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
@@ -61,30 +68,45 @@ def _pattern(keep: frozenset[str]) -> re.Pattern[str]:
 
 
 def tokenize(text: str, particles: frozenset[str], keep: frozenset[str] = frozenset()) -> list[Token]:
-    """Capitalised words, name particles and the lowercase words in ``keep`` (joiners); other
-    lowercase words are skipped (a skipped word between two names still separates them)."""
+    """Capitalised words, name particles and the lowercase words in ``keep`` (joiners) that follow
+    another token closely enough to join it; other lowercase words are skipped (a skipped word
+    between two names still separates them)."""
     tokens: list[Token] = []
     keep = keep | particles
+    size = len(text)
+    prev_end = -10
+    new = tuple.__new__  # Token(...) without the keyword handling: hundreds per article
     for match in _pattern(keep).finditer(text):
         start, end = match.span()
         word = match.group(0)
-        if word[0].islower() and "-" not in word and word not in keep:
+        joiner = word[0].islower() and "-" not in word
+        if joiner and word not in keep:
             continue
         stop = False
-        if word.endswith(_POSSESSIVE) and len(word) > 2:
-            end, stop = end - 2, True
-        elif word.endswith(("'", "\u2019")):
-            end, stop = end - 1, True
-        start, end2, cut = _split_hyphen(text[start:end], start, particles)
-        end, stop = end2, stop or cut
+        if word[-1] in _TRAILING:
+            if word.endswith(_POSSESSIVE) and len(word) > 2:
+                end, stop = end - 2, True
+            elif word.endswith(("'", "\u2019")):
+                end, stop = end - 1, True
+        if joiner and start - prev_end > 2:
+            # a lowercase joiner more than ". " after the last token joins nothing: ``chains`` would
+            # only end a run here, and the gap it leaves ends that run just the same
+            prev_end = end
+            continue
+        prev_end = end
+        if "-" in word:
+            start, end2, cut = _split_hyphen(text[start:end], start, particles)
+            end, stop = end2, stop or cut
         word = text[start:end]
         if not word:
             continue
         lower = word.lower()
         prefixed = "-" in word and lower.split("-", 1)[0] in particles and word.split("-", 1)[1][:1].isupper()
         cap = word[0].isupper() or prefixed
-        dot = end < len(text) and text[end] == "." and not stop
-        tokens.append(Token(start, end, word, cap, dot, stop, _sentence_initial(text, start)))
+        dot = end < size and text[end] == "." and not stop
+        mid = start > 1 and text[start - 1] == " " and (text[start - 2].isalnum() or text[start - 2] == ",")
+        tokens.append(new(Token, (start, end, word, cap, dot, stop, not mid and _sentence_initial(text, start),
+                                  lower.replace(".", "").replace("\u2019", "'"))))
     return tokens
 
 

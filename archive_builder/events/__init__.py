@@ -30,7 +30,7 @@ from archive_builder.model import (
     Mention,
 )
 from archive_builder.perarticle import Runner, Task, serial
-from archive_builder.textutil import unique_slugs
+from archive_builder.textutil import stable_slugs
 
 __all__ = ["extract"]
 
@@ -116,7 +116,10 @@ def _drafts(clusters: list[Cluster], known: dict[str, Entity]) -> list[Draft]:
         label = _label(members, known)
         rows.append((date, precision, cluster, members, label[:1].upper() + label[1:]))
     rows.sort(key=lambda r: (r[0] or dt.date.max, r[4], r[3][0].article, r[3][0].start))
-    ids = unique_slugs([f"{r[0].isoformat() if r[0] else 'undated'} {r[4]}" for r in rows], "event")
+    # same date and label: the event with the earliest mention keeps the bare slug, the others get a digest
+    # of their earliest mention (article, offset), so a new article renames no other event
+    ids = stable_slugs([(f"{r[0].isoformat() if r[0] else 'undated'} {r[4]}", f"{r[3][0].article}\t{r[3][0].start}")
+                        for r in rows], "event")
     return [Draft(i, r[4], r[0], r[1], r[2].family, r[2].kind, r[3]) for i, r in zip(ids, rows, strict=True)]
 
 
@@ -160,7 +163,8 @@ def extract(
     a per-article task, given to ``runner``).
 
     Returns the articles (with inferred dates filled in), the events and any diagnostics."""
-    known: dict[str, Entity] = {e.id: e for e in entities.entities}
+    # an unresolved short form ("Mr. Hakim", several people) says nothing about who took part
+    known: dict[str, Entity] = {e.id: e for e in entities.entities if not e.ambiguous}
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for mention in entities.mentions:
         grouped[mention.article].append(mention)

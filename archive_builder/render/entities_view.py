@@ -149,7 +149,7 @@ def _facts(entity: Entity, mentions: list[Mention]) -> list[str]:
 def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], together: list[tuple[str, int]],
                  sentences: dict[str, list[tuple[int, int]]]) -> bytes:
     page = entity_page(entity)
-    lines = [f"# {md_text(entity.name)}", "", *_facts(entity, mentions), "", "## Articles", ""]
+    lines = [f"# {md_text(entity.name)}", "", *_ambiguous(ctx, entity, page), *_facts(entity, mentions), "", "## Articles", ""]
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
@@ -170,6 +170,17 @@ def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], to
     meta = {"title": entity.name, "entity": entity.id, "entity_type": entity.type, "aliases": list(entity.aliases),
             "generated": True}
     return fm_page(meta, "\n".join(lines))
+
+
+def _ambiguous(ctx: RenderContext, entity: Entity, page: str) -> list[str]:
+    """A disambiguation note for a name several people bear (``Mr. Hakim``): who it may be."""
+    if not entity.ambiguous:
+        return []
+    people = [e for e in (entity_by_id(ctx.archive.entities, i) for i in entity.candidates) if e is not None]
+    links = ", ".join(_link(e.name, page, entity_page(e)) for e in people)
+    who = f"People in the archive with this name: {links}." if people else "No one in the archive is named in full with it."
+    return [f"The articles below name only \"{md_text(entity.name)}\" (with a title such as Mr. or General) and do "
+            f"not say which person they mean. {who}", ""]
 
 
 def _article_line(article: Article, page: str) -> str:
@@ -260,6 +271,7 @@ def export(ctx: RenderContext) -> dict[str, Any]:
             "id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases), "roles": list(e.roles),
             "description": e.description, "same_as": list(e.same_as), "page": entity_page(e),
             "articles": list(e.articles),
+            **({"ambiguous": True, "candidates": list(e.candidates)} if e.ambiguous else {}),
             "mentions": [{"article": m.article, "field": m.field, "part": m.part, "start": m.start, "end": m.end,
                           "text": m.text, "role": m.role} for m in by_entity[e.id]],
         }

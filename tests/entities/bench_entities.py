@@ -16,6 +16,7 @@ from archive_builder.curation import Curation
 from archive_builder.entities import resolve
 from archive_builder.entities.lexicon import load_lexicon
 from archive_builder.model import Archive
+from archive_builder.pipeline import Workers
 from archive_builder.render.context import RenderContext
 from archive_builder.render.entities_view import article_panels, article_spans, export, pages
 from tests.entities.gold import make_article
@@ -54,7 +55,11 @@ def main(n: int = 10_000, memory: bool = False, jobs: int = 1) -> None:
     if memory:  # tracing slows everything down: timings of a --memory run are not comparable
         tracemalloc.start()
     t0, c0 = time.perf_counter(), time.process_time()
-    index, diagnostics = resolve(articles, curation, lex, jobs=jobs)
+    workers = Workers(jobs, None)
+    try:
+        index, diagnostics = resolve(articles, curation, lex, runner=workers)
+    finally:
+        workers.close(prune=False)
     t1, c1 = time.perf_counter(), time.process_time()
     ctx = RenderContext.of(Archive(articles=articles, entities=index))
     outputs = pages(ctx)
