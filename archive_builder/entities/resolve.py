@@ -124,8 +124,11 @@ def _person_block(locals_: list[Local], key: str, idx: list[int], union: _Union,
             heads += _merge_compatible(locals_, same_name, union)
     pending: Pending = []
     left: list[Short] = []
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for h in heads:
+        by_surname[lex.memo.fold(locals_[h].last)].append(h)
     for i in shorts:
-        exact = [h for h in heads if lex.memo.fold(locals_[h].last) == lex.memo.fold(locals_[i].last)] or heads
+        exact = by_surname.get(lex.memo.fold(locals_[i].last)) or heads
         if exact:
             left.append(Short(i, tuple(exact), key))
     if not heads and shorts:

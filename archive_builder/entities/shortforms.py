@@ -56,8 +56,9 @@ def settle(locals_: list[Local], shorts: list[Short], union: Union, lex: Lexicon
     context = _Context(locals_, union, lex, outlets)
     joins: list[tuple[int, int]] = []
     left: dict[str, list[Short]] = defaultdict(list)
+    known = _Known(locals_, titles, union, lex)
     for short in shorts:
-        options = compatible(locals_[short.index], short.heads, locals_, titles, union, lex)
+        options = known.compatible(locals_[short.index], short.heads)
         winner = options[0] if len(options) == 1 else context.winner(short, options) if options else None
         if winner is None:
             left[short.block].append(short)
@@ -103,6 +104,37 @@ def compatible(short: Local, heads: tuple[int, ...], locals_: list[Local], title
         holding = [h for h in out if offices & {lex.office(t) for t in titles.get(union.find(h), ())}]
         out = holding or out
     return out
+
+
+class _Known:
+    """``compatible`` with each person's sex and offices worked out once, not once per short form."""
+
+    def __init__(self, locals_: list[Local], titles: dict[int, set[str]], union: Union, lex: Lexicon) -> None:
+        self.locals, self.titles, self.union, self.lex = locals_, titles, union, lex
+        self.sexes: dict[int, str] = {}
+        self.offices: dict[int, set[str]] = {}
+
+    def sex(self, head: int) -> str:
+        found = self.sexes.get(head)
+        if found is None:
+            found = self.sexes[head] = _sex(self.locals[head], self.titles.get(self.union.find(head), set()), self.lex)
+        return found
+
+    def office(self, head: int) -> set[str]:
+        found = self.offices.get(head)
+        if found is None:
+            found = self.offices[head] = {self.lex.office(t) for t in self.titles.get(self.union.find(head), ())}
+        return found
+
+    def compatible(self, short: Local, heads: tuple[int, ...]) -> list[int]:
+        """As ``compatible``, the same result."""
+        sex = _sex(short, short.titles, self.lex)
+        out = [h for h in heads if not sex or self.sex(h) in ("", sex)]
+        offices = {self.lex.office(t) for t in short.titles} - {""}
+        if offices:
+            holding = [h for h in out if offices & self.office(h)]
+            out = holding or out
+        return out
 
 
 class _Context:
