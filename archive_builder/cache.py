@@ -192,9 +192,13 @@ class SeedCache:
 
     def store_facts(self, entries: dict[str, object], keep: set[str] | None) -> None:
         """Add ``entries``; with ``keep``, drop every per-article result whose key is not in it."""
+        self.store_blobs({k: dumps(v) for k, v in entries.items()}, keep)
+
+    def store_blobs(self, entries: dict[str, bytes], keep: set[str] | None = None) -> None:
+        """``store_facts`` of values pickled already (by ``dumps``)."""
         if self._db is None:
             return
-        rows = [(k, dumps(v)) for k, v in sorted(entries.items())]
+        rows = sorted(entries.items())
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO facts (key, value) VALUES (?, ?)", rows)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from archive_builder import entities, events, provenance
-from archive_builder.cache import RENDER_CODE, SeedCache, code_version
+from archive_builder.cache import RENDER_CODE, SeedCache, code_version, dumps
 from archive_builder.config import Config
 from archive_builder.curation import CURATION_FILE, Curation, load_curation
 from archive_builder.entities.lexicon import load_lexicon
@@ -33,7 +34,15 @@ from archive_builder.errors import ArchiveError, SeedError
 from archive_builder.ingest import Ingested, make_seed, read_seed, seed_format
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides, read_overrides
 from archive_builder.model import Archive, Article, Diagnostic
-from archive_builder.perarticle import Task, article_digest, entry_key, run_chunk, serial, stable_digest
+from archive_builder.perarticle import (
+    Task,
+    article_digest,
+    entry_key,
+    run_chunk,
+    run_chunk_pickled,
+    serial,
+    stable_digest,
+)
 from archive_builder.render import Output, RenderContext, render_export, render_site, render_site_reusing
 from archive_builder.write import WriteReport, write_outputs
 
@@ -44,6 +53,7 @@ PARALLEL_MIN_SEEDS = 200  # below this, starting worker processes costs more tha
 PARALLEL_MIN_ARTICLES = 400  # the same for a per-article task of the analysis stages
 A = TypeVar("A")
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 def untimed(stage: str) -> AbstractContextManager[object]:
@@ -268,9 +278,17 @@ class Workers:
         self.used.update(keys)
         known = self.cache.load_facts(keys)
         missing = [i for i, key in enumerate(keys) if key not in known]
-        fresh = dict(zip((keys[i] for i in missing), self._compute(task, [articles[i] for i in missing]), strict=True))
-        self.cache.store_facts(dict(fresh), None)
+        blobs = self._compute_pickled(task, [articles[i] for i in missing])
+        self.cache.store_blobs(dict(zip((keys[i] for i in missing), blobs, strict=True)))
+        fresh = {keys[i]: pickle.loads(blob) for i, blob in zip(missing, blobs, strict=True)}  # noqa: S301 - our own
         return [known[key] if key in known else fresh[key] for key in keys]  # type: ignore[misc]
+
+    def _compute_pickled(self, task: Task[A, R], articles: Sequence[Article]) -> list[bytes]:
+        if self._pooled(articles):
+            done = self._map(run_chunk_pickled, task, articles)
+            if done is not None:
+                return done
+        return [dumps(r) for r in serial(task, articles)]
 
     def memo(self, name: str, key: str, make: Callable[[], R]) -> R:
         """A value built from the code alone (``key``: its code version), kept in the cache."""
@@ -286,18 +304,29 @@ class Workers:
         return value
 
     def _compute(self, task: Task[A, R], articles: Sequence[Article]) -> list[R]:
-        if self.jobs <= 1 or len(articles) < PARALLEL_MIN_ARTICLES:
-            return serial(task, articles)
+        if self._pooled(articles):
+            done = self._map(run_chunk, task, articles)
+            if done is not None:
+                return done
+        return serial(task, articles)
+
+    def _pooled(self, articles: Sequence[Article]) -> bool:
+        return self.jobs > 1 and len(articles) >= PARALLEL_MIN_ARTICLES
+
+    def _map(self, chunk_fn: Callable[[Task[A, R], Sequence[Article]], list[T]], task: Task[A, R],
+             articles: Sequence[Article]) -> list[T] | None:
+        """``chunk_fn`` over chunks of ``articles`` on the pool, results in article order; None when
+        the workers failed (the caller then goes on in this process)."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"))
         size = -(-len(articles) // (self.jobs * 2))
         chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
         try:
-            return [r for part in self._pool.map(run_chunk, [task] * len(chunks), chunks) for r in part]
+            return [r for part in self._pool.map(chunk_fn, [task] * len(chunks), chunks) for r in part]
         except (BrokenProcessPool, OSError) as exc:
             log.warning("archive-builder: worker processes failed (%s); going on in one process", exc)
             self.jobs = 1
-            return serial(task, articles)
+            return None
 
     def close(self, prune: bool) -> None:
         """Stop the workers; with ``prune``, forget cached results this build did not use."""

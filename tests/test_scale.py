@@ -123,6 +123,10 @@ def test_parallel_and_serial_builds_are_byte_identical(make_project: MakeProject
     assert _snapshot(config) == expected
     assert _diagnostics(parallel) == _diagnostics(serial)
     assert parallel.archive.articles == serial.archive.articles
+    for _ in range(2):  # with the cache: results pickled by the workers, then read back from it
+        _wipe_output(config)
+        cached = pipeline.build(dataclasses.replace(config, jobs=2, cache=True))
+        assert _snapshot(config) == expected and _diagnostics(cached) == _diagnostics(serial)
 
 
 def test_parse_seeds_keeps_input_order_across_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
