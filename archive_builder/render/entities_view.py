@@ -46,9 +46,9 @@ def article_mentions(index: EntityIndex, article_id: str) -> tuple[Mention, ...]
     return index.mentions[lo:hi]
 
 
-def _article_entities(index: EntityIndex, article_id: str) -> list[tuple[Entity, int]]:
-    counts = Counter(m.entity for m in article_mentions(index, article_id))
-    found = [(e, counts[e.id]) for e in (entity_by_id(index, i) for i in sorted(counts)) if e is not None]
+def _article_entities(ctx: RenderContext, article_id: str) -> list[tuple[Entity, int]]:
+    counts = Counter(m.entity for m in article_mentions(ctx.archive.entities, article_id))
+    found = [(e, counts[e.id]) for e in (ctx.entities.get(i) for i in sorted(counts)) if e is not None]
     return sorted(found, key=lambda ec: (ec[0].name.casefold(), ec[0].id))
 
 
@@ -65,7 +65,7 @@ def article_spans(ctx: RenderContext, article: Article, page: str) -> list[Span]
     spans: list[Span] = []
     root = _site_root(page, ctx.use_directory_urls)
     for m in article_mentions(index, article.id):
-        entity = entity_by_id(index, m.entity)
+        entity = ctx.entities.get(m.entity)
         if m.field != "body" or entity is None:
             continue
         target = root + page_url(entity_page(entity), ctx.use_directory_urls)
@@ -91,7 +91,7 @@ def _link(label: str, from_page: str, to_page: str, anchor: str | None = None) -
 
 
 def article_panels(ctx: RenderContext, article: Article, page: str) -> list[str]:
-    found = _article_entities(ctx.archive.entities, article.id)
+    found = _article_entities(ctx, article.id)
     if not found:
         return []
     lines = ["## People, organizations and places", ""]
@@ -163,7 +163,7 @@ def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], to
     if together:
         lines += ["## Often mentioned with", ""]
         for other_id, n in together:
-            other = entity_by_id(ctx.archive.entities, other_id)
+            other = ctx.entities.get(other_id)
             if other is not None:
                 lines.append(f"- {_link(other.name, page, entity_page(other))} ({SINGULAR[other.type].lower()}, {n} article(s))")
         lines.append("")

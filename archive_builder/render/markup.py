@@ -10,24 +10,43 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-_MD_SAFE = str.maketrans({c: f"&#{ord(c)};" for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_MD_SAFE = {c: f"&#{ord(c)};" for c in _PUNCTUATION}
+_MD_PUNCT = re.compile("[" + re.escape(_PUNCTUATION) + "]")
 # Control characters are never shown; \x02/\x03 would even collide with Markdown's own placeholders.
 _CONTROLS = {c: None for c in [*range(0, 9), 11, 12, *range(14, 32), 127]}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HTML_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ATTR_SPECIAL = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _md_ref(match: re.Match[str]) -> str:
+    return _MD_SAFE[match.group()]
 
 
 def md_text(text: str) -> str:
     """Inline Markdown showing ``text`` literally (one line: whitespace runs become one space)."""
-    return " ".join(text.translate(_CONTROLS).split()).translate(_MD_SAFE)
+    if _CONTROL.search(text):
+        text = text.translate(_CONTROLS)
+    # printable text has no whitespace but the plain space, so only doubled or outer spaces need folding
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
+    return _MD_PUNCT.sub(_md_ref, text)
 
 
 def html_text(text: str) -> str:
+    if not _HTML_SPECIAL.search(text):
+        return text
     return html.escape(text.translate(_CONTROLS), quote=False)
 
 
 def html_attr(text: str) -> str:
+    if not _ATTR_SPECIAL.search(text):
+        return text
     return html.escape(text.translate(_CONTROLS), quote=True)
 
 
