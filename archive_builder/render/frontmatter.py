@@ -1,18 +1,18 @@
 """Markdown pages with YAML front matter, deterministic.
 
-The bytes are those python-frontmatter writes with PyYAML's safe dumper (keys in the given order,
-``allow_unicode``, no line folding). A top-level mapping is emitted entry by entry with no state
-between entries (no anchors: every value is a fresh plain object), so each entry is written alone:
-the common entries (a plain word-like string, bool, int, null, a list of those strings) by hand, any
-other through PyYAML itself. What is "plain" is decided conservatively here and by PyYAML's own
-implicit resolvers, so a string that YAML would read as a date, number, bool or null is never left
-unquoted; anything unusual (quotes, colons, non-ASCII, line breaks) takes PyYAML's path.
+The bytes are exactly those python-frontmatter writes with PyYAML's safe dumper (keys in the given
+order, ``allow_unicode``, no line folding), written faster: PyYAML's Python representer cost more than
+all the rest of a page. Values made of one-line printable-ASCII strings, bools, ints, finite floats,
+null, lists and dicts are written here, following PyYAML's own rules (its block-context plain-style
+analysis and its implicit resolvers, so a string YAML would read as a date, number, bool or null is
+quoted). Any other top-level entry (line breaks, control or non-ASCII characters) is written by PyYAML
+itself: entries of a top-level mapping share no emitter state (no anchors: values are fresh objects).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import math
 from typing import Any
 
 import yaml
@@ -24,11 +24,8 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
 
 _OPTIONS: dict[str, Any] = {"Dumper": _Dumper, "default_flow_style": False, "allow_unicode": True,
                             "sort_keys": False, "width": 10**6}
-# Characters that never make PyYAML leave block plain style (indicators only matter at the start,
-# which must be a letter or digit; no ': ', ' #', quotes, leading/trailing space or line break).
-_PLAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 _.,()/-]{0,998}[A-Za-z0-9_.,()/-])?")
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,60}")
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+_INDICATORS = "#,[]{}&*!|>'\"%@`"
 
 
 def _plain(value: Any) -> Any:
@@ -42,15 +39,28 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _plain_str(text: str) -> bool:
-    """PyYAML writes ``text`` as a plain scalar: word-like, and no implicit resolver claims it."""
-    if _PLAIN.fullmatch(text) is None:
+def _plain_allowed(text: str) -> bool:
+    """PyYAML's block-context plain-style test for one line of printable ASCII (its analyze_scalar)."""
+    if text[0] == " " or text[-1] == " " or text.startswith(("---", "...")) or text[0] in _INDICATORS:
+        return False
+    if text[0] in "?:-" and (len(text) == 1 or text[1] == " "):
+        return False
+    if ": " in text or text[-1] == ":" or " #" in text:
         return False
     return not any(regexp.match(text) for _tag, regexp in _RESOLVERS.get(text[0], ()))
 
 
+def _string(text: str) -> str | None:
+    """A printable-ASCII one-line string as PyYAML writes it: plain, or single-quoted; None otherwise."""
+    if not text or not text.isascii() or not text.isprintable() or len(text) > 10_000:
+        return None
+    if _plain_allowed(text):
+        return text
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _scalar(value: Any) -> str | None:
-    """The plain text PyYAML writes for a simple scalar, or None when it is not simple."""
+    """The text PyYAML writes for a simple scalar, or None when it is not simple."""
     if value is None:
         return "null"
     if value is True:
@@ -59,23 +69,67 @@ def _scalar(value: Any) -> str | None:
         return "false"
     if type(value) is int:
         return str(value)
-    if type(value) is str and _plain_str(value):
-        return value
+    if type(value) is float:
+        text = repr(value)
+        return text if math.isfinite(value) and "." in text and "e" not in text else None
+    if type(value) is str:
+        return _string(value)
     return None
+
+
+def _key(key: Any) -> str | None:
+    return _string(key) if type(key) is str and len(key) < 100 else None
+
+
+def _after_key(value: Any, indent: int) -> str | None:
+    """What follows ``key:`` in a block mapping whose keys start at column ``indent``."""
+    if type(value) in (list, dict) and not value:
+        return " []\n" if type(value) is list else " {}\n"
+    if type(value) is list:
+        inner = _block(value, indent)  # a sequence in a mapping is written indentless
+        return None if inner is None else "\n" + " " * indent + inner
+    if type(value) is dict:
+        inner = _block(value, indent + 2)
+        return None if inner is None else "\n" + " " * (indent + 2) + inner
+    text = _scalar(value)
+    return None if text is None else f" {text}\n"
+
+
+def _item(value: Any, indent: int) -> str | None:
+    """What follows ``- `` for a sequence item written at column ``indent``."""
+    if type(value) in (list, dict):
+        if not value:
+            return "[]\n" if type(value) is list else "{}\n"
+        return _block(value, indent + 2)
+    text = _scalar(value)
+    return None if text is None else f"{text}\n"
+
+
+def _block(value: list[Any] | dict[str, Any], indent: int) -> str | None:
+    """A non-empty block collection at column ``indent``, its first line without the indentation;
+    None when some part is not simple enough to write by hand."""
+    pad = " " * indent
+    parts: list[str] = []
+    if type(value) is dict:
+        for key, item in value.items():
+            name, rest = _key(key), _after_key(item, indent)
+            if name is None or rest is None:
+                return None
+            parts.append(f"{pad if parts else ''}{name}:{rest}")
+    else:
+        for item in value:
+            rest = _item(item, indent)
+            if rest is None:
+                return None
+            parts.append(f"{pad if parts else ''}- {rest}")
+    return "".join(parts)
 
 
 def _entry(key: str, value: Any) -> str:
     """One ``key: value`` entry of the top-level mapping, exactly as PyYAML writes it."""
-    if _KEY.fullmatch(key) and not any(r.match(key) for _t, r in _RESOLVERS.get(key[0], ())):
-        text = _scalar(value)
-        if text is not None:
-            return f"{key}: {text}\n"
-        if type(value) is list:
-            if not value:
-                return f"{key}: []\n"
-            items = [_scalar(v) if type(v) is str else None for v in value]
-            if all(i is not None for i in items):
-                return f"{key}:\n" + "".join(f"- {i}\n" for i in items)
+    name, rest = _key(key), _after_key(value, 0)
+    if name is not None and rest is not None:
+        return f"{name}:{rest}"
     return str(yaml.dump({key: value}, **_OPTIONS))
 
 
