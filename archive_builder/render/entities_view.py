@@ -6,10 +6,12 @@ costs O(log n); pages and export walk the index once.
 
 from __future__ import annotations
 
+import posixpath
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from itertools import groupby
 from typing import Any
+from urllib.parse import quote
 
 from archive_builder.model import Article, Entity, EntityIndex, Mention
 from archive_builder.render.context import Output, RenderContext, article_page, newest_first
@@ -84,11 +86,18 @@ def _site_root(page: str, use_directory_urls: bool) -> str:
 
 def _link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
     """``md_link`` for pages one folder deep (every page this view links), without path arithmetic."""
+    target = _target(from_page, to_page)
+    if target is None:
+        return md_link(label, from_page, to_page, anchor)
+    return f"[{md_text(label)}]({target}{'#' + anchor if anchor else ''})"
+
+
+def _target(from_page: str, to_page: str) -> str | None:
+    """The link target between two pages one folder deep; None for any other pair."""
     src, dst = from_page.split("/"), to_page.split("/")
     if len(src) != 2 or len(dst) != 2:
-        return md_link(label, from_page, to_page, anchor)
-    target = dst[1] if src[0] == dst[0] else f"../{to_page}"
-    return f"[{md_text(label)}]({target}{'#' + anchor if anchor else ''})"
+        return None
+    return dst[1] if src[0] == dst[0] else f"../{to_page}"
 
 
 def article_panels(ctx: RenderContext, article: Article, page: str) -> list[str]:
@@ -113,11 +122,11 @@ def pages(ctx: RenderContext) -> list[Output]:
     for m in index.mentions:
         by_entity[m.entity].append(m)
         per_article[m.article].add(m.entity)
-    sentences: dict[str, list[tuple[int, int]]] = {}
+    memo: dict[str, _Shown] = {}
     outputs = []
     for entity in index.entities:
         together = _cooccurring(entity, per_article)
-        body = _entity_page(ctx, entity, by_entity[entity.id], together, sentences)
+        body = _entity_page(ctx, entity, by_entity[entity.id], together, memo)
         outputs.append(Output(entity_page(entity), body))
     # the A-Z indexes are in the nav, so they exist even when the archive names nobody of their type
     for kind in FOLDERS:
@@ -148,7 +157,7 @@ def _facts(entity: Entity, mentions: list[Mention]) -> list[str]:
 
 
 def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], together: list[tuple[str, int]],
-                 sentences: dict[str, list[tuple[int, int]]]) -> bytes:
+                 memo: dict[str, _Shown]) -> bytes:
     page = entity_page(entity)
     lines = [f"# {md_text(entity.name)}", "", *_facts(entity, mentions), "", "## Articles", ""]
     by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -156,7 +165,7 @@ def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], to
         by_article[m.article].append(m)
     articles = sorted((ctx.articles[a] for a in by_article if a in ctx.articles), key=newest_first)
     for article in articles[:KWIC_ARTICLES]:
-        lines += _article_block(article, by_article[article.id], page, sentences)
+        lines += _article_block(article, by_article[article.id], page, memo)
     if len(articles) > KWIC_ARTICLES:
         lines += [f"### Older articles ({len(articles) - KWIC_ARTICLES:,})", ""]
         lines += [_article_line(a, page) for a in articles[KWIC_ARTICLES:]]
@@ -178,20 +187,31 @@ def _article_line(article: Article, page: str) -> str:
     return f"- {_link(article.title, page, article_page(article.id))} ({date})"
 
 
-def _article_block(article: Article, mentions: list[Mention], page: str,
-                   sentences: dict[str, list[tuple[int, int]]]) -> list[str]:
-    target = article_page(article.id)
+# An article as every entity page shows it: its sentences, escaped title and date line (built once).
+_Shown = tuple[list[tuple[int, int]], str, str]
+_IN_CONTEXT = md_text("(in context)")
+_THE_ARTICLE = md_text("the article")
+
+
+def _shown(article: Article) -> _Shown:
     date = article.published.isoformat() if article.published else "date unknown"
     outlet = f", {md_text(article.outlet)}" if article.outlet else ""
-    lines = [f"### {_link(article.title, page, target)}", "", f"*{date}{outlet}*", ""]
+    return _sentences(article), md_text(article.title), f"*{date}{outlet}*"
+
+
+def _article_block(article: Article, mentions: list[Mention], page: str, memo: dict[str, _Shown]) -> list[str]:
+    target = article_page(article.id)
+    shown_article = memo.get(article.id)
+    if shown_article is None:
+        shown_article = memo[article.id] = _shown(article)
+    spans, title, when = shown_article
+    rel = _target(page, target) or quote(posixpath.relpath(target, posixpath.dirname(page)), safe="/")
+    lines = [f"### [{title}]({rel})", "", when, ""]
     body = [m for m in mentions if m.field == "body"]
     if any(m.field in ("credits", "byline") for m in mentions):
         lines += ["- Credited as a reporter of this article.", ""]
-    if any(m.field == "caption" for m in mentions) and article.caption:
+    if article.caption and any(m.field == "caption" for m in mentions):
         lines += [f"- Named in the photo caption: {md_text(article.caption)}", ""]
-    spans = sentences.get(article.id)
-    if spans is None:
-        spans = sentences[article.id] = _sentences(article)
     shown: set[tuple[int, int]] = set()
     for m in body:
         sentence = _sentence_of(spans, m.start)
@@ -199,9 +219,9 @@ def _article_block(article: Article, mentions: list[Mention], page: str,
             continue
         shown.add(sentence)
         if len(shown) > KWIC_PER_ARTICLE:
-            lines.append(f"- ... and more mentions in {_link('the article', page, target)}")
+            lines.append(f"- ... and more mentions in [{_THE_ARTICLE}]({rel})")
             break
-        lines.append(f"- {_kwic(article.body, sentence, m)} {_link('(in context)', page, target, anchor=mention_anchor(m))}")
+        lines.append(f"- {_kwic(article.body, sentence, m)} [{_IN_CONTEXT}]({rel}#{mention_anchor(m)})")
     return [*lines, ""]
 
 

@@ -69,16 +69,34 @@ def href(from_page: str, to_page: str, anchor: str | None = None, use_directory_
     src = page_url(from_page, use_directory_urls)
     dst = page_url(to_page, use_directory_urls)
     src_dir = src if src.endswith("/") or src == "" else posixpath.dirname(src)
-    rel = posixpath.relpath(dst or ".", src_dir or ".")
+    rel = _relpath(dst or ".", src_dir or ".")
     if dst.endswith("/") or dst == "":
         rel = "./" if rel == "." else rel + "/"
     fragment = "#" + quote(anchor, safe="") if anchor else ""
-    return quote(rel, safe="/") + fragment
+    return _quote_path(rel) + fragment
+
+
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~/-]*")  # what ``quote(path, safe="/")`` leaves as it is
+
+
+def _quote_path(path: str) -> str:
+    return path if _URL_SAFE.fullmatch(path) else quote(path, safe="/")
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` without its ``abspath`` calls, for relative paths of plain names."""
+    to, base = [p for p in path.split("/") if p], [p for p in start.split("/") if p and p != "."]
+    if path.startswith("/") or start.startswith("/") or any(p in (".", "..") for p in to + base):
+        return posixpath.relpath(path, start)
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def md_link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A Markdown link whose label is seed text (escaped); MkDocs validates and rewrites the target."""
-    target = quote(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."), safe="/")
+    target = _quote_path(_relpath(to_page, posixpath.dirname(from_page) or "."))
     fragment = "#" + quote(anchor, safe="") if anchor else ""
     return f"[{md_text(label)}]({target}{fragment})"
 
@@ -107,27 +125,38 @@ def annotate(text: str, spans: list[Span] | tuple[Span, ...], offset: int = 0) -
 
     ``offset`` is the position of ``text`` in the body the spans count in. Spans that cross are
     closed and reopened so the HTML stays well nested."""
+    size = len(text)
     inside = sorted(
-        (s for s in spans if s.end > offset and s.start < offset + len(text) and s.end > s.start),
-        key=lambda s: (s.start, -s.end, s.rank),
+        (s for s in spans if s.end > offset and s.start < offset + size and s.end > s.start),
+        key=_span_order,
     )
-    points = sorted({0, len(text)} | {max(0, s.start - offset) for s in inside} | {min(len(text), s.end - offset) for s in inside})
+    if not inside:
+        return html_text(text)
+    points = sorted({0, size} | {max(0, s.start - offset) for s in inside} | {min(size, s.end - offset) for s in inside})
     out: list[str] = []
     stack: list[Span] = []
-    next_span = 0
+    ends: list[int] = []  # stack[k].end - offset
+    next_span, count = 0, len(inside)
     for i, pos in enumerate(points):
-        low = next((k for k, s in enumerate(stack) if s.end - offset <= pos), None)
+        low = next((k for k, end in enumerate(ends) if end <= pos), None)
         if low is not None:
             above = stack[low:]
             out.extend(s.close() for s in reversed(above))
-            stack = stack[:low] + [s for s in above if s.end - offset > pos]
-            out.extend(s.open(reopen=True) for s in stack[low:])
-        while next_span < len(inside) and max(0, inside[next_span].start - offset) <= pos:
+            kept = [s for s in above if s.end - offset > pos]
+            stack[low:] = kept
+            ends[low:] = [s.end - offset for s in kept]
+            out.extend(s.open(reopen=True) for s in kept)
+        while next_span < count and inside[next_span].start - offset <= pos:
             span = inside[next_span]
             next_span += 1
             stack.append(span)
+            ends.append(span.end - offset)
             out.append(span.open())
         if i + 1 < len(points):
             out.append(html_text(text[pos : points[i + 1]]))
     out.extend(s.close() for s in reversed(stack))
     return "".join(out)
+
+
+def _span_order(span: Span) -> tuple[int, int, int]:
+    return (span.start, -span.end, span.rank)

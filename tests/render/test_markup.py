@@ -101,3 +101,17 @@ def test_escapers_match_their_definitions(text: str) -> None:
     assert md_text(text) == " ".join(text.translate(_CTRL).split()).translate(_PUNCT)
     assert html_text(text) == html.escape(text.translate(_CTRL), quote=False)
     assert html_attr(text) == html.escape(text.translate(_CTRL), quote=True)
+
+
+PATH_PARTS = st.sampled_from(["a", "b", "index.md", "x.md", ".", "..", "", "c d", "é"])
+
+
+@given(st.lists(PATH_PARTS, max_size=4), st.lists(PATH_PARTS, max_size=4))
+def test_relpath_matches_posixpath(to: list[str], base: list[str]) -> None:
+    import posixpath
+
+    from archive_builder.render.markup import _relpath
+
+    path, start = "/".join(to) or ".", "/".join(base) or "."
+    if not path.startswith("/") and not start.startswith("/"):
+        assert _relpath(path, start) == posixpath.relpath(path, start)
