@@ -74,6 +74,8 @@ def _scalar(value: Any) -> str | None:
         return text if math.isfinite(value) and "." in text and "e" not in text else None
     if type(value) is str:
         return _string(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return _string(value.isoformat())
     return None
 
 
@@ -83,9 +85,9 @@ def _key(key: Any) -> str | None:
 
 def _after_key(value: Any, indent: int) -> str | None:
     """What follows ``key:`` in a block mapping whose keys start at column ``indent``."""
-    if type(value) in (list, dict) and not value:
-        return " []\n" if type(value) is list else " {}\n"
-    if type(value) is list:
+    if type(value) in (list, tuple, dict) and not value:
+        return " {}\n" if type(value) is dict else " []\n"
+    if type(value) in (list, tuple):
         inner = _block(value, indent)  # a sequence in a mapping is written indentless
         return None if inner is None else "\n" + " " * indent + inner
     if type(value) is dict:
@@ -97,15 +99,15 @@ def _after_key(value: Any, indent: int) -> str | None:
 
 def _item(value: Any, indent: int) -> str | None:
     """What follows ``- `` for a sequence item written at column ``indent``."""
-    if type(value) in (list, dict):
+    if type(value) in (list, tuple, dict):
         if not value:
-            return "[]\n" if type(value) is list else "{}\n"
+            return "{}\n" if type(value) is dict else "[]\n"
         return _block(value, indent + 2)
     text = _scalar(value)
     return None if text is None else f"{text}\n"
 
 
-def _block(value: list[Any] | dict[str, Any], indent: int) -> str | None:
+def _block(value: list[Any] | tuple[Any, ...] | dict[str, Any], indent: int) -> str | None:
     """A non-empty block collection at column ``indent``, its first line without the indentation;
     None when some part is not simple enough to write by hand."""
     pad = " " * indent
@@ -130,12 +132,12 @@ def _entry(key: str, value: Any) -> str:
     name, rest = _key(key), _after_key(value, 0)
     if name is not None and rest is not None:
         return f"{name}:{rest}"
-    return str(yaml.dump({key: value}, **_OPTIONS))
+    return str(yaml.dump({key: _plain(value)}, **_OPTIONS))
 
 
 def dump_yaml(metadata: dict[str, Any]) -> str:
     """``yaml.dump(metadata)`` with the options above, stripped (as python-frontmatter does)."""
-    data = _plain(metadata)
+    data = {str(k): v for k, v in metadata.items()}
     if not data:
         return str(yaml.dump(data, **_OPTIONS)).strip()
     return "".join(_entry(k, v) for k, v in data.items()).strip().replace("\r\n", "\n")

@@ -126,13 +126,14 @@ def annotate(text: str, spans: list[Span] | tuple[Span, ...], offset: int = 0) -
     ``offset`` is the position of ``text`` in the body the spans count in. Spans that cross are
     closed and reopened so the HTML stays well nested."""
     size = len(text)
-    inside = sorted(
-        (s for s in spans if s.end > offset and s.start < offset + size and s.end > s.start),
-        key=_span_order,
-    )
+    limit = offset + size
+    inside = [s for s in spans if s.end > offset and s.start < limit and s.end > s.start]
     if not inside:
         return html_text(text)
-    points = sorted({0, size} | {max(0, s.start - offset) for s in inside} | {min(size, s.end - offset) for s in inside})
+    inside.sort(key=_span_order)
+    # text with nothing to escape (most paragraphs) is sliced as it is
+    escape = html_text if _HTML_SPECIAL.search(text) else str
+    points = sorted({0, size, *(max(0, s.start - offset) for s in inside), *(min(size, s.end - offset) for s in inside)})
     out: list[str] = []
     stack: list[Span] = []
     ends: list[int] = []  # stack[k].end - offset
@@ -153,7 +154,7 @@ def annotate(text: str, spans: list[Span] | tuple[Span, ...], offset: int = 0) -
             ends.append(span.end - offset)
             out.append(span.open())
         if i + 1 < len(points):
-            out.append(html_text(text[pos : points[i + 1]]))
+            out.append(escape(text[pos : points[i + 1]]))
     out.extend(s.close() for s in reversed(stack))
     return "".join(out)
 
