@@ -139,8 +139,8 @@ def annotate(text: str, spans: list[Span] | tuple[Span, ...], offset: int = 0) -
     ends: list[int] = []  # stack[k].end - offset
     next_span, count = 0, len(inside)
     for i, pos in enumerate(points):
-        low = next((k for k, end in enumerate(ends) if end <= pos), None)
-        if low is not None:
+        if ends and min(ends) <= pos:
+            low = next(k for k, end in enumerate(ends) if end <= pos)
             above = stack[low:]
             out.extend(s.close() for s in reversed(above))
             kept = [s for s in above if s.end - offset > pos]
