@@ -7,7 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from archive_builder.model import Archive, Article
+from archive_builder.model import Archive, Article, Entity
 from archive_builder.textutil import slugify
 
 
@@ -27,10 +27,12 @@ class RenderContext:
     site_name: str = "News archive"
     use_directory_urls: bool = True
     articles: dict[str, Article] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
 
     @classmethod
     def of(cls, archive: Archive, site_name: str = "News archive", use_directory_urls: bool = True) -> RenderContext:
-        return cls(archive, site_name, use_directory_urls, {a.id: a for a in archive.articles})
+        return cls(archive, site_name, use_directory_urls, {a.id: a for a in archive.articles},
+                   {e.id: e for e in archive.entities.entities})
 
     @property
     def build_date(self) -> dt.date | None:

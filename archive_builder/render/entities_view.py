@@ -6,10 +6,12 @@ costs O(log n); pages and export walk the index once.
 
 from __future__ import annotations
 
+import posixpath
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from itertools import groupby
 from typing import Any
+from urllib.parse import quote
 
 from archive_builder.model import Article, Entity, EntityIndex, Mention
 from archive_builder.render.context import Output, RenderContext, article_page, newest_first
@@ -21,7 +23,8 @@ FOLDERS = {"person": "people", "organization": "organizations", "place": "places
 TITLES = {"person": "People", "organization": "Organizations", "place": "Places"}
 SINGULAR = {"person": "Person", "organization": "Organization", "place": "Place"}
 KWIC_PER_ARTICLE = 5
-KWIC_ARTICLES = 100  # newest articles shown with their sentences; older ones are listed by title only
+KWIC_ARTICLES = 20  # newest articles shown with their sentences; older ones are listed by title only (keeps
+# the pages of the most-named places small: 100 cost 27 ms of Markdown per page at 1,000 articles)
 KWIC_WIDTH = 320
 COOCCURRING = 12
 
@@ -46,9 +49,9 @@ def article_mentions(index: EntityIndex, article_id: str) -> tuple[Mention, ...]
     return index.mentions[lo:hi]
 
 
-def _article_entities(index: EntityIndex, article_id: str) -> list[tuple[Entity, int]]:
-    counts = Counter(m.entity for m in article_mentions(index, article_id))
-    found = [(e, counts[e.id]) for e in (entity_by_id(index, i) for i in sorted(counts)) if e is not None]
+def _article_entities(ctx: RenderContext, article_id: str) -> list[tuple[Entity, int]]:
+    counts = Counter(m.entity for m in article_mentions(ctx.archive.entities, article_id))
+    found = [(e, counts[e.id]) for e in (ctx.entities.get(i) for i in sorted(counts)) if e is not None]
     return sorted(found, key=lambda ec: (ec[0].name.casefold(), ec[0].id))
 
 
@@ -65,7 +68,7 @@ def article_spans(ctx: RenderContext, article: Article, page: str) -> list[Span]
     spans: list[Span] = []
     root = _site_root(page, ctx.use_directory_urls)
     for m in article_mentions(index, article.id):
-        entity = entity_by_id(index, m.entity)
+        entity = ctx.entities.get(m.entity)
         if m.field != "body" or entity is None:
             continue
         target = root + page_url(entity_page(entity), ctx.use_directory_urls)
@@ -83,15 +86,22 @@ def _site_root(page: str, use_directory_urls: bool) -> str:
 
 def _link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
     """``md_link`` for pages one folder deep (every page this view links), without path arithmetic."""
-    src, dst = from_page.split("/"), to_page.split("/")
-    if len(src) != 2 or len(dst) != 2:
+    target = _target(from_page, to_page)
+    if target is None:
         return md_link(label, from_page, to_page, anchor)
-    target = dst[1] if src[0] == dst[0] else f"../{to_page}"
     return f"[{md_text(label)}]({target}{'#' + anchor if anchor else ''})"
 
 
+def _target(from_page: str, to_page: str) -> str | None:
+    """The link target between two pages one folder deep; None for any other pair."""
+    src, dst = from_page.split("/"), to_page.split("/")
+    if len(src) != 2 or len(dst) != 2:
+        return None
+    return dst[1] if src[0] == dst[0] else f"../{to_page}"
+
+
 def article_panels(ctx: RenderContext, article: Article, page: str) -> list[str]:
-    found = _article_entities(ctx.archive.entities, article.id)
+    found = _article_entities(ctx, article.id)
     if not found:
         return []
     lines = ["## People, organizations and places", ""]
@@ -112,11 +122,11 @@ def pages(ctx: RenderContext) -> list[Output]:
     for m in index.mentions:
         by_entity[m.entity].append(m)
         per_article[m.article].add(m.entity)
-    sentences: dict[str, list[tuple[int, int]]] = {}
+    memo: dict[str, _Shown] = {}
     outputs = []
     for entity in index.entities:
         together = _cooccurring(entity, per_article)
-        body = _entity_page(ctx, entity, by_entity[entity.id], together, sentences)
+        body = _entity_page(ctx, entity, by_entity[entity.id], together, memo)
         outputs.append(Output(entity_page(entity), body))
     # the A-Z indexes are in the nav, so they exist even when the archive names nobody of their type
     for kind in FOLDERS:
@@ -147,7 +157,7 @@ def _facts(entity: Entity, mentions: list[Mention]) -> list[str]:
 
 
 def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], together: list[tuple[str, int]],
-                 sentences: dict[str, list[tuple[int, int]]]) -> bytes:
+                 memo: dict[str, _Shown]) -> bytes:
     page = entity_page(entity)
     lines = [f"# {md_text(entity.name)}", "", *_ambiguous(ctx, entity, page), *_facts(entity, mentions), "", "## Articles", ""]
     by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -155,7 +165,7 @@ def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], to
         by_article[m.article].append(m)
     articles = sorted((ctx.articles[a] for a in by_article if a in ctx.articles), key=newest_first)
     for article in articles[:KWIC_ARTICLES]:
-        lines += _article_block(article, by_article[article.id], page, sentences)
+        lines += _article_block(article, by_article[article.id], page, memo)
     if len(articles) > KWIC_ARTICLES:
         lines += [f"### Older articles ({len(articles) - KWIC_ARTICLES:,})", ""]
         lines += [_article_line(a, page) for a in articles[KWIC_ARTICLES:]]
@@ -163,7 +173,7 @@ def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], to
     if together:
         lines += ["## Often mentioned with", ""]
         for other_id, n in together:
-            other = entity_by_id(ctx.archive.entities, other_id)
+            other = ctx.entities.get(other_id)
             if other is not None:
                 lines.append(f"- {_link(other.name, page, entity_page(other))} ({SINGULAR[other.type].lower()}, {n} article(s))")
         lines.append("")
@@ -188,20 +198,31 @@ def _article_line(article: Article, page: str) -> str:
     return f"- {_link(article.title, page, article_page(article.id))} ({date})"
 
 
-def _article_block(article: Article, mentions: list[Mention], page: str,
-                   sentences: dict[str, list[tuple[int, int]]]) -> list[str]:
-    target = article_page(article.id)
+# An article as every entity page shows it: its sentences, escaped title and date line (built once).
+_Shown = tuple[list[tuple[int, int]], str, str]
+_IN_CONTEXT = md_text("(in context)")
+_THE_ARTICLE = md_text("the article")
+
+
+def _shown(article: Article) -> _Shown:
     date = article.published.isoformat() if article.published else "date unknown"
     outlet = f", {md_text(article.outlet)}" if article.outlet else ""
-    lines = [f"### {_link(article.title, page, target)}", "", f"*{date}{outlet}*", ""]
+    return _sentences(article), md_text(article.title), f"*{date}{outlet}*"
+
+
+def _article_block(article: Article, mentions: list[Mention], page: str, memo: dict[str, _Shown]) -> list[str]:
+    target = article_page(article.id)
+    shown_article = memo.get(article.id)
+    if shown_article is None:
+        shown_article = memo[article.id] = _shown(article)
+    spans, title, when = shown_article
+    rel = _target(page, target) or quote(posixpath.relpath(target, posixpath.dirname(page)), safe="/")
+    lines = [f"### [{title}]({rel})", "", when, ""]
     body = [m for m in mentions if m.field == "body"]
     if any(m.field in ("credits", "byline") for m in mentions):
         lines += ["- Credited as a reporter of this article.", ""]
-    if any(m.field == "caption" for m in mentions) and article.caption:
+    if article.caption and any(m.field == "caption" for m in mentions):
         lines += [f"- Named in the photo caption: {md_text(article.caption)}", ""]
-    spans = sentences.get(article.id)
-    if spans is None:
-        spans = sentences[article.id] = _sentences(article)
     shown: set[tuple[int, int]] = set()
     for m in body:
         sentence = _sentence_of(spans, m.start)
@@ -209,9 +230,9 @@ def _article_block(article: Article, mentions: list[Mention], page: str,
             continue
         shown.add(sentence)
         if len(shown) > KWIC_PER_ARTICLE:
-            lines.append(f"- ... and more mentions in {_link('the article', page, target)}")
+            lines.append(f"- ... and more mentions in [{_THE_ARTICLE}]({rel})")
             break
-        lines.append(f"- {_kwic(article.body, sentence, m)} {_link('(in context)', page, target, anchor=mention_anchor(m))}")
+        lines.append(f"- {_kwic(article.body, sentence, m)} [{_IN_CONTEXT}]({rel}#{mention_anchor(m)})")
     return [*lines, ""]
 
 

@@ -10,24 +10,43 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-_MD_SAFE = str.maketrans({c: f"&#{ord(c)};" for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_MD_SAFE = {c: f"&#{ord(c)};" for c in _PUNCTUATION}
+_MD_PUNCT = re.compile("[" + re.escape(_PUNCTUATION) + "]")
 # Control characters are never shown; \x02/\x03 would even collide with Markdown's own placeholders.
 _CONTROLS = {c: None for c in [*range(0, 9), 11, 12, *range(14, 32), 127]}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HTML_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ATTR_SPECIAL = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _md_ref(match: re.Match[str]) -> str:
+    return _MD_SAFE[match.group()]
 
 
 def md_text(text: str) -> str:
     """Inline Markdown showing ``text`` literally (one line: whitespace runs become one space)."""
-    return " ".join(text.translate(_CONTROLS).split()).translate(_MD_SAFE)
+    if _CONTROL.search(text):
+        text = text.translate(_CONTROLS)
+    # printable text has no whitespace but the plain space, so only doubled or outer spaces need folding
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
+    return _MD_PUNCT.sub(_md_ref, text)
 
 
 def html_text(text: str) -> str:
+    if not _HTML_SPECIAL.search(text):
+        return text
     return html.escape(text.translate(_CONTROLS), quote=False)
 
 
 def html_attr(text: str) -> str:
+    if not _ATTR_SPECIAL.search(text):
+        return text
     return html.escape(text.translate(_CONTROLS), quote=True)
 
 
@@ -50,16 +69,34 @@ def href(from_page: str, to_page: str, anchor: str | None = None, use_directory_
     src = page_url(from_page, use_directory_urls)
     dst = page_url(to_page, use_directory_urls)
     src_dir = src if src.endswith("/") or src == "" else posixpath.dirname(src)
-    rel = posixpath.relpath(dst or ".", src_dir or ".")
+    rel = _relpath(dst or ".", src_dir or ".")
     if dst.endswith("/") or dst == "":
         rel = "./" if rel == "." else rel + "/"
     fragment = "#" + quote(anchor, safe="") if anchor else ""
-    return quote(rel, safe="/") + fragment
+    return _quote_path(rel) + fragment
+
+
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~/-]*")  # what ``quote(path, safe="/")`` leaves as it is
+
+
+def _quote_path(path: str) -> str:
+    return path if _URL_SAFE.fullmatch(path) else quote(path, safe="/")
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` without its ``abspath`` calls, for relative paths of plain names."""
+    to, base = [p for p in path.split("/") if p], [p for p in start.split("/") if p and p != "."]
+    if path.startswith("/") or start.startswith("/") or any(p in (".", "..") for p in to + base):
+        return posixpath.relpath(path, start)
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def md_link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A Markdown link whose label is seed text (escaped); MkDocs validates and rewrites the target."""
-    target = quote(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."), safe="/")
+    target = _quote_path(_relpath(to_page, posixpath.dirname(from_page) or "."))
     fragment = "#" + quote(anchor, safe="") if anchor else ""
     return f"[{md_text(label)}]({target}{fragment})"
 
@@ -88,27 +125,39 @@ def annotate(text: str, spans: list[Span] | tuple[Span, ...], offset: int = 0) -
 
     ``offset`` is the position of ``text`` in the body the spans count in. Spans that cross are
     closed and reopened so the HTML stays well nested."""
-    inside = sorted(
-        (s for s in spans if s.end > offset and s.start < offset + len(text) and s.end > s.start),
-        key=lambda s: (s.start, -s.end, s.rank),
-    )
-    points = sorted({0, len(text)} | {max(0, s.start - offset) for s in inside} | {min(len(text), s.end - offset) for s in inside})
+    size = len(text)
+    limit = offset + size
+    inside = [s for s in spans if s.end > offset and s.start < limit and s.end > s.start]
+    if not inside:
+        return html_text(text)
+    inside.sort(key=_span_order)
+    # text with nothing to escape (most paragraphs) is sliced as it is
+    escape = html_text if _HTML_SPECIAL.search(text) else str
+    points = sorted({0, size, *(max(0, s.start - offset) for s in inside), *(min(size, s.end - offset) for s in inside)})
     out: list[str] = []
     stack: list[Span] = []
-    next_span = 0
+    ends: list[int] = []  # stack[k].end - offset
+    next_span, count = 0, len(inside)
     for i, pos in enumerate(points):
-        low = next((k for k, s in enumerate(stack) if s.end - offset <= pos), None)
-        if low is not None:
+        if ends and min(ends) <= pos:
+            low = next(k for k, end in enumerate(ends) if end <= pos)
             above = stack[low:]
             out.extend(s.close() for s in reversed(above))
-            stack = stack[:low] + [s for s in above if s.end - offset > pos]
-            out.extend(s.open(reopen=True) for s in stack[low:])
-        while next_span < len(inside) and max(0, inside[next_span].start - offset) <= pos:
+            kept = [s for s in above if s.end - offset > pos]
+            stack[low:] = kept
+            ends[low:] = [s.end - offset for s in kept]
+            out.extend(s.open(reopen=True) for s in kept)
+        while next_span < count and inside[next_span].start - offset <= pos:
             span = inside[next_span]
             next_span += 1
             stack.append(span)
+            ends.append(span.end - offset)
             out.append(span.open())
         if i + 1 < len(points):
-            out.append(html_text(text[pos : points[i + 1]]))
+            out.append(escape(text[pos : points[i + 1]]))
     out.extend(s.close() for s in reversed(stack))
     return "".join(out)
+
+
+def _span_order(span: Span) -> tuple[int, int, int]:
+    return (span.start, -span.end, span.rank)

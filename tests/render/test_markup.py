@@ -86,3 +86,32 @@ def test_href_directory_urls(src: str, dst: str, anchor: str | None, expected: s
 def test_href_plain_urls() -> None:
     assert href("articles/a.md", "people/b.md", None, use_directory_urls=False) == "../people/b.html"
     assert page_url("articles/index.md", False) == "articles/index.html"
+
+
+# The escapers skip work on text that needs none; their results must equal the plain definitions.
+_PUNCT = str.maketrans({c: f"&#{ord(c)};" for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
+_CTRL = {c: None for c in [*range(0, 9), 11, 12, *range(14, 32), 127]}
+ANY_TEXT = st.one_of(st.text(), st.text(alphabet="ab .,&<>\"'#*_\t\n\r\x00\x0b\x1c\x1f\x7f\x85\xa0\u2028\u3000 ", max_size=30))
+
+
+@given(ANY_TEXT)
+def test_escapers_match_their_definitions(text: str) -> None:
+    from archive_builder.render.markup import html_attr, html_text
+
+    assert md_text(text) == " ".join(text.translate(_CTRL).split()).translate(_PUNCT)
+    assert html_text(text) == html.escape(text.translate(_CTRL), quote=False)
+    assert html_attr(text) == html.escape(text.translate(_CTRL), quote=True)
+
+
+PATH_PARTS = st.sampled_from(["a", "b", "index.md", "x.md", ".", "..", "", "c d", "é"])
+
+
+@given(st.lists(PATH_PARTS, max_size=4), st.lists(PATH_PARTS, max_size=4))
+def test_relpath_matches_posixpath(to: list[str], base: list[str]) -> None:
+    import posixpath
+
+    from archive_builder.render.markup import _relpath
+
+    path, start = "/".join(to) or ".", "/".join(base) or "."
+    if not path.startswith("/") and not start.startswith("/"):
+        assert _relpath(path, start) == posixpath.relpath(path, start)
