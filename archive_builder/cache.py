@@ -68,13 +68,17 @@ def dumps(value: object) -> bytes:
     return buffer.getvalue()
 
 
+_SOURCE_SUFFIXES = frozenset({".py", ".yml", ".yaml", ".json", ".js", ".css"})
+
+
 def code_version(package: Path | None = None, parts: tuple[str, ...] = _CODE) -> str:
-    """A digest of the package version, the Python version and the sources of the given modules."""
+    """A digest of the package version, the Python version and the sources of the given modules
+    (with their data files: the lexicon and gazetteer decide what extraction finds)."""
     root = package or Path(__file__).resolve().parent
     digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
     for name in parts:
         path = root / name
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        files = sorted(f for f in path.rglob("*") if f.suffix in _SOURCE_SUFFIXES) if path.is_dir() else [path]
         for file in files:
             digest.update(file.relative_to(root).as_posix().encode())
             try:
