@@ -51,7 +51,7 @@ def _report(result: BuildResult, strict: bool, quiet: bool, err: TextIO, show_in
         print(diagnostic.format(), file=err)
     errors, warnings = len(result.errors), len(result.warnings)
     if not quiet:
-        print(f"{len(result.archive.articles)} articles, {errors} error(s), {warnings} warning(s)", file=err)
+        print(f"{result.article_count} articles, {errors} error(s), {warnings} warning(s)", file=err)
     return EXIT_PROBLEMS if result.failed(strict) else EXIT_OK
 
 

@@ -107,7 +107,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         report = result.report
         if report is not None:
             log.info("archive-builder: %d articles, %d page(s) written, %d unchanged, %d removed",
-                     len(result.archive.articles), len(report.written), report.unchanged, len(report.removed))
+                     result.article_count, len(report.written), report.unchanged, len(report.removed))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         seeds = self._config(config).seeds_dir

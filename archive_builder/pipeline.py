@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from archive_builder import entities, events, provenance
+from archive_builder import entities, events, provenance, uptodate
 from archive_builder.cache import RENDER_CODE, SeedCache, code_version, dumps
 from archive_builder.config import Config
 from archive_builder.curation import CURATION_FILE, Curation, load_curation
@@ -72,6 +72,11 @@ class BuildResult:
     diagnostics: tuple[Diagnostic, ...]
     outputs: tuple[Output, ...] = ()
     report: WriteReport | None = None
+    skipped: int | None = None  # articles of the last build, when this one found nothing changed
+
+    @property
+    def article_count(self) -> int:
+        return self.skipped if self.skipped is not None else len(self.archive.articles)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -376,17 +381,31 @@ def _sorted(problems: list[Diagnostic]) -> tuple[Diagnostic, ...]:
 
 
 def build(config: Config, write: bool = True, timer: Timer = untimed) -> BuildResult:
-    """Seeds -> pages in the docs folder. Returns what was built and every diagnostic."""
+    """Seeds -> pages in the docs folder. Returns what was built and every diagnostic.
+
+    With the cache on, a build whose inputs (seeds folder, settings, code) are those of the last
+    one and whose files are all in place is skipped (``uptodate.py``)."""
+    mark = uptodate.stamp(config) if write and config.cache else None
+    saved = uptodate.load(config, mark) if mark else None
+    if saved is not None:
+        log.info("archive-builder: seeds, settings and code unchanged since the last build; %d files in place",
+                 saved.files)
+        return BuildResult(Archive(()), saved.diagnostics, (), WriteReport((), saved.files, ()), saved.articles)
+    if mark:
+        uptodate.forget(config)
     archive, problems = analyse(config, timer)
     with timer("render"):
         ctx = RenderContext.of(archive, config.site_name, config.use_directory_urls)
         outputs = render(config, ctx)
     with timer("write"):
         report = write_outputs(config.docs_dir, list(outputs)) if write else None
+    result = BuildResult(archive, _sorted(problems), outputs, report)
     if report is not None:
         log.info("archive-builder: %d articles; %d files written, %d unchanged, %d removed",
                  len(archive.articles), len(report.written), report.unchanged, len(report.removed))
-    return BuildResult(archive, _sorted(problems), outputs, report)
+        if mark:
+            uptodate.save(config, mark, result.diagnostics, len(archive.articles), [o.path for o in outputs])
+    return result
 
 
 def render(config: Config, ctx: RenderContext) -> tuple[Output, ...]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from archive_builder import pipeline, sitesearch
+from archive_builder import pipeline, sitesearch, uptodate
 from archive_builder.cache import CACHE_DIR, CACHE_FILE, SeedCache
 from archive_builder.cli import main as cli_main
 from archive_builder.config import Config
@@ -273,8 +273,9 @@ def test_unchanged_article_pages_are_reused_and_view_changes_rerender(
     monkeypatch.setattr(entities_view, "article_panels",
                         lambda ctx, article, page: ["## People", "", f"Panel for {article.id}"])
     rendered.clear()
-    pipeline.build(config)
-    assert len(rendered) == len(pipeline.build(config).archive.articles)
+    uptodate.forget(config)  # a change to a view's code changes the build's stamp; a monkeypatch does not
+    result = pipeline.build(config)
+    assert len(rendered) == len(result.archive.articles) > 0
     page = (config.docs_dir / "articles" / "100_a1b2c3d4e5f60718.md").read_text(encoding="utf-8")
     assert "Panel for 100_a1b2c3d4e5f60718" in page
 
@@ -315,3 +316,32 @@ def test_curated_aliases_invalidate_cached_names(make_project: MakeProject) -> N
     fresh = pipeline.build(dataclasses.replace(config, cache=False))
     assert cached.archive.entities == fresh.archive.entities
     assert any(m.text == "earthen barriers" for m in cached.archive.entities.mentions)  # the alias is found
+
+
+def test_a_build_with_nothing_changed_is_skipped_and_reports_the_same(
+        make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = make_project(_seeds(4), jobs=1)
+    first = pipeline.build(config)
+    expected = _snapshot(config)
+    real = pipeline.analyse
+    runs: list[int] = []
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: runs.append(1) or real(*a, **k))
+    again = pipeline.build(config)
+    assert runs == [] and _snapshot(config) == expected  # skipped: nothing read, nothing written
+    assert again.diagnostics == first.diagnostics and again.errors  # the bad seeds are still reported
+    assert again.article_count == len(first.archive.articles) and again.report and not again.report.written
+    assert cli_main(["build", "-f", str(config.root / "mkdocs.yml"), "-q", "--strict"]) == 1  # judged the same
+    # whatever the build reads or wrote, changed, means a real build
+    gone = config.docs_dir / "articles" / "100_a1b2c3d4e5f60718.md"
+    gone.unlink()
+    pipeline.build(config)
+    assert runs == [1] and _snapshot(config) == expected
+    (config.seeds_dir / "curation.yml").write_text("entities: []\n", encoding="utf-8")
+    pipeline.build(config)
+    assert runs == [1, 1]
+    edited = config.seeds_dir / "103_7e7e7e7e7e7e7e7e.txt"
+    edited.write_text(edited.read_text().replace("third week", "fourth week"), encoding="utf-8")
+    pipeline.build(config)
+    assert runs == [1, 1, 1] and "fourth week" in (config.docs_dir / "articles" / "103_7e7e7e7e7e7e7e7e.md").read_text()
+    pipeline.build(dataclasses.replace(config, cache=False))
+    assert runs == [1, 1, 1, 1]  # without the cache nothing is skipped
