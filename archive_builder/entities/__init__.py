@@ -17,7 +17,7 @@ from archive_builder.entities.index import build_index
 from archive_builder.entities.lexicon import Lexicon, load_lexicon
 from archive_builder.entities.local import Local, local_entities, person_key
 from archive_builder.entities.names import fold
-from archive_builder.entities.resolve import resolve_groups
+from archive_builder.entities.resolve import Group, resolve_groups
 from archive_builder.model import Article, Diagnostic, EntityIndex
 from archive_builder.perarticle import Runner, Task, serial, stable_digest
 
@@ -100,6 +100,16 @@ def _suggestion_diagnostics(path: str, index: EntityIndex) -> list[Diagnostic]:
     return shown
 
 
+def _outlets_are_organizations(groups: list[Group], articles: tuple[Article, ...]) -> None:
+    """A name the archive knows as an outlet ("first published by Samarra Sentinel") is an
+    organization, whatever its form suggested (two capitalised words read as a person's name)."""
+    known = {fold(name) for a in articles for name in (a.outlet, a.source_credit) if name}
+    for group in groups:
+        forms = group.forms()
+        if group.type == "person" and forms and all(fold(f) in known for f in forms):
+            group.type = "organization"
+
+
 def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | None = None,
             runner: Runner = serial) -> tuple[EntityIndex, tuple[Diagnostic, ...]]:
     """Extract mentions from every article (a per-article task, given to ``runner``) and resolve
@@ -115,6 +125,7 @@ def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | No
         bare_articles += [article.id] * len(left)
     outlets = {a.id: a.outlet for a in articles if a.outlet}
     groups, suggestions = resolve_groups(locals_, bare, bare_articles, lex, outlets)
+    _outlets_are_organizations(groups, articles)
     groups, suggestions, issues = apply_plan(plan, groups, suggestions)
     index, _ = build_index(groups, suggestions)
     problems += issues

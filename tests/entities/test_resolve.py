@@ -156,3 +156,17 @@ def test_person_name_ties_go_to_the_earliest_article_then_alphabet(lex):
     undated = (make_article("x", later), make_article("y", earlier))
     index, _ = resolve(undated, Curation(), lex)
     assert [e.name for e in index.entities if e.type == "person"] == ["Qasem Soleimani"]  # Q-a-s-e < Q-a-s-s
+
+
+def test_a_name_the_archive_knows_as_an_outlet_is_an_organization(lex):
+    articles = (
+        make_article("a1", "This article was first published by Samarra Sentinel. Officials met on Monday.",
+                     outlet="Zagros Times"),
+        make_article("a2", "Farmers in Samarra said the harvest was late, the Samarra Sentinel reported.",
+                     outlet="Samarra Sentinel"),
+        make_article("a3", "Karim Haddad, a teacher, said schools reopened.", outlet="Zagros Times"),
+    )
+    index, _ = resolve(articles, Curation(), lex)
+    sentinel = [e for e in index.entities if e.name == "Samarra Sentinel"]
+    assert [e.type for e in sentinel] == ["organization"]
+    assert {e.name: e.type for e in index.entities}["Karim Haddad"] == "person"
