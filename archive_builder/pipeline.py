@@ -17,7 +17,7 @@ import os
 import pickle
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, ExitStack, nullcontext, suppress
@@ -43,7 +43,16 @@ from archive_builder.perarticle import (
     serial,
     stable_digest,
 )
-from archive_builder.render import Output, RenderContext, render_export, render_site, render_site_reusing
+from archive_builder.render import (
+    Output,
+    RenderContext,
+    article_output,
+    assemble,
+    render_export,
+    render_site_reusing,
+    view_outputs,
+)
+from archive_builder.render.contrib import views
 from archive_builder.write import WriteReport, write_outputs
 
 log = logging.getLogger("archive_builder")
@@ -409,14 +418,54 @@ def build(config: Config, write: bool = True, timer: Timer = untimed) -> BuildRe
 
 
 def render(config: Config, ctx: RenderContext) -> tuple[Output, ...]:
-    """Every output; with the cache on, article pages whose inputs did not change are reused."""
+    """Every output; with the cache on, article pages whose inputs did not change are reused.
+    Pages are rendered on worker processes for large archives (the same bytes, tested)."""
+    jobs = _stage_jobs(config)
     if not config.cache:
-        return tuple(render_site(ctx, config.seeds_dir))
+        return tuple(_render_pages(ctx, config.seeds_dir, {}, "", jobs)[0])
     with SeedCache.at(config.root) as cache:
         known = cache.load_pages()
-        outputs, pages = render_site_reusing(ctx, config.seeds_dir, known, code_version(parts=RENDER_CODE))
+        outputs, pages = _render_pages(ctx, config.seeds_dir, known, code_version(parts=RENDER_CODE), jobs)
         cache.store_pages(pages, set(known))
     return tuple(outputs)
+
+
+def _render_pages(ctx: RenderContext, seeds_dir: Path, known: Mapping[str, bytes], version: str,
+                  jobs: int) -> tuple[list[Output], dict[str, bytes]]:
+    articles = len(ctx.archive.articles)
+    if jobs <= 1 or articles < PARALLEL_MIN_ARTICLES:
+        return render_site_reusing(ctx, seeds_dir, known, version)
+    size = -(-articles // (jobs * 4))
+    bounds = [(i, min(i + size, articles)) for i in range(0, articles, size)]
+    # forked workers inherit the context and the known pages (never pickled); only pages come back
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_render_worker,
+                                 initargs=(ctx, known, version)) as pool:
+            view_jobs = [pool.submit(_render_view, i) for i in range(len(views()))]
+            pages = [page for part in pool.map(_render_articles, bounds) for page in part]
+            return assemble(ctx, seeds_dir, pages, [job.result() for job in view_jobs])
+    except (BrokenProcessPool, OSError) as exc:
+        log.warning("archive-builder: rendering on worker processes failed (%s); going on in one process", exc)
+        return render_site_reusing(ctx, seeds_dir, known, version)
+
+
+_RENDER: list[tuple[RenderContext, Mapping[str, bytes], str]] = []  # set in each render worker only
+
+
+def _render_worker(ctx: RenderContext, known: Mapping[str, bytes], version: str) -> None:
+    _RENDER[:] = [(ctx, known, version)]
+
+
+def _render_articles(bounds: tuple[int, int]) -> list[tuple[str | None, bytes]]:
+    ctx, known, version = _RENDER[0]
+    stage_views = views()
+    return [article_output(ctx, a, stage_views, known, version) for a in ctx.archive.articles[bounds[0] : bounds[1]]]
+
+
+def _render_view(index: int) -> list[Output]:
+    ctx, _, _ = _RENDER[0]
+    return view_outputs(ctx, views()[index])
 
 
 def check(config: Config) -> BuildResult:

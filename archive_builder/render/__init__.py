@@ -9,11 +9,11 @@ from pathlib import Path
 from archive_builder.model import Archive, Article
 from archive_builder.render.article import ArticleParts, article_parts, render_article_parts
 from archive_builder.render.context import Output, RenderContext, article_page, original_path
-from archive_builder.render.contrib import views
+from archive_builder.render.contrib import View, views
 from archive_builder.render.export import export_data, to_json
 from archive_builder.render.site import articles_index, home
 
-__all__ = ["render_site", "render_site_reusing", "export_data", "to_json", "RenderContext", "Output"]
+__all__ = ["render_site", "render_site_reusing", "article_output", "view_outputs", "assemble", "export_data", "to_json", "RenderContext", "Output"]
 
 
 def render_site(ctx: RenderContext, seeds_dir: Path) -> list[Output]:
@@ -33,24 +33,44 @@ def page_key(version: str, ctx: RenderContext, article: Article, parts: ArticleP
 def render_site_reusing(ctx: RenderContext, seeds_dir: Path, known: Mapping[str, bytes],
                         version: str) -> tuple[list[Output], dict[str, bytes]]:
     """``render_site``, reusing article pages from ``known`` (page key -> bytes of an earlier build
-    with render code ``version``); also returns every article page of this build by key."""
+    with render code ``version``); also returns every article page of this build by key.
+
+    The two maps inside (``article_output`` per article, ``view_outputs`` per stage view) are pure
+    functions of frozen values: the orchestrator may run them on worker processes instead, and
+    ``assemble`` the same result."""
     stage_views = views()
+    pages = [article_output(ctx, article, stage_views, known, version) for article in ctx.archive.articles]
+    return assemble(ctx, seeds_dir, pages, [view_outputs(ctx, view) for view in stage_views])
+
+
+def article_output(ctx: RenderContext, article: Article, stage_views: tuple[View, ...], known: Mapping[str, bytes],
+                   version: str) -> tuple[str | None, bytes]:
+    """One article page (reused from ``known`` when its key is there) and its key."""
+    parts = article_parts(ctx, article, stage_views)
+    key = page_key(version, ctx, article, parts) if version else None
+    data = known.get(key) if key else None
+    return key, render_article_parts(article, parts) if data is None else data
+
+
+def view_outputs(ctx: RenderContext, view: View) -> list[Output]:
+    """A stage view's own pages (entity, event, provenance pages and their indexes)."""
+    return list(view.pages(ctx))
+
+
+def assemble(ctx: RenderContext, seeds_dir: Path, pages: list[tuple[str | None, bytes]],
+             view_pages: list[list[Output]]) -> tuple[list[Output], dict[str, bytes]]:
+    """Every output sorted by path, from each article's page (in article order) and each view's pages."""
     outputs = [Output("index.md", home(ctx)), Output("articles/index.md", articles_index(ctx))]
-    pages: dict[str, bytes] = {}
-    for article in ctx.archive.articles:
-        parts = article_parts(ctx, article, stage_views)
-        key = page_key(version, ctx, article, parts) if version else None
-        data = known.get(key) if key else None
-        if data is None:
-            data = render_article_parts(article, parts)
+    by_key: dict[str, bytes] = {}
+    for article, (key, data) in zip(ctx.archive.articles, pages, strict=True):
         if key:
-            pages[key] = data
+            by_key[key] = data
         outputs.append(Output(article_page(article.id), data))
         outputs.append(Output(original_path(article.seed), copy_from=str(seeds_dir / article.seed),
                               sha256=article.sha256))
-    for view in stage_views:
-        outputs.extend(view.pages(ctx))
-    return sorted(outputs, key=lambda o: o.path), pages
+    for found in view_pages:
+        outputs.extend(found)
+    return sorted(outputs, key=lambda o: o.path), by_key
 
 
 def render_export(archive: Archive) -> str:
