@@ -194,6 +194,21 @@ class SeedCache:
             return {}
         return found
 
+    def known_facts(self, keys: list[str]) -> set[str]:
+        """Which of ``keys`` have a per-article result (without reading the results)."""
+        if self._db is None or not keys:
+            return set()
+        found: set[str] = set()
+        try:
+            for start in range(0, len(keys), 500):
+                part = keys[start : start + 500]
+                marks = ",".join("?" * len(part))
+                found.update(k for (k,) in self._db.execute(f"SELECT key FROM facts WHERE key IN ({marks})", part))  # noqa: S608 - placeholders only
+        except sqlite3.Error as exc:
+            self._drop(exc)
+            return set()
+        return found
+
     def store_facts(self, entries: dict[str, object], keep: set[str] | None) -> None:
         """Add ``entries``; with ``keep``, drop every per-article result whose key is not in it."""
         self.store_blobs({k: dumps(v) for k, v in entries.items()}, keep)

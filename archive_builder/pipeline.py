@@ -14,19 +14,18 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import pickle
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, ExitStack, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from archive_builder import entities, events, provenance, uptodate
-from archive_builder.cache import RENDER_CODE, SeedCache, code_version, dumps
+from archive_builder import workers as worker_pool
+from archive_builder.cache import RENDER_CODE, SeedCache, code_version
 from archive_builder.config import Config
 from archive_builder.curation import CURATION_FILE, Curation, load_curation
 from archive_builder.entities.lexicon import load_lexicon
@@ -34,15 +33,6 @@ from archive_builder.errors import ArchiveError, SeedError
 from archive_builder.ingest import Ingested, make_seed, read_seed, seed_format
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides, read_overrides
 from archive_builder.model import Archive, Article, Diagnostic
-from archive_builder.perarticle import (
-    Task,
-    article_digest,
-    entry_key,
-    run_chunk,
-    run_chunk_pickled,
-    serial,
-    stable_digest,
-)
 from archive_builder.render import (
     Output,
     RenderContext,
@@ -53,16 +43,13 @@ from archive_builder.render import (
     view_outputs,
 )
 from archive_builder.render.contrib import views
+from archive_builder.workers import Workers
 from archive_builder.write import WriteReport, write_outputs
 
 log = logging.getLogger("archive_builder")
 
 Timer = Callable[[str], AbstractContextManager[object]]
 PARALLEL_MIN_SEEDS = 200  # below this, starting worker processes costs more than it saves
-PARALLEL_MIN_ARTICLES = 400  # the same for a per-article task of the analysis stages
-A = TypeVar("A")
-R = TypeVar("R")
-T = TypeVar("T")
 
 
 def untimed(stage: str) -> AbstractContextManager[object]:
@@ -265,92 +252,6 @@ def _duplicates(articles: list[Article], files: dict[str, SeedFile]) -> list[Dia
     ]
 
 
-class Workers:
-    """The build's ``perarticle.Runner``: per-article tasks on a pool of processes (for archives large
-    enough to repay starting it) and their results kept in the per-article cache between builds.
-
-    Results come back in article order whatever ran where, so the output is the same with any
-    number of workers and with or without the cache (tested)."""
-
-    def __init__(self, jobs: int, cache: SeedCache | None) -> None:
-        self.jobs = jobs
-        self.cache = cache
-        self.used: set[str] = set()
-        self._pool: ProcessPoolExecutor | None = None
-        self._digests: dict[int, tuple[Article, str]] = {}  # by id(): each article is pickled once a build
-
-    def digest(self, article: Article) -> str:
-        known = self._digests.get(id(article))
-        if known is None or known[0] is not article:
-            known = self._digests[id(article)] = (article, article_digest(article))
-        return known[1]
-
-    def __call__(self, task: Task[A, R], articles: Sequence[Article]) -> list[R]:
-        if self.cache is None:
-            return self._compute(task, articles)
-        keys = [entry_key(task, self.digest(a)) for a in articles]
-        self.used.update(keys)
-        known = self.cache.load_facts(keys)
-        missing = [i for i, key in enumerate(keys) if key not in known]
-        blobs = self._compute_pickled(task, [articles[i] for i in missing])
-        self.cache.store_blobs(dict(zip((keys[i] for i in missing), blobs, strict=True)))
-        fresh = {keys[i]: pickle.loads(blob) for i, blob in zip(missing, blobs, strict=True)}  # noqa: S301 - our own
-        return [known[key] if key in known else fresh[key] for key in keys]  # type: ignore[misc]
-
-    def _compute_pickled(self, task: Task[A, R], articles: Sequence[Article]) -> list[bytes]:
-        if self._pooled(articles):
-            done = self._map(run_chunk_pickled, task, articles)
-            if done is not None:
-                return done
-        return [dumps(r) for r in serial(task, articles)]
-
-    def memo(self, name: str, key: str, make: Callable[[], R]) -> R:
-        """A value built from the code alone (``key``: its code version), kept in the cache."""
-        if self.cache is None:
-            return make()
-        entry = stable_digest(name, key)
-        self.used.add(entry)
-        found = self.cache.load_facts([entry])
-        if entry in found:
-            return found[entry]  # type: ignore[return-value]
-        value = make()
-        self.cache.store_facts({entry: value}, None)
-        return value
-
-    def _compute(self, task: Task[A, R], articles: Sequence[Article]) -> list[R]:
-        if self._pooled(articles):
-            done = self._map(run_chunk, task, articles)
-            if done is not None:
-                return done
-        return serial(task, articles)
-
-    def _pooled(self, articles: Sequence[Article]) -> bool:
-        return self.jobs > 1 and len(articles) >= PARALLEL_MIN_ARTICLES
-
-    def _map(self, chunk_fn: Callable[[Task[A, R], Sequence[Article]], list[T]], task: Task[A, R],
-             articles: Sequence[Article]) -> list[T] | None:
-        """``chunk_fn`` over chunks of ``articles`` on the pool, results in article order; None when
-        the workers failed (the caller then goes on in this process)."""
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"))
-        size = -(-len(articles) // (self.jobs * 2))
-        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-        try:
-            return [r for part in self._pool.map(chunk_fn, [task] * len(chunks), chunks) for r in part]
-        except (BrokenProcessPool, OSError) as exc:
-            log.warning("archive-builder: worker processes failed (%s); going on in one process", exc)
-            self.jobs = 1
-            return None
-
-    def close(self, prune: bool) -> None:
-        """Stop the workers; with ``prune``, forget cached results this build did not use."""
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
-        if self.cache is not None and prune:
-            self.cache.store_facts({}, self.used)
-
-
 def analyse(config: Config, timer: Timer = untimed) -> tuple[Archive, list[Diagnostic]]:
     """Every stage up to (not including) rendering."""
     with timer("ingest"):
@@ -366,15 +267,19 @@ def analyse(config: Config, timer: Timer = untimed) -> tuple[Archive, list[Diagn
 def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, workers: Workers,
              timer: Timer) -> tuple[Archive, list[Diagnostic]]:
     problems: list[Diagnostic] = []
+    settings = provenance.Settings()
     with timer("entities"):
         lexicon = workers.memo("entities.lexicon", code_version(parts=entities.ENTITY_CODE), load_lexicon)
+        # queued in the order needed: the workers read dates and n-grams while entities are resolved
+        workers.prefetch(entities.extraction_task_for(curation, lexicon), articles)
+        workers.prefetch(events.scan_task(), articles)
+        workers.prefetch(provenance.prepare_task(settings), articles)
         entity_index, issues = entities.resolve(articles, curation, lexicon, runner=workers)
     problems.extend(issues)
     with timer("events"):
         articles, event_index, issues = events.extract(articles, entity_index, curation, runner=workers)
     problems.extend(issues)
     with timer("provenance"):
-        settings = provenance.Settings()
         ready = workers(provenance.prepare_task(settings), articles)
         provenance_index, issues = provenance.analyse(articles, curation, settings,
                                                       dict(zip((a.id for a in articles), ready, strict=True)))
@@ -433,7 +338,7 @@ def render(config: Config, ctx: RenderContext) -> tuple[Output, ...]:
 def _render_pages(ctx: RenderContext, seeds_dir: Path, known: Mapping[str, bytes], version: str,
                   jobs: int) -> tuple[list[Output], dict[str, bytes]]:
     articles = len(ctx.archive.articles)
-    if jobs <= 1 or articles < PARALLEL_MIN_ARTICLES:
+    if jobs <= 1 or articles < worker_pool.PARALLEL_MIN_ARTICLES:
         return render_site_reusing(ctx, seeds_dir, known, version)
     size = -(-articles // (jobs * 4))
     bounds = [(i, min(i + size, articles)) for i in range(0, articles, size)]

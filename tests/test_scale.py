@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from archive_builder import pipeline, sitesearch, uptodate
+from archive_builder import workers as worker_pool
 from archive_builder.cache import CACHE_DIR, CACHE_FILE, SeedCache
 from archive_builder.cli import main as cli_main
 from archive_builder.config import Config
@@ -114,7 +115,7 @@ def test_cache_follows_seed_overrides_and_code(make_project: MakeProject) -> Non
 def test_parallel_and_serial_builds_are_byte_identical(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
     # the per-article work of ingest and of the analysis stages all go to the workers
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_SEEDS", 2)
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_ARTICLES", 2)
+    monkeypatch.setattr(worker_pool, "PARALLEL_MIN_ARTICLES", 2)
     config = make_project(_seeds(30), cache=False, jobs=1)
     serial = pipeline.build(config)
     expected = _snapshot(config)

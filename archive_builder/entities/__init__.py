@@ -89,6 +89,11 @@ def extraction_task(lex: Lexicon, plan: CurationPlan) -> Task[tuple[Lexicon, Cur
 SUGGESTIONS_SHOWN = 100  # `check` prints the strongest suggested merges; the export lists them all
 
 
+def extraction_task_for(curation: Curation, lex: Lexicon) -> Task[tuple[Lexicon, CurationPlan], Extracted]:
+    """The extraction task ``resolve`` runs for this curation (so a caller can queue it early)."""
+    return extraction_task(lex, read_plan(curation)[0])
+
+
 def _suggestion_diagnostics(path: str, index: EntityIndex) -> list[Diagnostic]:
     ranked = sorted(index.suggestions, key=lambda s: (-s.score, s.a, s.b))
     shown = [Diagnostic(path, f"suggested merge: '{s.a}' and '{s.b}' (score {s.score:.2f}: {s.reason})",

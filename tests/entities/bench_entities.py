@@ -16,9 +16,9 @@ from archive_builder.curation import Curation
 from archive_builder.entities import resolve
 from archive_builder.entities.lexicon import load_lexicon
 from archive_builder.model import Archive
-from archive_builder.pipeline import Workers
 from archive_builder.render.context import RenderContext
 from archive_builder.render.entities_view import article_panels, article_spans, export, pages
+from archive_builder.workers import Workers
 from tests.entities.gold import make_article
 
 FIRST = ["Mark", "Mike", "Robert", "Helene", "Julian", "Eric", "Alissa", "Thomas", "Farnaz", "Karim", "Hassan", "Brian", "Richard", "Jonathan", "Kenneth", "Adel", "Othman", "Qassim", "Qasem", "Mohammed", "Muhammad", "Ali", "Fatima", "Sara", "Omar", "Layla", "Ahmed", "Yusuf", "Maryam", "Hamid", "Javad", "Anna", "Peter", "Laura", "David", "Maria", "Jose", "Chen", "Wei", "Olga", "Ivan", "Pierre", "Sophie", "Hans", "Elena", "Marco", "Giulia"]

@@ -115,13 +115,13 @@ def test_caption_names_count_and_give_the_full_name(lex):
 
 
 def test_worker_processes_give_the_same_index(lex, monkeypatch):
-    from archive_builder import pipeline
+    from archive_builder import workers as worker_pool
     from tests.entities.gold import load_gold
 
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_ARTICLES", 2)
+    monkeypatch.setattr(worker_pool, "PARALLEL_MIN_ARTICLES", 2)
     articles, _ = load_gold()
     one, _ = resolve(articles, Curation(), lex)
-    workers = pipeline.Workers(2, None)
+    workers = worker_pool.Workers(2, None)
     try:
         two, _ = resolve(articles, Curation(), lex, runner=workers)
     finally:
