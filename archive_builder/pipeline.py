@@ -280,9 +280,7 @@ def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, 
         articles, event_index, issues = events.extract(articles, entity_index, curation, runner=workers)
     problems.extend(issues)
     with timer("provenance"):
-        ready = workers(provenance.prepare_task(settings), articles)
-        provenance_index, issues = provenance.analyse(articles, curation, settings,
-                                                      dict(zip((a.id for a in articles), ready, strict=True)))
+        provenance_index, issues = provenance.analyse(articles, curation, settings, runner=workers)
     problems.extend(issues)
     archive = Archive(articles=articles, entities=entity_index, events=event_index,
                       provenance=provenance_index, built=config.build_time)

@@ -33,6 +33,7 @@ if str(ROOT) not in sys.path:
 
 from archive_builder import provenance  # noqa: E402
 from archive_builder.config import load_config  # noqa: E402
+from archive_builder.perarticle import serial  # noqa: E402
 from archive_builder.pipeline import ingest  # noqa: E402
 from archive_builder.provenance.attribution import outlet_id  # noqa: E402
 from archive_builder.provenance.index import build_index  # noqa: E402
@@ -51,7 +52,7 @@ def measure(project: Path) -> dict[str, Any]:
     articles, curation, _ = ingest(load_config(project / "mkdocs.yml", cache=False))
     articles = tuple(sorted(articles, key=lambda a: a.id))
     settings, times = provenance.Settings(), {}
-    ready = _timed(times, "prepare", lambda: provenance._prepared(articles, settings, None, 1))
+    ready = _timed(times, "prepare", lambda: serial(provenance.prepare_task(settings), articles))
     found = _timed(times, "attributions", lambda: provenance.find_attributions(articles, [p.claims for p in ready]))
     keys = [p.keys for p in ready]
     outlets = [outlet_id(a.outlet) if a.outlet else None for a in articles]

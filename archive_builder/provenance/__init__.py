@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from archive_builder.curation import Curation
 from archive_builder.model import Article, Attribution, Diagnostic, Node, ProvenanceIndex, Relation
-from archive_builder.perarticle import Task, stable_digest
+from archive_builder.perarticle import Runner, Task, serial, stable_digest
 from archive_builder.provenance import attribution, chains, curate
 from archive_builder.provenance.align import AlignSettings, Doc, align_pair, make_doc
 from archive_builder.provenance.classify import ClassifySettings, Side, quote_regions, relate
@@ -58,7 +58,6 @@ def article_keys(article: Article, n: int, words: dict[str, str] | None = None,
     return array("q", gram_keys(content_words(article.body, {} if words is None else words), n, hashes))
 
 
-PARALLEL_MIN = 400  # below this, starting workers costs more than it saves
 PROVENANCE_CODE = ("model.py", "textutil.py", "provenance")  # what an article's preparation depends on
 
 
@@ -79,30 +78,6 @@ def prepare_task(settings: Settings) -> Task[Settings, Prepared]:
 
     return Task("provenance.prepare", _prepare_one, settings,
                 stable_digest(code_version(parts=PROVENANCE_CODE), repr(settings)))
-
-
-def _prepare_chunk(articles: tuple[Article, ...], settings: Settings) -> list[Prepared]:
-    words: dict[str, str] = {}
-    hashes: dict[str, int] = {}
-    return [prepare(a, settings, words, hashes) for a in articles]
-
-
-def _prepared(articles: tuple[Article, ...], settings: Settings, given: Mapping[str, Prepared] | None,
-              jobs: int) -> list[Prepared]:
-    """Each article's ``Prepared``: the ones given, the others made here, in chunks on ``jobs``
-    worker processes when there are many (results in article order, the same as with one job)."""
-    todo = tuple(a for a in articles if given is None or a.id not in given)
-    if jobs <= 1 or len(todo) < PARALLEL_MIN:
-        made = _prepare_chunk(todo, settings)
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        size = -(-len(todo) // (jobs * 2))
-        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            made = [p for part in pool.map(_prepare_chunk, chunks, [settings] * len(chunks)) for p in part]
-    mine = dict(zip((a.id for a in todo), made, strict=True))
-    return [mine[a.id] if a.id in mine else given[a.id] for a in articles] if given else made
 
 
 def find_attributions(articles: tuple[Article, ...],
@@ -167,14 +142,12 @@ def _sort_key(r: Relation) -> tuple[str, str, str, str, str]:
 
 
 def analyse(articles: tuple[Article, ...], curation: Curation, settings: Settings | None = None,
-            prepared: Mapping[str, Prepared] | None = None,
-            jobs: int = 1) -> tuple[ProvenanceIndex, tuple[Diagnostic, ...]]:
-    """Find who published what first and which articles share text. ``prepared``: article id ->
-    ``prepare(article, settings)``, for the articles the caller prepared already (on workers, or
-    from a cache); the others are prepared here, on ``jobs`` worker processes."""
+            runner: Runner = serial) -> tuple[ProvenanceIndex, tuple[Diagnostic, ...]]:
+    """Find who published what first and which articles share text. Each article's preparation
+    (``prepare_task``) is given to ``runner``, which may run it on workers or read it from a cache."""
     settings = settings or Settings()
     articles = tuple(sorted(articles, key=lambda a: a.id))
-    ready = _prepared(articles, settings, prepared, jobs)
+    ready = runner(prepare_task(settings), articles)
     found = find_attributions(articles, [p.claims for p in ready])
     attributions = tuple(f.attribution for f in found)
     claims: dict[str, list[Attribution]] = {}
