@@ -177,37 +177,33 @@ class SeedCache:
 
     def load_facts(self, keys: list[str]) -> dict[str, object]:
         """Per-article results (``perarticle.Task``) among ``keys``; unreadable entries are missing."""
-        if self._db is None or not keys:
-            return {}
         found: dict[str, object] = {}
-        try:
-            for start in range(0, len(keys), 500):
-                part = keys[start : start + 500]
-                marks = ",".join("?" * len(part))
-                for key, blob in self._db.execute(f"SELECT key, value FROM facts WHERE key IN ({marks})", part):  # noqa: S608 - placeholders only
-                    try:
-                        found[key] = pickle.loads(blob)  # noqa: S301 - our own cache file
-                    except Exception as exc:  # noqa: BLE001 - a damaged entry means: compute it again
-                        log.debug("archive-builder: unreadable cache entry %s: %s", key, exc)
-        except sqlite3.Error as exc:
-            self._drop(exc)
-            return {}
+        for key, blob in self._facts_among(keys, "key, value"):
+            try:
+                found[key] = pickle.loads(blob)  # noqa: S301 - our own cache file
+            except Exception as exc:  # noqa: BLE001 - a damaged entry means: compute it again
+                log.debug("archive-builder: unreadable cache entry %s: %s", key, exc)
         return found
 
     def known_facts(self, keys: list[str]) -> set[str]:
         """Which of ``keys`` have a per-article result (without reading the results)."""
+        return {row[0] for row in self._facts_among(keys, "key")}
+
+    def _facts_among(self, keys: list[str], columns: str) -> list[tuple[Any, ...]]:
+        """Rows of ``facts`` whose key is among ``keys`` (queried 500 keys at a time); none when the
+        cache is off or its file is damaged (then replaced)."""
         if self._db is None or not keys:
-            return set()
-        found: set[str] = set()
+            return []
+        rows: list[tuple[Any, ...]] = []
         try:
             for start in range(0, len(keys), 500):
                 part = keys[start : start + 500]
                 marks = ",".join("?" * len(part))
-                found.update(k for (k,) in self._db.execute(f"SELECT key FROM facts WHERE key IN ({marks})", part))  # noqa: S608 - placeholders only
+                rows += self._db.execute(f"SELECT {columns} FROM facts WHERE key IN ({marks})", part)  # noqa: S608 - our own columns, placeholders
         except sqlite3.Error as exc:
             self._drop(exc)
-            return set()
-        return found
+            return []
+        return rows
 
     def store_facts(self, entries: dict[str, object], keep: set[str] | None) -> None:
         """Add ``entries``; with ``keep``, drop every per-article result whose key is not in it."""
