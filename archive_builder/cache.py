@@ -74,8 +74,10 @@ _SOURCE_SUFFIXES = frozenset({".py", ".yml", ".yaml", ".json", ".js", ".css"})
 def code_version(package: Path | None = None, parts: tuple[str, ...] = _CODE) -> str:
     """A digest of the package version, the Python version and the sources of the given modules
     (with their data files: the lexicon and gazetteer decide what extraction finds)."""
+    from archive_builder.ingest.extractors import library_versions  # their releases change what a page gives
+
     root = package or Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    digest = hashlib.sha256(f"{__version__} {sys.version} {library_versions()}".encode())
     for name in parts:
         path = root / name
         files = sorted(f for f in path.rglob("*") if f.suffix in _SOURCE_SUFFIXES) if path.is_dir() else [path]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from archive_builder.errors import SeedError
 from archive_builder.ingest.decode import Decoded, decode_seed
-from archive_builder.ingest.html import decode_html, parse_html
+from archive_builder.ingest.html import decode_html, read_html
 from archive_builder.ingest.markdown import parse_markdown
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides
 from archive_builder.ingest.text import Parsed, derive_title, parse_text
@@ -72,7 +72,9 @@ def read_seed(seed: Seed, data: bytes, overrides: Overrides | None = None) -> In
 def _parse(seed: Seed, decoded: Decoded, problems: list[Diagnostic]) -> Parsed | None:
     """The format's reader; None when a Markdown seed's front matter excludes it."""
     if seed.format == "html":
-        return parse_html(decoded.text, seed.path)
+        read = read_html(decoded.text, seed.path)
+        problems.extend(read.diagnostics)
+        return read.parsed
     if seed.format == "markdown":
         result = parse_markdown(decoded.text, seed.path)
         problems.extend(result.diagnostics)

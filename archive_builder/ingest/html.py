@@ -18,11 +18,15 @@ import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from bs4.dammit import EncodingDetector
-from bs4.element import Comment, Declaration, Doctype, NavigableString, PageElement, ProcessingInstruction
+from bs4.element import NavigableString, PageElement
 
 from archive_builder.errors import SeedError
 from archive_builder.ingest.decode import Decoded, decode_declared, decode_seed
-from archive_builder.ingest.htmlmeta import PageMeta, attr, in_clutter, is_clutter, page_meta, text_of
+from archive_builder.ingest.extractors import extract
+from archive_builder.ingest.htmlcombine import combine
+from archive_builder.ingest.htmlflat import MAX_DEPTH, flat_units, markup_depth
+from archive_builder.ingest.htmllayout import Layout
+from archive_builder.ingest.htmlmeta import PageMeta, attr, page_meta, text_of
 from archive_builder.ingest.text import Parsed, Unit, parse_units
 from archive_builder.model import Block, Diagnostic
 
@@ -48,10 +52,12 @@ BODY_HINT = re.compile(
 _WHATWG_LATIN = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "iso-ir-100", "cp819"}
 _FILLER = re.compile(
     r"^(?:advertisement|advertising|ad|sponsored(?: content)?|story continues below(?: advertisement)?|"
-    r"continue reading(?: below)?|scroll to continue(?: with content)?|skip advertisement|share|share this|loading\W*|"
-    r"(?:read more|also read|related|see also|more on this story)\s*:.{0,160})$",
+    r"continue reading(?: below)?|scroll to continue(?: with content)?|skip advertisement|share|share this|loading\W*)$",
     re.I,
 )
+_RELATED = re.compile(r"^(?:read more|also read|related|see also|more on this story|related stories|read also)\s*:", re.I)
+INTRO_HINT = re.compile(r"(?:^|[\s_-])(?:intro|lead|lede|teaser|summary|standfirst|dek|subheadline|article-lead)(?:$|[\s_-])",
+                        re.I)
 CONTAINERS = ["div", "section", "article", "main", "td", "center"]  # narrowing stops above paragraphs
 MIN_PARAGRAPH = 25  # characters: shorter paragraphs do not vote for where the article is
 _BR = "\x00"  # stands for <br> while a block is gathered (decoding removed every real NUL)
@@ -98,44 +104,41 @@ def _is_utf8(data: bytes) -> bool:
 # ------------------------------------------------------------------------------------ the article element
 
 
-def _block_of(node: NavigableString) -> Tag | None:
-    parent = node.parent
-    while parent is not None and parent.name not in BLOCK_TAGS:
-        if parent.name in DROP_TAGS:
-            return None
-        parent = parent.parent
-    return parent
-
-
-def _paragraph_weights(scope: Tag) -> dict[int, int]:
-    """For every element (by identity) inside ``scope``: characters of real paragraphs beneath it.
+def paragraph_weights(root: Tag, layout: Layout) -> dict[int, int]:
+    """For every element (by identity) below ``root``: characters of real paragraphs beneath it.
 
     A paragraph is a block element (``<p>``, or a ``<div>`` used as one) holding at least
-    ``MIN_PARAGRAPH`` characters of its own text outside links and outside clutter."""
-    own: dict[int, tuple[Tag, int]] = {}
-    for string in scope.find_all(string=True):
-        if type(string) is not NavigableString or not string.strip() or string.find_parent("a") is not None:
-            continue
-        block = _block_of(string)
-        if block is not None:
-            size = own.get(id(block), (block, 0))[1]
-            own[id(block)] = (block, size + len(" ".join(string.split())))
+    ``MIN_PARAGRAPH`` characters of its own text outside links and outside clutter. One pass down to
+    gather each block's own text, one pass back up to sum: linear in the size of the page."""
+    own: dict[int, int] = {}
+    order: list[Tag] = []
+    stack: list[tuple[Tag, Tag | None, bool]] = [(root, root, False)]
+    while stack:
+        tag, block, in_link = stack.pop()
+        order.append(tag)
+        for child in tag.children:
+            if isinstance(child, Tag):
+                if child.name in DROP_TAGS:
+                    continue
+                stack.append((child, child if child.name in BLOCK_TAGS else block, in_link or child.name == "a"))
+            elif type(child) is NavigableString and not in_link and block is not None:
+                size = len(" ".join(child.split()))
+                if size:
+                    own[id(block)] = own.get(id(block), 0) + size
     weights: dict[int, int] = {}
-    for block, size in own.values():
-        if size < MIN_PARAGRAPH or in_clutter(block, stop=scope.parent):
-            continue
-        node: Tag | None = block
-        while node is not None:
-            weights[id(node)] = weights.get(id(node), 0) + size
-            if node is scope:
-                break
-            node = node.parent
+    for tag in reversed(order):  # children before their parents
+        key = id(tag)
+        size = own.get(key, 0)
+        total = weights.get(key, 0) + (size if size >= MIN_PARAGRAPH and not layout.in_clutter(tag) else 0)
+        if total:
+            weights[key] = total
+            if tag is not root and tag.parent is not None:
+                weights[id(tag.parent)] = weights.get(id(tag.parent), 0) + total
     return weights
 
 
-def _narrow(scope: Tag) -> Tag:
+def _narrow(scope: Tag, weights: dict[int, int]) -> Tag:
     """The deepest element still holding at least 80% of the scope's paragraph text."""
-    weights = _paragraph_weights(scope)
     total = weights.get(id(scope), 0)
     if not total:
         return scope
@@ -147,25 +150,48 @@ def _narrow(scope: Tag) -> Tag:
         node = child
 
 
-def _best(candidates: list[Tag]) -> Tag | None:
-    scored = [(_paragraph_weights(c).get(id(c), 0), -i, c) for i, c in enumerate(candidates) if not in_clutter(c)]
+def _best(candidates: list[Tag], weights: dict[int, int], layout: Layout) -> Tag | None:
+    scored = [(weights.get(id(c), 0), -i, c) for i, c in enumerate(candidates) if not layout.in_clutter(c)]
     scored = [s for s in scored if s[0] > 0]
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
 
-def article_scope(soup: BeautifulSoup) -> tuple[Tag, bool]:
-    """The element holding the article, and whether the page marked it as the body itself."""
-    hinted = [t for t in soup.find_all(True) if attr(t, "itemprop").lower() == "articlebody"
-              or BODY_HINT.search(f"{attr(t, 'class')} {attr(t, 'id')}")]
-    best = _best(hinted)
+def _hinted(tag: Tag) -> bool:
+    return attr(tag, "itemprop").lower() == "articlebody" or bool(BODY_HINT.search(f"{attr(tag, 'class')} {attr(tag, 'id')}"))
+
+
+def article_scope(soup: BeautifulSoup, layout: Layout, weights: dict[int, int]) -> tuple[list[Tag], bool]:
+    """The elements holding the article (one, or a body split in parts), and whether the page marked
+    them as the body itself."""
+    hinted = [t for t in layout.tags if _hinted(t)]
+    best = _best(hinted, weights, layout)
     if best is not None:
-        return best, True
+        return _split_body(best, hinted, weights, layout), True
     for name in ("article", "main"):
-        best = _best(soup.find_all(name)) or _best(soup.select(f'[role="{name}"]'))
+        best = _best([t for t in layout.tags if t.name == name], weights, layout) \
+            or _best([t for t in layout.tags if attr(t, "role") == name], weights, layout)
         if best is not None:
-            return best, False
+            return [best], False
     body = soup.find("body")
-    return (body if isinstance(body, Tag) else soup), False
+    return [body if isinstance(body, Tag) else soup], False
+
+
+def _split_body(best: Tag, hinted: list[Tag], weights: dict[int, int], layout: Layout) -> list[Tag]:
+    """The marked body with its other parts: siblings marked the same way (a body split by an ad or
+    a photo) and an intro (``lead``, ``standfirst``, ``summary``...) just before it."""
+    parent = best.parent
+    if parent is None:
+        return [best]
+    marked = {id(t) for t in hinted if t.parent is parent and weights.get(id(t), 0) > 0 and not layout.in_clutter(t)}
+    parts: list[Tag] = []
+    seen_best = False
+    for child in parent.find_all(True, recursive=False):
+        if child is best:
+            seen_best = True
+        if id(child) in marked or child is best or not seen_best and INTRO_HINT.search(f"{attr(child, 'class')} {attr(child, 'id')}") \
+                and not layout.in_clutter(child) and text_of(child):
+            parts.append(child)
+    return parts
 
 
 def _meta_scope(soup: BeautifulSoup, scope: Tag) -> Tag:
@@ -176,19 +202,24 @@ def _meta_scope(soup: BeautifulSoup, scope: Tag) -> Tag:
     return found if isinstance(found, Tag) else scope
 
 
-def _prune(root: Tag) -> None:
-    """Remove what is never article text below ``root`` (the root itself is kept)."""
-    for tag in root.find_all(True):
-        if tag.decomposed:
-            continue
-        if tag.name in DROP_TAGS or is_clutter(tag):
-            tag.decompose()
-    for node in root.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))):
-        node.extract()
-    for time in root.find_all("time"):  # "Posted <time>July 4</time>": a date line, stated in the metadata
-        block = time.find_parent(list(BLOCK_TAGS))
-        if block is not None and block is not root and not time.decomposed and len(text_of(block).split()) <= 12:
-            block.decompose()
+def skipped(roots: list[Tag], layout: Layout) -> frozenset[int]:
+    """Elements below the roots that are never article text (dropped tags, clutter, date lines).
+
+    Nothing is removed from the tree: the walk that reads the units skips these (by identity)."""
+    skip: set[int] = set()
+    for root in roots:
+        stack = [c for c in root.children if isinstance(c, Tag)]
+        while stack:
+            tag = stack.pop()
+            if tag.name in DROP_TAGS or layout.is_clutter(tag):
+                skip.add(id(tag))
+                continue
+            if tag.name == "time":  # "Posted <time>July 4</time>": a date line, stated in the metadata
+                block = tag.find_parent(list(BLOCK_TAGS))
+                if block is not None and all(block is not r for r in roots) and len(text_of(block).split()) <= 12:
+                    skip.add(id(block))
+            stack.extend(c for c in tag.children if isinstance(c, Tag))
+    return frozenset(skip)
 
 
 # ------------------------------------------------------------------------------------ units
@@ -202,15 +233,24 @@ class _Buffer:
     link_chars: int = 0
     line: int = 1
     kind: str = "paragraph"
+    tag: str = ""
 
 
-def html_units(root: Tag, line_offset: int = 0, page: bool = True) -> list[Unit]:
-    """Plain-text units from the blocks below ``root``, in document order, without recursion.
+def html_units(root: Tag | list[Tag], line_offset: int = 0, page: bool = True,
+               skip: frozenset[int] = frozenset()) -> list[Unit]:
+    """Plain-text units from the blocks below ``root`` (or below each of several roots), in document
+    order, without recursion; elements in ``skip`` (by identity) are left out.
 
-    With ``page`` (a saved page, not a curator's Markdown) link lists and filler lines are dropped."""
+    With ``page`` (a saved page, not a curator's Markdown) filler lines ("Advertisement") are dropped,
+    link lists are dropped, "Related: ..." lines become units of kind ``related`` and paragraphs made
+    only of links units of kind ``links`` (kept apart from the body, never lost)."""
+    roots = root if isinstance(root, list) else [root]
     units: list[Unit] = []
     buf = _Buffer()
-    stack: list[tuple[PageElement | None, str, bool]] = [(c, "paragraph", False) for c in reversed(list(root.children))]
+    stack: list[tuple[PageElement | None, str, bool]] = []
+    for one in reversed(roots):
+        stack.append((None, "paragraph", False))
+        stack.extend((c, "paragraph", False) for c in reversed(list(one.children)))
     while stack:
         node, kind, in_link = stack.pop()
         if node is None:  # end of a block
@@ -223,7 +263,7 @@ def html_units(root: Tag, line_offset: int = 0, page: bool = True) -> list[Unit]
                 buf.parts.append(str(node))
                 buf.link_chars += len(str(node).strip()) if in_link else 0
             continue
-        if not isinstance(node, Tag) or node.name in DROP_TAGS:
+        if not isinstance(node, Tag) or node.name in DROP_TAGS or id(node) in skip:
             continue
         if node.name == "br":
             buf.parts.append(_BR)
@@ -233,9 +273,9 @@ def html_units(root: Tag, line_offset: int = 0, page: bool = True) -> list[Unit]
         if block:
             _flush(buf, units, line_offset, page)
             buf.line = node.sourceline or buf.line
+            buf.tag = node.name
             stack.append((None, kind, in_link))
-        children = list(node.children)
-        stack.extend((c, child_kind, in_link or node.name == "a") for c in reversed(children))
+        stack.extend((c, child_kind, in_link or node.name == "a") for c in reversed(list(node.children)))
     _flush(buf, units, line_offset, page)
     return units
 
@@ -245,9 +285,20 @@ def _flush(buf: _Buffer, units: list[Unit], line_offset: int, page: bool) -> Non
     pieces = _PARAGRAPH_BREAK.split("".join(buf.parts))
     for piece in pieces:
         text = " ".join(piece.replace(_BR, " ").split())
-        dense = buf.link_chars >= 0.75 * len(text.replace(" ", "")) and len(pieces) == 1
-        if text and not (page and (_FILLER.match(text) or dense)):
-            units.append(Unit(text, buf.line + line_offset, buf.kind))
+        if not text:
+            continue
+        kind = buf.kind
+        if page:
+            dense = buf.link_chars >= 0.75 * len(text.replace(" ", "")) and len(pieces) == 1
+            if _FILLER.match(text):
+                continue
+            if _RELATED.match(text):
+                kind = "related"  # "Related: ...": kept apart from the body, never dropped
+            elif dense and buf.tag == "p":
+                kind = "links"  # a paragraph of links: body text if the libraries keep it, else kept apart
+            elif dense:
+                continue  # a list or menu of links
+        units.append(Unit(text, buf.line + line_offset, kind))
     buf.parts.clear()
     buf.link_chars = 0
     buf.kind = "paragraph"
@@ -265,20 +316,69 @@ def soup_of(text: str, path: str) -> BeautifulSoup:
         raise SeedError(path, f"cannot parse the HTML: {exc}", hint="re-save the page from the browser") from exc
 
 
-def parse_html(text: str, path: str) -> Parsed:
+@dataclasses.dataclass(frozen=True, slots=True)
+class HtmlRead:
+    parsed: Parsed
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def parse_html(text: str, path: str, libraries: bool = True) -> Parsed:
     """A saved page's article: plain paragraphs plus the metadata the page states."""
+    return read_html(text, path, libraries).parsed
+
+
+def read_html(text: str, path: str, libraries: bool = True) -> HtmlRead:
+    """A saved page's article and what to tell the curator about it.
+
+    With ``libraries`` the page is also read by trafilatura and htmldate (``extractors``): their
+    body decides which of the page's blocks are the article where ours found none or less, their
+    date fills a date the page's markup does not state plainly."""
+    depth = markup_depth(text)
+    if depth > MAX_DEPTH:
+        return _read_flat(text, path, depth)
     soup = soup_of(text, path)
-    scope, marked = article_scope(soup)
-    meta = page_meta(soup, _meta_scope(soup, scope))
-    root = scope if marked else _narrow(scope)
-    _prune(root)
-    units = html_units(root)
+    layout = Layout.of(soup)
+    body_tag = soup.find("body")
+    page_root = body_tag if isinstance(body_tag, Tag) else soup
+    weights = paragraph_weights(soup, layout)
+    scopes, marked = article_scope(soup, layout, weights)
+    extraction = extract(text) if libraries else None
+    meta = page_meta(soup, _meta_scope(soup, scopes[0]), layout, extraction)
+    roots = scopes if marked else [_narrow(scopes[0], weights)]
+    ours = html_units(roots, skip=skipped(roots, layout))
+    if extraction is not None and extraction.units:
+        units = combine(ours, extraction, html_units(page_root, skip=skipped([page_root], layout))) or ours
+    else:
+        units = ours
+    related = [u for u in units if u.kind in ("related", "links")]
+    units = [u for u in units if u.kind not in ("related", "links")]
     if units and meta.title and units[0].text == meta.title:
         units = units[1:]
     if not units:
         raise SeedError(path, "no article text found in the page",
                         hint="the page may load its text with scripts; save it after it has loaded, or paste the text into a .txt seed")
-    return _merge(parse_units(units, headline=meta.title is None or meta.title_weak), meta)
+    parsed = _merge(parse_units(units, headline=meta.title is None or meta.title_weak), meta)
+    return HtmlRead(_with_related(parsed, related))
+
+
+def _read_flat(text: str, path: str, depth: int) -> HtmlRead:
+    units = flat_units(text)
+    problem = Diagnostic(path, f"markup nested too deeply ({depth} levels; the limit is {MAX_DEPTH}): "
+                               "read as plain paragraphs, without the page's layout or metadata", "warning",
+                         hint="re-save the page from the browser, or paste the article's text into a .txt seed")
+    if not units:
+        raise SeedError(path, f"markup nested too deeply ({depth} levels; the limit is {MAX_DEPTH}) and no text in it",
+                        hint="re-save the page from the browser, or paste the article's text into a .txt seed")
+    return HtmlRead(parse_units(units), (problem,))
+
+
+def _with_related(parsed: Parsed, related: list[Unit]) -> Parsed:
+    """Related links and link-only paragraphs: kept apart from the body as boilerplate, not lost."""
+    if not related:
+        return parsed
+    blocks = [*parsed.blocks, *(Block("boilerplate", u.text, u.line) for u in related)]
+    return dataclasses.replace(parsed, boilerplate=(*parsed.boilerplate, *(u.text for u in related)),
+                               blocks=tuple(sorted(blocks, key=lambda b: (b.line, b.kind))))
 
 
 def _merge(parsed: Parsed, meta: PageMeta) -> Parsed:

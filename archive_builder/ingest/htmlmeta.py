@@ -17,6 +17,9 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 
 from archive_builder.ingest import patterns as p
+from archive_builder.ingest.extractors import Extraction
+from archive_builder.ingest.htmldates import Stamp, parse_stamp
+from archive_builder.ingest.htmllayout import Layout
 from archive_builder.ingest.overrides import FIELDS
 
 ARTICLE_TYPES = frozenset({
@@ -42,16 +45,6 @@ _PUBLISHED_HINT = re.compile(r"publish|posted|created|issued", re.I)
 _MODIFIED_HINT = re.compile(r"modif|updat|edited", re.I)
 _ISO_DATE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_])")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022]{1,2}\s+")
-CLUTTER = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|related\w*|recommend\w*|comments?|comment-\w+|disqus|"
-    r"share\w*|sharing|social|ad|ads|advert\w*|adslot|dfp|sponsor\w*|promo\w*|newsletter|subscribe|subscription|"
-    r"signup|breadcrumbs?|cookies?|consent|banner|popup|modal|outbrain|taboola|widget|tags|tag-list|trending|"
-    r"most-read|most-popular|more-stories|read-more|readmore|paywall|masthead|site-header|toolbar|skip-link|"
-    r"pagination|author-bio|bio|sr-only|visually-hidden|screen-reader-text|hidden|print-only|logo|brand)(?:$|[\s_-])",
-    re.I,
-)
-CLUTTER_TAGS = frozenset({"nav", "footer", "aside", "header", "form", "dialog", "menu"})
-CLUTTER_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"})
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|attribution|photographer", re.I)
 _CREDIT_TAIL = re.compile(
     r"^(?P<caption>.+?)[\s.]*(?:\b(?:photo(?:graph)?|picture|image|credit)s?\s*(?:by\s+|:\s*)|\u00a9\s*)(?P<credit>[^.]{2,80})\.?$",
@@ -89,41 +82,6 @@ def attr(tag: Tag, name: str) -> str:
     return value or ""
 
 
-def is_clutter(tag: Tag, header_ok: bool = False) -> bool:
-    """A page element that is not the article: navigation, ads, related links, comments, footers...
-
-    With ``header_ok`` an article's ``<header>`` counts as part of it (where its byline and date live)."""
-    if header_ok and tag.name == "header":
-        return False
-    if tag.name in CLUTTER_TAGS or attr(tag, "role").lower() in CLUTTER_ROLES:
-        return True
-    if tag.has_attr("hidden") or attr(tag, "aria-hidden").lower() == "true":
-        return True
-    style = attr(tag, "style").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
-        return True
-    names = f"{attr(tag, 'class')} {attr(tag, 'id')}"
-    return bool(names.strip()) and bool(CLUTTER.search(names)) and not _holds_article(tag)
-
-
-def _holds_article(tag: Tag) -> bool:
-    """A wrapper named ``has-sidebar`` or ``with-ads`` that holds the headline or the body is no clutter."""
-    return tag.find(_is_article_marker) is not None
-
-
-def _is_article_marker(tag: Tag) -> bool:
-    return tag.name in ("h1", "main") or attr(tag, "itemprop").lower() == "articlebody"
-
-
-def in_clutter(tag: Tag, stop: Tag | None = None, header_ok: bool = False) -> bool:
-    node: Tag | None = tag
-    while node is not None and node is not stop and node.name != "[document]":
-        if is_clutter(node, header_ok):
-            return True
-        node = node.parent
-    return False
-
-
 # ------------------------------------------------------------------------------------ JSON-LD
 
 
@@ -140,10 +98,10 @@ def _json_objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
                 yield from _json_objects(value[key], depth + 1)
 
 
-def json_ld(soup: BeautifulSoup) -> list[dict[str, Any]]:
+def json_ld(tags: tuple[Tag, ...]) -> list[dict[str, Any]]:
     """Every schema.org object in the page's ``application/ld+json`` blocks (unreadable blocks skipped)."""
     found: list[dict[str, Any]] = []
-    for script in soup.find_all("script"):
+    for script in (t for t in tags if t.name == "script"):
         if "ld+json" not in attr(script, "type").lower():
             continue
         raw = script.string or ""
@@ -217,10 +175,10 @@ def _ld_meta(objects: list[dict[str, Any]]) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------ <meta>
 
 
-def meta_values(soup: BeautifulSoup) -> dict[str, list[str]]:
+def meta_values(tags: tuple[Tag, ...]) -> dict[str, list[str]]:
     """``<meta>`` contents by lower-cased name/property/itemprop, in page order."""
     values: dict[str, list[str]] = {}
-    for tag in soup.find_all("meta"):
+    for tag in (t for t in tags if t.name == "meta"):
         key = (attr(tag, "property") or attr(tag, "name") or attr(tag, "itemprop") or attr(tag, "http-equiv")).lower()
         content = text_of(attr(tag, "content") or attr(tag, "datetime"))
         if key and content:
@@ -278,40 +236,69 @@ def strip_site(title: str, site: str | None) -> str:
 # ------------------------------------------------------------------------------------ the visible page
 
 
-def _h1(soup: BeautifulSoup, scope: Tag) -> Tag | None:
-    inside = [h for h in scope.find_all("h1") if text_of(h) and not in_clutter(h, stop=scope, header_ok=True)]
+def _h1(soup: BeautifulSoup, scope: Tag, layout: Layout) -> Tag | None:
+    inside = [h for h in layout.within(scope) if h.name == "h1" and text_of(h)
+              and not layout.in_clutter(h, stop=scope, header_ok=True)]
     if inside:
         return inside[0]
-    return next((h for h in soup.find_all("h1") if text_of(h) and not in_clutter(h)), None)
+    return next((h for h in layout.tags if h.name == "h1" and text_of(h) and not layout.in_clutter(h)), None)
 
 
-def _times(scope: Tag, wanted: str) -> list[str]:
-    """``<time datetime>`` values in the article, those marked as ``wanted`` (published/modified) first."""
-    marked: list[str] = []
-    plain: list[str] = []
+_DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:published|pubdate|publish-date|post-date|entry-date|date-published|"
+                         r"article-date|story-date|dateline-date|posted-on|meta-date|timestamp|date)(?:$|[\s_-])", re.I)
+
+
+def _visible_dates(scope: Tag, wanted: str, layout: Layout, language: str | None) -> list[Stamp]:
+    """Dates the visible page states: ``<time>``, ``itemprop="datePublished"`` spans,
+    ``<abbr class="published" title=...>``, date-classed elements; those marked as ``wanted``
+    (published/modified) first."""
+    marked: list[Stamp] = []
+    plain: list[Stamp] = []
     pattern = _PUBLISHED_HINT if wanted == "published" else _MODIFIED_HINT
-    for tag in scope.find_all("time"):
-        if in_clutter(tag, stop=scope, header_ok=True):
+    itemprop = "datepublished" if wanted == "published" else "datemodified"
+    for tag in filter(_dated_element, layout.within(scope)):
+        if layout.in_clutter(tag, stop=scope, header_ok=True):
             continue
-        value = attr(tag, "datetime") or text_of(tag)
-        hints = " ".join((attr(tag, "itemprop"), attr(tag, "class"), attr(tag, "id"), text_of(tag.parent)[:40]))
-        if pattern.search(hints) or (wanted == "published" and tag.has_attr("pubdate")):
-            marked.append(value)
-        elif wanted == "published":
-            plain.append(value)
+        prop = attr(tag, "itemprop").lower()
+        if prop in ("datepublished", "datemodified", "datecreated") and prop != itemprop \
+                and not (wanted == "published" and prop == "datecreated"):
+            continue
+        own = text_of(tag)[:120]
+        values = [attr(tag, "datetime"), attr(tag, "content"), attr(tag, "title") if tag.name == "abbr" else "", own]
+        stamp = next((s for s in (parse_stamp(v, language) for v in values if v) if s), None)
+        if stamp is None:
+            continue
+        hints = " ".join((prop, attr(tag, "class"), attr(tag, "id"), text_of(tag.parent)[:40] if tag.parent else ""))
+        if prop == itemprop or pattern.search(hints) or (wanted == "published" and tag.has_attr("pubdate")):
+            marked.append(stamp)
+        elif wanted == "published" and (tag.name == "time" or prop == "datecreated" or _DATE_CLASS.search(hints)):
+            plain.append(stamp)
     return marked + plain
 
 
-def _byline_elements(scope: Tag) -> list[str]:
+def _dated_element(tag: Tag) -> bool:
+    if tag.name in ("time", "abbr") or attr(tag, "itemprop").lower() in ("datepublished", "datemodified", "datecreated"):
+        return True
+    return tag.name in ("span", "div", "p", "small", "li") and bool(_DATE_CLASS.search(f"{attr(tag, 'class')} {attr(tag, 'id')}")) \
+        and len(tag.get_text()) < 120
+
+
+def _byline_elements(scope: Tag, layout: Layout) -> list[str]:
     """Names in the article's byline element (``rel=author``, ``class="byline"``...), first one that has any."""
-    selectors = '[itemprop~="author"], [rel~="author"], [class*="byline"], [class*="author-name"], [class~="author"]'
-    for tag in scope.select(selectors):
-        if in_clutter(tag, stop=scope, header_ok=True):
+    for tag in filter(_byline_element, layout.within(scope)):
+        if layout.in_clutter(tag, stop=scope, header_ok=True):
             continue
         names = people_in(text_of(tag))
         if names:
             return names
     return []
+
+
+def _byline_element(tag: Tag) -> bool:
+    """``itemprop="author"``, ``rel="author"``, a class holding ``byline`` or ``author-name``, or ``author``."""
+    classes = attr(tag, "class")
+    return ("author" in attr(tag, "itemprop").split() or "author" in attr(tag, "rel").split()
+            or "byline" in classes or "author-name" in classes or "author" in classes.split())
 
 
 def _people(values: list[str]) -> list[str]:
@@ -352,24 +339,33 @@ def split_caption(figcaption: Tag) -> tuple[str, str | None]:
     return whole, None
 
 
-def _lede_figure(scope: Tag) -> tuple[str, str | None, int | None] | None:
-    for figure in scope.find_all("figure"):
+def _lede_figure(scope: Tag, layout: Layout) -> tuple[str, str | None, int | None] | None:
+    for figure in (t for t in layout.within(scope) if t.name == "figure"):
         caption = figure.find("figcaption")
-        if isinstance(caption, Tag) and text_of(caption) and not in_clutter(figure, stop=scope, header_ok=True):
+        if isinstance(caption, Tag) and text_of(caption) and not layout.in_clutter(figure, stop=scope, header_ok=True):
             text, credit = split_caption(caption)
             return text, credit, caption.sourceline
     return None
 
 
-def _site_title(soup: BeautifulSoup) -> str | None:
+def _site_title_element(tag: Tag) -> bool:
+    """``.site-title``, ``.site-name``, ``#site-title``, or the name inside ``itemprop="publisher"``."""
+    classes = attr(tag, "class").split()
+    if "site-title" in classes or "site-name" in classes or attr(tag, "id") == "site-title":
+        return True
+    parent = tag.parent
+    return attr(tag, "itemprop") == "name" and parent is not None and attr(parent, "itemprop") == "publisher"
+
+
+def _site_title(tags: tuple[Tag, ...]) -> str | None:
     """A blog's name as its theme shows it (``.site-title``), when no metadata names the site."""
-    tag = soup.select_one('.site-title, .site-name, #site-title, [itemprop="publisher"] [itemprop="name"]')
+    tag = next(filter(_site_title_element, tags), None)
     text = text_of(tag) if isinstance(tag, Tag) else ""
     return text if 0 < len(text) <= 80 else None
 
 
-def _canonical(soup: BeautifulSoup) -> str | None:
-    for link in soup.find_all("link"):
+def _canonical(tags: tuple[Tag, ...]) -> str | None:
+    for link in (t for t in tags if t.name == "link"):
         if "canonical" in attr(link, "rel").lower().split():
             url = _valid("url", attr(link, "href"))
             if url:
@@ -377,27 +373,60 @@ def _canonical(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def page_meta(soup: BeautifulSoup, scope: Tag) -> PageMeta:
-    """Everything the page says about the article; ``scope`` is the element holding the article."""
-    ld = _ld_meta(json_ld(soup))
-    meta = _Meta(meta_values(soup))
+def page_meta(soup: BeautifulSoup, scope: Tag, layout: Layout, extraction: Extraction | None = None) -> PageMeta:
+    """Everything the page says about the article; ``scope`` is the element holding the article.
+
+    ``extraction`` (trafilatura and htmldate, when used) fills what the page's markup does not state
+    plainly: a date, a byline, the site's name, a title."""
+    ld = _ld_meta(json_ld(layout.tags))
+    meta = _Meta(meta_values(layout.tags))
     outlet = meta.first("og:site_name") or next(iter(ld.get("publisher") or []), None)
-    outlet = outlet or meta.first("application-name", "dc.publisher") or _site_title(soup)
-    title, title_line, weak = _title(soup, scope, ld, meta, outlet)
-    published = _first_date([ld.get("datePublished") or "", *meta.all(_PUBLISHED_META), *_times(scope, "published")])
-    modified = _first_date([ld.get("dateModified") or "", *meta.all(_MODIFIED_META), *_times(scope, "modified")])
-    byline = ld.get("author") or _byline_elements(scope) or _people(meta.all(_AUTHOR_META))
-    byline = [n for n in byline if not outlet or n.casefold() != outlet.casefold()]
+    outlet = outlet or meta.first("application-name", "dc.publisher") or _site_title(layout.tags)
+    outlet = outlet or (extraction.sitename if extraction and extraction.sitename and "." not in extraction.sitename else None)
+    title, title_line, weak = _title(soup, scope, ld, meta, outlet, layout)
+    if title is None and extraction is not None and extraction.title:
+        title, title_line, weak = strip_site(extraction.title, outlet), None, True
     html_tag = soup.find("html")
     tags = (attr(html_tag, "lang") if isinstance(html_tag, Tag) else "", meta.first("content-language") or "",
             ld.get("inLanguage") or "", meta.first("og:locale") or "")
     language = next((x for x in (_language(v) for v in tags if v) if x), None)
-    figure = _lede_figure(scope)
+    published = _published(soup, scope, ld, meta, layout, language, extraction)
+    modified = _decide([ld.get("dateModified") or "", *meta.all(_MODIFIED_META)],
+                       _visible_dates(scope, "modified", layout, language), None, language)
+    byline = ld.get("author") or _byline_elements(scope, layout) or _people(meta.all(_AUTHOR_META))
+    if not byline and extraction is not None:
+        byline = _people(list(extraction.byline))
+    byline = [n for n in byline if not outlet or n.casefold() != outlet.casefold()]
+    figure = _lede_figure(scope, layout)
     caption, credit, caption_line = figure if figure else (text_of(ld.get("caption")) or None, None, None)
-    url = _canonical(soup) or _valid("url", meta.first("og:url")) or _valid("url", ld.get("url"))
+    url = _canonical(layout.tags) or _valid("url", meta.first("og:url")) or _valid("url", ld.get("url"))
     return PageMeta(title=title, title_line=title_line, title_weak=weak, published=published, modified=modified,
                     byline=tuple(byline), outlet=outlet, url=url, language=language, caption=caption or None,
                     caption_credit=credit, caption_line=caption_line)
+
+
+def _published(soup: BeautifulSoup, scope: Tag, ld: dict[str, Any], meta: _Meta, layout: Layout,
+               language: str | None, extraction: Extraction | None) -> dt.date | None:
+    visible = _visible_dates(scope, "published", layout, language)
+    if not visible:  # a <time> in the page's header, outside the article's element
+        visible = _visible_dates(soup, "published", layout, language)
+    library = extraction.published if extraction is not None else None
+    return _decide([ld.get("datePublished") or "", *meta.all(_PUBLISHED_META)], visible, library, language)
+
+
+def _decide(stated_values: list[str], visible: list[Stamp], library: dt.date | None,
+            language: str | None) -> dt.date | None:
+    """The markup's stated date, else the visible one, else htmldate's. A UTC moment (``...T02:15Z``)
+    gives way to a local date one day earlier that the page also states: the article's own day."""
+    stated = next((s for s in (parse_stamp(v, language) for v in stated_values if v) if s), None)
+    if stated is None:
+        return visible[0].date if visible else library
+    if stated.utc:
+        day_before = stated.date - dt.timedelta(days=1)
+        local = [s.date for s in visible if not s.utc] + ([library] if library else [])
+        if day_before in local:
+            return day_before
+    return stated.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,9 +441,9 @@ class _Meta:
 
 
 def _title(soup: BeautifulSoup, scope: Tag, ld: dict[str, Any], meta: _Meta,
-           outlet: str | None) -> tuple[str | None, int | None, bool]:
+           outlet: str | None, layout: Layout) -> tuple[str | None, int | None, bool]:
     """(title, its line, whether only the ``<title>`` element gave it)."""
-    h1 = _h1(soup, scope)
+    h1 = _h1(soup, scope, layout)
     title_tag = soup.find("title")
     tag = title_tag if isinstance(title_tag, Tag) else None
     titles = [

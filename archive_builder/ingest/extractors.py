@@ -1,0 +1,134 @@
+"""Learned and well-kept extractors from PyPI behind one adapter: trafilatura (body, metadata) and
+htmldate (publication date).
+
+Nothing else in the package imports them. The adapter returns plain frozen values (paragraph texts
+with their kinds, a title, names, a date); a library that fails on a page gives an empty result and
+a reason, never an exception. Their versions are part of the cache key (``LIBRARY_VERSIONS``), so a
+new release re-reads every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any
+
+# The libraries whose releases change what a saved page gives (read by ``cache.code_version``).
+LIBRARIES = ("trafilatura", "htmldate", "lxml", "beautifulsoup4", "justext", "courlan")
+_KINDS = {"p": "paragraph", "head": "heading", "quote": "quote", "item": "list-item", "row": "paragraph",
+          "code": "paragraph"}
+_LEAVES = frozenset({"p", "head", "quote", "item", "row", "code"})
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# htmldate's options: the original (publication) date, not the last modification; dates stated in the
+# page's markup and text, within fixed bounds (never "today": the same page gives the same date).
+_DATE_PARAMS: dict[str, Any] = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d",
+                                "min_date": "1995-01-01", "max_date": "2100-01-01"}
+
+
+def library_versions() -> str:
+    """``trafilatura 2.3.1; htmldate 1.11.0; ...`` (``-`` for a library that is not installed)."""
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} -")
+    return "; ".join(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the libraries found in one page; ``problem`` says why a part is missing."""
+
+    units: tuple[tuple[str, str], ...] = ()  # (kind, text) in document order: paragraph | heading | quote | list-item
+    title: str | None = None
+    byline: tuple[str, ...] = ()
+    sitename: str | None = None
+    published: dt.date | None = None  # htmldate's original (publication) date
+    problem: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(text for _, text in self.units)
+
+
+def extract(html: str) -> Extraction:
+    """Run trafilatura and htmldate on a decoded page (at most one parse each)."""
+    try:
+        from trafilatura import bare_extraction
+
+        doc = bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True,
+                              date_extraction_params=dict(_DATE_PARAMS))
+    except Exception as exc:  # a library's failure on one page costs that page its help, nothing more
+        published, _ = _published(html)
+        return Extraction(published=published, problem=f"trafilatura failed: {type(exc).__name__}")
+    if doc is None or isinstance(doc, dict):  # no body found: the date is still worth asking for
+        published, problem = _published(html)
+        return Extraction(published=published, problem=problem or "trafilatura found no article text")
+    byline = tuple(n.strip() for n in (getattr(doc, "author", None) or "").split(";") if n.strip())
+    return Extraction(units=tuple(_units(getattr(doc, "body", None))), title=_plain(getattr(doc, "title", None)),
+                      byline=byline, sitename=_plain(getattr(doc, "sitename", None)),
+                      published=_iso_date(getattr(doc, "date", None)))
+
+
+def _plain(value: Any) -> str | None:
+    text = " ".join(value.split()) if isinstance(value, str) else ""
+    return text or None
+
+
+def _units(body: Any) -> list[tuple[str, str]]:
+    """Leaf blocks of trafilatura's output tree, in order, without recursion (lists nest)."""
+    if body is None:
+        return []
+    found: list[tuple[str, str]] = []
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _LEAVES:
+            own = [node.text or ""]
+            nested = []
+            for child in node:
+                if child.tag in ("list", "table") or child.tag in _LEAVES:
+                    nested.append(child)
+                    own.append(child.tail or "")
+                else:
+                    own.append("".join(child.itertext()))
+                    own.append(child.tail or "")
+            text = " ".join(" ".join(own).split())
+            if tag == "row":
+                text = " | ".join(t for t in (" ".join("".join(c.itertext()).split()) for c in node) if t)
+                nested = []
+            if text:
+                found.append((_KINDS[tag], text))
+            stack.extend(reversed(nested))
+            continue
+        if node is not body and tag not in ("list", "table", "div", "body", "cell", "lb", "hi", "ref", "del"):
+            text = " ".join("".join(node.itertext()).split())
+            if text:
+                found.append(("paragraph", text))
+            continue
+        stack.extend(reversed(list(node)))
+    return found
+
+
+def _published(html: str) -> tuple[dt.date | None, str | None]:
+    try:
+        from htmldate import find_date
+
+        value = find_date(html, **_DATE_PARAMS)
+    except Exception as exc:
+        return None, f"htmldate failed: {type(exc).__name__}"
+    return _iso_date(value), None
+
+
+def _iso_date(value: object) -> dt.date | None:
+    match = _ISO.match(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None

@@ -1,0 +1,190 @@
+"""Which elements of a saved page are layout clutter (navigation, ads, related links, share bars...).
+
+Decided once per page in one pass over the tree (``Layout.of``), so asking whether an element lies
+inside clutter is a dictionary look-up, not a walk: no page costs more than linear time, however deep
+or wide it is.
+
+A class or id names clutter when the *whole* token is a clutter word (``sidebar``, ``comments``),
+starts with one (``share-bar``, ``nav-menu``, ``ad-slot``) or ends with a clutter noun
+(``post-comments``, ``site-footer``). Words inside layout names do not count: ``field-label-hidden``,
+``overflow-hidden``, ``l-sidebar-fixed``, ``elementor-widget`` are not clutter, and a token naming the
+body (``entry-content-read-more``) never is. A ``<form>`` is clutter only when it holds none of the
+article (a page wholly inside an ASP.NET ``<form>`` is still read), a ``<header>`` only when it holds
+none of its body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Tag
+
+# Whole tokens that name clutter.
+_WHOLE = frozenset({
+    "nav", "navbar", "navigation", "menu", "footer", "sidebar", "comments", "comment", "disqus", "share", "sharing",
+    "social", "ad", "ads", "advert", "advertisement", "adslot", "dfp", "sponsor", "sponsored", "promo", "newsletter",
+    "subscribe", "subscription", "signup", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent", "banner",
+    "popup", "modal", "outbrain", "taboola", "widget", "tags", "trending", "paywall", "masthead", "toolbar",
+    "pagination", "bio", "hidden", "invisible", "d-none", "sr-only", "visually-hidden", "screen-reader-text",
+    "print-only", "logo", "brand", "related", "recommended", "skip-link", "author-bio", "most-read", "most-popular",
+    "more-stories", "read-more", "readmore", "site-header", "tag-list", "widget-area",
+})
+# First parts that make a token clutter (``share-bar``, ``related_posts``, ``ad-slot``).
+_FIRST = frozenset({
+    "nav", "navbar", "navigation", "menu", "footer", "sidebar", "comments", "comment", "disqus", "share", "sharing",
+    "social", "ad", "ads", "advert", "adslot", "dfp", "sponsor", "sponsored", "promo", "newsletter", "subscribe",
+    "subscription", "signup", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent", "popup", "modal", "outbrain",
+    "taboola", "widget", "trending", "paywall", "toolbar", "pagination", "related", "recommended", "recommendations",
+})
+# Last parts that make a token clutter (``post-comments``, ``site-footer``, ``article-share``).
+_LAST = frozenset({
+    "nav", "navbar", "navigation", "menu", "footer", "sidebar", "comments", "share", "sharing", "social", "ads",
+    "advert", "newsletter", "breadcrumb", "breadcrumbs", "cookies", "consent", "popup", "modal", "toolbar", "pagination",
+    "related", "recommended", "recommendations", "tags", "trending", "promo", "sharebar", "sharebuttons",
+})
+# First parts of layout modifiers: ``has-sidebar``, ``with-ads``, ``no-comments``, ``l-sidebar-fixed``.
+_MODIFIERS = frozenset({"has", "with", "no", "without", "is", "l", "layout", "page", "template", "col", "js", "u"})
+_PARTS = re.compile(r"[-_]+")
+_BODY_TOKEN = re.compile(
+    r"article[-_]?body|articlebody|story[-_]?body|entry[-_]content|post[-_]content|post[-_]body|article[-_]content|"
+    r"article[-_]text|story[-_]text|storytext|body[-_]text|content[-_]body|story[-_]content|td-post-content",
+    re.I,
+)
+CLUTTER_TAGS = frozenset({"nav", "footer", "aside", "dialog", "menu"})
+CLUTTER_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"})
+WRAPPER_TAGS = frozenset({"header", "form"})  # clutter only when they hold none of the article
+
+
+def clutter_token(token: str) -> bool:
+    """Whether one class or id token names page clutter."""
+    token = token.lower().strip()
+    if not token or _BODY_TOKEN.search(token):
+        return False
+    if token in _WHOLE:
+        return True
+    parts = [p for p in _PARTS.split(token) if p]
+    if len(parts) < 2 or parts[0] in _MODIFIERS:
+        return False
+    if parts[0] in _FIRST or parts[-1] in _LAST:
+        return True
+    return "-".join(parts[-2:]) in _WHOLE and "-".join(parts[-2:]) not in ("widget-area",)
+
+
+def names_clutter(tag: Tag) -> bool:
+    """The element's own class, id, role, tag or visibility says it is not the article."""
+    if tag.name in CLUTTER_TAGS or _attr(tag, "role").lower() in CLUTTER_ROLES:
+        return True
+    if tag.has_attr("hidden") or _attr(tag, "aria-hidden").lower() == "true":
+        return True
+    style = _attr(tag, "style").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    tokens = _attr(tag, "class").split() + _attr(tag, "id").split()
+    return any(clutter_token(t) for t in tokens)
+
+
+def _attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    if isinstance(value, list):
+        value = " ".join(value)
+    return value or ""
+
+
+def is_article_marker(tag: Tag) -> bool:
+    return tag.name in ("h1", "main") or _attr(tag, "itemprop").lower() == "articlebody"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Per element (by identity): its depth and its nearest clutter ancestor-or-self (with and without
+    counting an article's ``<header>`` as part of it)."""
+
+    depth: dict[int, int]
+    nearest: dict[int, int]  # id(tag) -> depth of the nearest clutter ancestor-or-self
+    nearest_header_ok: dict[int, int]
+    tags: tuple[Tag, ...]  # every element in document order (the page itself first)
+    span: dict[int, tuple[int, int]]  # id(tag) -> its index in ``tags`` and the index after its last descendant
+
+    @classmethod
+    def of(cls, soup: BeautifulSoup) -> Layout:
+        tags, span = _order(soup)
+        holds = _holding(tags, is_article_marker)
+        holds_body = _holding(tags, _is_body_marker)
+        depth: dict[int, int] = {}
+        nearest: dict[int, int] = {}
+        nearest_ok: dict[int, int] = {}
+        stack: list[tuple[Tag, int, int, int]] = [(soup, 0, -1, -1)]
+        while stack:
+            tag, level, near, near_ok = stack.pop()
+            key = id(tag)
+            depth[key] = level
+            if tag is not soup and _clutter(tag, holds_body if tag.name == "header" else holds):
+                near = level
+                if tag.name != "header":
+                    near_ok = level
+            nearest[key] = near
+            nearest_ok[key] = near_ok
+            stack.extend((c, level + 1, near, near_ok) for c in tag.children if isinstance(c, Tag))
+        return cls(depth, nearest, nearest_ok, tags, span)
+
+    def within(self, scope: Tag) -> tuple[Tag, ...]:
+        """The elements below ``scope``, in document order (a slice: no search)."""
+        start, end = self.span.get(id(scope), (0, 0))
+        return self.tags[start + 1:end]
+
+    def is_clutter(self, tag: Tag) -> bool:
+        """The element itself is clutter."""
+        key = id(tag)
+        return self.nearest.get(key, -1) == self.depth.get(key, -2)
+
+    def in_clutter(self, tag: Tag, stop: Tag | None = None, header_ok: bool = False) -> bool:
+        """The element or one of its ancestors below ``stop`` is clutter."""
+        near = (self.nearest_header_ok if header_ok else self.nearest).get(id(tag), -1)
+        if near < 0:
+            return False
+        return stop is None or near > self.depth.get(id(stop), -1)
+
+
+def _clutter(tag: Tag, holds: set[int]) -> bool:
+    if id(tag) in holds:  # a wrapper named ``has-sidebar`` that holds the headline or the body is no clutter
+        return False
+    if tag.name in WRAPPER_TAGS:
+        return True
+    return names_clutter(tag)
+
+
+def _order(soup: BeautifulSoup) -> tuple[tuple[Tag, ...], dict[int, tuple[int, int]]]:
+    """Every element in document order, and where each one's descendants end."""
+    tags: list[Tag] = []
+    span: dict[int, tuple[int, int]] = {}
+    stack: list[tuple[Tag, bool]] = [(soup, False)]
+    while stack:
+        tag, done = stack.pop()
+        if done:
+            span[id(tag)] = (span[id(tag)][0], len(tags))
+            continue
+        span[id(tag)] = (len(tags), -1)
+        tags.append(tag)
+        stack.append((tag, True))
+        stack.extend((c, False) for c in reversed(tag.contents) if isinstance(c, Tag))
+    return tuple(tags), span
+
+
+def _is_body_marker(tag: Tag) -> bool:
+    return tag.name == "main" or _attr(tag, "itemprop").lower() == "articlebody"
+
+
+def _holding(tags: tuple[Tag, ...], marker_of: Callable[[Tag], bool]) -> set[int]:
+    """Elements holding a marker (each marker walks up once, stopping where an earlier one walked).
+
+    A ``<header>`` must hold the body itself to be read (a headline alone may be the site's logo;
+    an article's own header is read for its byline and date all the same)."""
+    holding: set[int] = set()
+    for marker in filter(marker_of, tags):
+        node: Tag | None = marker
+        while node is not None and id(node) not in holding:
+            holding.add(id(node))
+            node = node.parent
+    return holding
