@@ -453,6 +453,11 @@ def _title(soup: BeautifulSoup, scope: Tag, ld: dict[str, Any], meta: _Meta,
         (text_of(tag), tag.sourceline if tag else None),
     ]
     for number, (text, line) in enumerate(titles):
-        if text:
+        if text and not (number == 0 and _names_site(text, outlet)):
             return strip_site(text, outlet), line, number == len(titles) - 1
     return None, None, False
+
+
+def _names_site(text: str, outlet: str | None) -> bool:
+    """An ``<h1>`` holding the site's logo (``POLITICO``, ``WordPress.com``), not the headline."""
+    return bool(outlet) and text.casefold() in str(outlet).casefold()
