@@ -33,6 +33,7 @@ class Tables:
     chrome_prefixes: tuple[str, ...]
     outlet_words: frozenset[str]
     edition_words: frozenset[str]
+    code_labels: tuple[str, ...]
 
 
 def _load() -> Tables:
@@ -51,7 +52,7 @@ def _load() -> Tables:
         byline_roles=frozenset(words("byline_roles")), agencies=frozenset(words("agencies")),
         section_words=frozenset(words("section_words")), chrome_lines=frozenset(words("chrome_lines")),
         chrome_prefixes=longest_first("chrome_prefixes"), outlet_words=frozenset(words("outlet_words")),
-        edition_words=frozenset(words("edition_words")),
+        edition_words=frozenset(words("edition_words")), code_labels=longest_first("code_labels"),
     )
 
 
@@ -86,6 +87,7 @@ _FILLER = re.compile(
 _LABEL = re.compile(rf"^\s*(?P<label>{_alternation(TABLES.date_labels)})\b\s*:?\s*", re.I)
 _GLUED_LABEL = re.compile(rf"^\s*(?P<label>{_alternation(TABLES.date_labels)})(?=\d)", re.I)
 _WEEKDAY_WORD = re.compile(rf"(?<![\w])(?:{_alternation(TABLES.weekdays)})\.?,?(?![\w])", re.I)
+_STORY_CODE = re.compile(rf"(?:^|\s|[|\-\u2013\u2014])(?:{_alternation(TABLES.code_labels)})\s*[:#]?\s*[\w-]*\d[\w-]*\s*$", re.I)
 _TIME_ONLY = re.compile(rf"^\(?\s*(?:{_TIME})\s*(?:{_ZONE})?\s*\)?\.?$", re.I)
 
 
@@ -128,7 +130,7 @@ def date_line(text: str) -> DateLine | None:
     """A line that states a date and little else: ``Sat, 03/28/2020 - 5:26pm``, ``Publish date22 Mar
     2020 - 13:07``, ``Mar 13, 2020 - Politics & Policy``, ``lundi 12 octobre 2020``, ``4:30 am CDT
     March 22, 2020``. Returns None for a sentence that happens to hold a date."""
-    line = text.strip()
+    line = _STORY_CODE.sub("", text.strip()).strip()
     if len(line) > 90 or len(line.split()) > 14:
         return None
     label = _GLUED_LABEL.match(line) or _LABEL.match(line)

@@ -44,6 +44,8 @@ def classify(text: str, page: bool = True) -> str:
         return "caption"
     if c.byline(text):
         return "byline"
+    if meta_parts(text):
+        return "byline"
     if c.is_section(text):
         return "section"
     if c.masthead(text):
@@ -53,6 +55,17 @@ def classify(text: str, page: bool = True) -> str:
     if _is_prose(text):
         return "prose"
     return "short"
+
+
+def meta_parts(text: str) -> list[tuple[str, str]]:
+    """``By ANI | Updated: May 30, 2019 17:15 IST``: a byline and a date line on one line, set off by a
+    bar; the parts with their kinds (empty when the line is anything else)."""
+    parts = [x.strip() for x in text.split(" | ") if x.strip()]
+    if not 2 <= len(parts) <= 4:
+        return []
+    kinds = [("byline" if c.byline(x) else "date" if c.date_line(x) else "timestamp" if c.is_timestamp(x)
+              else "chrome" if c.is_chrome(x) else "") for x in parts]
+    return list(zip(kinds, parts, strict=True)) if all(kinds) and "byline" in kinds else []
 
 
 def _label_only(text: str) -> bool:

@@ -169,6 +169,8 @@ def _peel_head(units: list[Unit], found: _Found, blocks: list[Block], headline: 
         if role == "headline":
             title_at = i
             found.headline = h.split_title(window[i].text)[0]
+        elif found.headline is not None and window[i].text == found.headline:
+            title_at = i  # a repeated headline: a dek may follow it as it follows the first
         roles.append(role)
     found.headline = None
     # unrecognised short lines just before the body, after the headline, are its first lines
@@ -242,6 +244,14 @@ def _record_date(text: str, found: _Found) -> None:
 
 
 def _record_byline(text: str, found: _Found) -> None:
+    parts = h.meta_parts(text) if c.byline(text) is None else []
+    for kind, part in parts:
+        if kind == "date":
+            _record_date(part, found)
+        elif kind == "byline":
+            _record_byline(part, found)
+    if parts:
+        return
     credit = c.byline(text) or (c.Byline(c.name_line(text) or ()))
     if credit.names and not found.byline:
         found.byline = list(credit.names)
