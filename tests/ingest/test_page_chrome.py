@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archive_builder.ingest import chrome
 from archive_builder.ingest import patterns as p
@@ -215,3 +217,33 @@ def test_name_pattern_on_a_long_word() -> None:
     """The word is read whole (the backtracking pattern retried every split of it: minutes for 64 KB)."""
     word = "A" + "bC" * 32_000
     assert p.names_in(f"Ann {word} and more") == (f"Ann {word}",)
+
+
+# ------------------------------------------------------------------------------------ every line lands somewhere
+
+_HEAD = st.lists(st.sampled_from([
+    "Skip to main content", "Local News", "Harbour Times", "Sat, 03/28/2020 - 5:26pm", "By Ann Lee and Bo Park",
+    "Storm nears coast", "Storm nears coast", "Share this", "(12:45 A.M.)", "Photo: Crews on the causeway (AP)",
+    "Forecasters Warn of Flooding", "Víctor Ramos", "Publish date22 Mar 2020 - 13:07", "Story Code : 455969",
+]), max_size=7)
+_TAIL = st.lists(st.sampled_from([
+    "About 300 people remain missing.", "Subscribe to our newsletter.", "Copyright © 2021 Valley Courier.",
+    "Follow us on Twitter.", "https://news.example/floods", "Related: Floods close the coast road",
+    "(Reporting by Mia Torres; Editing by Sam Hale)", "Source: Gulf Radio", "— JO MARSH", "No comments:",
+]), max_size=6)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_HEAD, _TAIL)
+def test_every_paragraph_is_in_the_body_or_a_named_field(head: list[str], tail: list[str]) -> None:
+    article = read(*head, LEDE, *tail)
+    fields = [article.title, article.outlet, article.caption, article.caption_credit, article.source_credit,
+              article.dateline, *article.byline, *article.credits, *article.boilerplate, *article.chrome]
+    kept = article.paragraph_texts()
+    for line in (*head, *tail):
+        placed = line in kept or any(f and (line in f or f in line) for f in fields) or \
+            any(b.text == line for b in article.blocks)
+        assert placed, f"{line!r} was dropped"
+    assert LEDE in article.body
+    if "About 300 people remain missing." in tail:
+        assert "About 300 people remain missing." in kept
