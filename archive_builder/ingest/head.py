@@ -75,7 +75,7 @@ def _label_only(text: str) -> bool:
 
 def _is_lede(text: str) -> bool:
     match = p.OUTLET_PREFIX.match(text) or p.PLACE_DATELINE.match(text) or p.DATED_DATELINE.match(text)
-    return bool(match) and len(text[match.end():].split()) >= 6
+    return match is not None and len(text[match.end():].split()) >= 6
 
 
 def _is_prose(text: str) -> bool:

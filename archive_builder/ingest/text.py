@@ -172,6 +172,11 @@ def _peel_head(units: list[Unit], found: _Found, blocks: list[Block], headline: 
         elif found.headline is not None and window[i].text == found.headline:
             title_at = i  # a repeated headline: a dek may follow it as it follows the first
         roles.append(role)
+    if title_at is None and headline:
+        # no headline-like line: the first unrecognised line of two words or more is the headline
+        title_at = next((i for i, r in enumerate(roles) if r == "unknown" and len(window[i].text.split()) >= 2), None)
+        if title_at is not None:
+            roles[title_at] = "headline"
     found.headline = None
     # unrecognised short lines just before the body, after the headline, are its first lines
     while start > 0 and roles[start - 1] == "unknown" and (title_at is None or start - 1 > title_at):
