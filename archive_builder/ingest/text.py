@@ -172,11 +172,11 @@ def _peel_head(units: list[Unit], found: _Found, blocks: list[Block], headline: 
         elif found.headline is not None and window[i].text == found.headline:
             title_at = i  # a repeated headline: a dek may follow it as it follows the first
         roles.append(role)
-    if title_at is None and headline:
-        # no headline-like line: the first unrecognised line of two words or more is the headline
-        title_at = next((i for i, r in enumerate(roles) if r == "unknown" and len(window[i].text.split()) >= 2), None)
-        if title_at is not None:
-            roles[title_at] = "headline"
+    if title_at is None:
+        # no headline: an unrecognised line is text, and the body starts there (as it always did)
+        first = next((i for i, r in enumerate(roles) if r == "unknown"), None)
+        if first is not None:
+            start, roles = first, roles[:first]
     found.headline = None
     # unrecognised short lines just before the body, after the headline, are its first lines
     while start > 0 and roles[start - 1] == "unknown" and (title_at is None or start - 1 > title_at):
@@ -266,7 +266,8 @@ def _record_byline(text: str, found: _Found) -> None:
 
 def _drop_chrome(units: list[Unit], found: _Found, blocks: list[Block]) -> list[Unit]:
     """Short lines of chrome inside the body (``Open in App``, ``Tags: ...``) are kept apart, visibly."""
-    chrome = [u for u in units if u.kind == "paragraph" and len(u.text.split()) <= 6 and c.is_chrome(u.text)]
+    chrome = [u for u in units if u.kind == "paragraph" and len(u.text.split()) <= 6 and c.is_chrome(u.text)
+              and re.search(r"\w", u.text)]  # a rule of dashes or stars is the text's own
     if not chrome or len(chrome) == len(units):
         return units
     found.chrome.extend(u.text for u in chrome)
