@@ -1,9 +1,10 @@
 """Provenance: attributions, text reuse between articles, typed relations and chains.
 
     per article (``prepare``: pure, cacheable by content hash, runs on workers):
-        possible claims (attribution.scan) and n-gram keys (index.gram_keys)
+        possible claims (attribution.scan), n-gram keys (index.gram_keys), word stems (rewrite.word_keys)
     over the archive:
         attributions (attribution.py) -> reuse index (index.py) -> screen (screen.py)
+        + pairs sharing rare words whose sentences are built from each other (rewrite.py)
         -> alignment (align.py) -> relation type and direction (classify.py)
         -> curation (curate.py) -> chains (chains.py)
 """
@@ -18,11 +19,12 @@ from dataclasses import dataclass, field
 from archive_builder.curation import Curation
 from archive_builder.model import Article, Attribution, Diagnostic, Node, ProvenanceIndex, Relation
 from archive_builder.perarticle import Runner, Task, serial, stable_digest
-from archive_builder.provenance import attribution, chains, curate
+from archive_builder.provenance import attribution, chains, curate, rewrite
 from archive_builder.provenance.align import AlignSettings, Doc, align_pair, make_doc
 from archive_builder.provenance.classify import ClassifySettings, Side, quote_regions, relate
 from archive_builder.provenance.index import Candidate, IndexSettings, Spots, build_index, gram_keys
 from archive_builder.provenance.normalize import Forms, content_words
+from archive_builder.provenance.rewrite import Overlap, RewriteSettings, Sentences, Weights
 from archive_builder.provenance.screen import ScreenSettings, screened
 
 log = logging.getLogger("archive_builder")
@@ -34,6 +36,7 @@ class Settings:
     align: AlignSettings = field(default_factory=AlignSettings)
     classify: ClassifySettings = field(default_factory=ClassifySettings)
     screen: ScreenSettings = field(default_factory=ScreenSettings)
+    rewrite: RewriteSettings = field(default_factory=RewriteSettings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +46,15 @@ class Prepared:
 
     claims: tuple[attribution.Claim, ...]  # possible attribution claims (attribution.scan)
     keys: array[int]  # n-gram keys of its content words (8 bytes each)
+    stems: array[int]  # its distinct word stems (rewrite.word_keys), for pairs sharing rare words
 
 
 def prepare(article: Article, settings: Settings | None = None, words: dict[str, str] | None = None,
             hashes: dict[str, int] | None = None) -> Prepared:
     """``words``/``hashes`` only cache each distinct word's form and hash within one process."""
-    n = (settings or Settings()).index.n
-    return Prepared(attribution.scan(article), article_keys(article, n, words, hashes))
+    settings = settings or Settings()
+    return Prepared(attribution.scan(article), article_keys(article, settings.index.n, words, hashes),
+                    array("q", rewrite.word_keys(article.body, settings.rewrite)))
 
 
 def article_keys(article: Article, n: int, words: dict[str, str] | None = None,
@@ -91,25 +96,60 @@ def find_attributions(articles: tuple[Article, ...],
 
 
 def reuse(articles: tuple[Article, ...], claims: dict[str, tuple[Attribution, ...]],
-          settings: Settings, keys: Sequence[Sequence[int]] | None = None) -> list[Relation]:
+          settings: Settings, keys: Sequence[Sequence[int]] | None = None,
+          stems: Sequence[Sequence[int]] | None = None) -> list[Relation]:
     """Relations between archive articles sharing text: index -> candidates -> screen -> align ->
-    classify. ``keys``: each article's ``article_keys`` when the caller has them already."""
+    classify, and pairs sharing rare words whose sentences are built from each other (rewritten
+    reuse). ``keys``/``stems``: each article's ``article_keys``/``rewrite.word_keys`` when the caller
+    has them already."""
     if keys is None:
         words: dict[str, str] = {}
         hashes: dict[str, int] = {}
         keys = [article_keys(a, settings.index.n, words, hashes) for a in articles]
+    if stems is None:
+        stems = [rewrite.word_keys(a.body, settings.rewrite) for a in articles]
     outlets = [attribution.outlet_id(a.outlet) if a.outlet else None for a in articles]
     index = build_index(keys, outlets, settings.index)
     pairs, held = screened(keys, index, settings.index.sample > 1, settings.align, settings.classify,
                            settings.screen)
     del keys
-    log.debug("provenance: %d candidate pairs from %d articles, %d pass the screen", len(index.candidates),
-              len(articles), len(pairs))
-    return _align_all(articles, claims, pairs, held, index.ignored, settings)
+    df = rewrite.frequencies(stems)
+    weights = rewrite.weights(df, len(articles))
+    more = rewrite.candidates(stems, df, settings.rewrite)
+    del df
+    overlaps, pairs = _rewritten(articles, pairs, more, weights, settings, index.ignored)
+    log.debug("provenance: %d candidate pairs from %d articles, %d pass the screen, %d by shared rare words",
+              len(index.candidates), len(articles), len(pairs), len(more))
+    return _align_all(articles, claims, pairs, held, index.ignored, settings, overlaps)
+
+
+def _rewritten(articles: tuple[Article, ...], pairs: list[Candidate], more: list[tuple[int, int]], weights: Weights,
+               settings: Settings, ignored: frozenset[int]) -> tuple[dict[tuple[int, int], Overlap], list[Candidate]]:
+    """The sentence overlap of every pair to align: the screened pairs, and the pairs sharing rare
+    words whose sentences are built from each other (rewritten reuse), in article order. An
+    article's sentences are prepared when first needed and let go after its last pair."""
+    known = {(c.a, c.b) for c in pairs}
+    todo = sorted(known | set(more))
+    last = {k: i for i, ab in enumerate(todo) for k in ab}
+    sents: dict[int, Sentences] = {}
+    found: dict[tuple[int, int], Overlap] = {}
+    for at, (a, b) in enumerate(todo):
+        for k in (a, b):
+            if k not in sents:
+                sents[k] = rewrite.sentences(articles[k], settings.rewrite, ignored, settings.index.n)
+        o = rewrite.overlap(sents[a], sents[b], weights, settings.rewrite)
+        if (a, b) in known or o.made >= settings.rewrite.derived:
+            found[(a, b)] = o
+        for k in (a, b):
+            if last[k] == at:
+                del sents[k]
+    kept = pairs + [Candidate(a, b, 0) for a, b in sorted(found) if (a, b) not in known]
+    return found, sorted(kept, key=lambda c: (c.a, c.b))
 
 
 def _align_all(articles: tuple[Article, ...], claims: dict[str, tuple[Attribution, ...]], pairs: list[Candidate],
-               held: dict[int, Spots], ignored: frozenset[int], settings: Settings) -> list[Relation]:
+               held: dict[int, Spots], ignored: frozenset[int], settings: Settings,
+               overlaps: dict[tuple[int, int], Overlap] | None = None) -> list[Relation]:
     """Align and classify each pair; an article is tokenised when first needed and let go after its
     last pair, so only the articles of the pairs at hand are held in full."""
     last = {k: i for i, c in enumerate(pairs) for k in (c.a, c.b)}
@@ -117,17 +157,19 @@ def _align_all(articles: tuple[Article, ...], claims: dict[str, tuple[Attributio
     sides: dict[int, Side] = {}
     forms: Forms = {}
     out: list[Relation] = []
+    overlaps = overlaps or {}
     for at, cand in enumerate(pairs):
         for k in (cand.a, cand.b):
             if k not in docs:
-                docs[k] = make_doc(articles[k], settings.index.n, forms, held.pop(k))
+                docs[k] = make_doc(articles[k], settings.index.n, forms, held.pop(k, None))
         aligned = align_pair(docs[cand.a], docs[cand.b], ignored, settings.align)
-        if aligned:
+        o = overlaps.get((cand.a, cand.b))
+        if aligned or (o is not None and o.made >= settings.rewrite.derived):
             for k in (cand.a, cand.b):
                 if k not in sides:
                     art = articles[k]
                     sides[k] = Side(art, quote_regions(art.body), claims.get(art.id, ()))
-            relation = relate(sides[cand.a], sides[cand.b], aligned, settings.classify)
+            relation = relate(sides[cand.a], sides[cand.b], aligned, settings.classify, o, settings.rewrite)
             if relation is not None:
                 out.append(relation)
         for k in (cand.a, cand.b):
@@ -155,8 +197,9 @@ def analyse(articles: tuple[Article, ...], curation: Curation, settings: Setting
         claims.setdefault(a.article, []).append(a)
     frozen = {k: tuple(v) for k, v in claims.items()}
     keys = [p.keys for p in ready]
+    stems = [p.stems for p in ready]
     del ready
-    relations = reuse(articles, frozen, settings, keys) + chains.outlet_relations(articles, attributions)
+    relations = reuse(articles, frozen, settings, keys, stems) + chains.outlet_relations(articles, attributions)
     rules, problems = curate.rulings(curation, tuple(a.id for a in articles))
     relations = sorted(curate.apply(relations, rules), key=_sort_key)
     outlets = chains.outlets(articles, found)
