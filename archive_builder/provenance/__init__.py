@@ -50,11 +50,12 @@ class Prepared:
 
 
 def prepare(article: Article, settings: Settings | None = None, words: dict[str, str] | None = None,
-            hashes: dict[str, int] | None = None) -> Prepared:
-    """``words``/``hashes`` only cache each distinct word's form and hash within one process."""
+            hashes: dict[str, int] | None = None, stems: rewrite.Memo | None = None) -> Prepared:
+    """``words``/``hashes``/``stems`` only cache each distinct word's form, hash and stem within one
+    process."""
     settings = settings or Settings()
     return Prepared(attribution.scan(article), article_keys(article, settings.index.n, words, hashes),
-                    array("q", rewrite.word_keys(article.body, settings.rewrite)))
+                    array("q", rewrite.word_keys(article.body, settings.rewrite, stems)))
 
 
 def article_keys(article: Article, n: int, words: dict[str, str] | None = None,
@@ -67,14 +68,16 @@ PROVENANCE_CODE = ("model.py", "textutil.py", "provenance")  # what an article's
 
 
 def _prepare_one(article: Article, settings: Settings) -> Prepared:
-    if len(_WORDS) > 500_000:  # bounded in a long-lived process (``mkdocs serve``)
+    if len(_WORDS) > 500_000 or len(_STEMS) > 500_000:  # bounded in a long-lived process (``mkdocs serve``)
         _WORDS.clear()
         _HASHES.clear()
-    return prepare(article, settings, _WORDS, _HASHES)
+        _STEMS.clear()
+    return prepare(article, settings, _WORDS, _HASHES, _STEMS)
 
 
-_WORDS: dict[str, str] = {}  # per-process memo of each distinct word's form and hash: the same
-_HASHES: dict[str, int] = {}  # result with or without it (pure functions of the word), only faster
+_WORDS: dict[str, str] = {}  # per-process memo of each distinct word's form, hash and stem: the
+_HASHES: dict[str, int] = {}  # same result with or without it (pure functions of the word), only faster
+_STEMS: rewrite.Memo = {}
 
 
 def prepare_task(settings: Settings) -> Task[Settings, Prepared]:
@@ -106,8 +109,9 @@ def reuse(articles: tuple[Article, ...], claims: dict[str, tuple[Attribution, ..
         words: dict[str, str] = {}
         hashes: dict[str, int] = {}
         keys = [article_keys(a, settings.index.n, words, hashes) for a in articles]
+    memo: rewrite.Memo = {}
     if stems is None:
-        stems = [rewrite.word_keys(a.body, settings.rewrite) for a in articles]
+        stems = [rewrite.word_keys(a.body, settings.rewrite, memo) for a in articles]
     outlets = [attribution.outlet_id(a.outlet) if a.outlet else None for a in articles]
     index = build_index(keys, outlets, settings.index)
     pairs, held = screened(keys, index, settings.index.sample > 1, settings.align, settings.classify,
@@ -117,14 +121,15 @@ def reuse(articles: tuple[Article, ...], claims: dict[str, tuple[Attribution, ..
     weights = rewrite.weights(df, len(articles))
     more = rewrite.candidates(stems, df, settings.rewrite)
     del df
-    overlaps, pairs = _rewritten(articles, pairs, more, weights, settings, index.ignored)
+    overlaps, pairs = _rewritten(articles, pairs, more, weights, settings, index.ignored, memo)
     log.debug("provenance: %d candidate pairs from %d articles, %d pass the screen, %d by shared rare words",
               len(index.candidates), len(articles), len(pairs), len(more))
     return _align_all(articles, claims, pairs, held, index.ignored, settings, overlaps)
 
 
 def _rewritten(articles: tuple[Article, ...], pairs: list[Candidate], more: list[tuple[int, int]], weights: Weights,
-               settings: Settings, ignored: frozenset[int]) -> tuple[dict[tuple[int, int], Overlap], list[Candidate]]:
+               settings: Settings, ignored: frozenset[int],
+               memo: rewrite.Memo) -> tuple[dict[tuple[int, int], Overlap], list[Candidate]]:
     """The sentence overlap of every pair to align: the screened pairs, and the pairs sharing rare
     words whose sentences are built from each other (rewritten reuse), in article order. An
     article's sentences are prepared when first needed and let go after its last pair."""
@@ -132,11 +137,12 @@ def _rewritten(articles: tuple[Article, ...], pairs: list[Candidate], more: list
     todo = sorted(known | set(more))
     last = {k: i for i, ab in enumerate(todo) for k in ab}
     sents: dict[int, Sentences] = {}
+    forms: dict[str, str] = {}
     found: dict[tuple[int, int], Overlap] = {}
     for at, (a, b) in enumerate(todo):
         for k in (a, b):
             if k not in sents:
-                sents[k] = rewrite.sentences(articles[k], settings.rewrite, ignored, settings.index.n)
+                sents[k] = rewrite.sentences(articles[k], settings.rewrite, ignored, settings.index.n, memo, forms)
         o = rewrite.overlap(sents[a], sents[b], weights, settings.rewrite)
         if (a, b) in known or o.made >= settings.rewrite.derived:
             found[(a, b)] = o

@@ -60,8 +60,9 @@ class RewriteSettings:
     min_share: float = 0.15  # ... and that share of the smaller article's rare stems
     sentence_match: float = 0.6  # weighted share of a sentence's stems found in its match
     sentence_words: int = 4  # stems a sentence must share with its match
+    min_sentences: int = 2  # sentences built from the other's: one alone (a lede with the same facts) is no evidence
     derived: float = 0.2  # share of a text made from the other's sentences: partially derived
-    wholly: float = 0.6  # ... wholly derived (republication or revision, however trimmed)
+    wholly: float = 0.7  # ... wholly derived (republication or revision, however trimmed)
 
 
 def stem(word: str, length: int) -> str:
@@ -78,11 +79,24 @@ def key(s: str) -> int:
     return zlib.crc32(s.encode("utf-8"))
 
 
-def word_keys(body: str, settings: RewriteSettings) -> list[int]:
+Memo = dict[str, int]  # word as written -> its stem's key (0: no stem); a cache for one process
+
+
+def _key_of(word: str, length: int, memo: Memo) -> int:
+    k = memo.get(word)
+    if k is None:
+        form = stem(word, length)
+        k = memo[word] = key(form) if form else 0
+    return k
+
+
+def word_keys(body: str, settings: RewriteSettings, memo: Memo | None = None) -> list[int]:
     """The distinct stem keys of a text, sorted (what the rare-word index needs of an article)."""
-    found = {stem(w, settings.stem) for w in _WORD.findall(body)}
-    found.discard("")
-    return sorted(key(s) for s in found)
+    memo = {} if memo is None else memo
+    length = settings.stem
+    found = {_key_of(w, length, memo) for w in set(_WORD.findall(body))}
+    found.discard(0)
+    return sorted(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,33 +116,59 @@ class Sentences:
 
 
 def sentences(article: Article, settings: RewriteSettings, ignored: frozenset[int] = frozenset(),
-              n: int = 3) -> Sentences:
+              n: int = 3, memo: Memo | None = None, forms: dict[str, str] | None = None) -> Sentences:
     """Its sentences' stems; a sentence whose word n-grams are mostly ``ignored`` (the index's
-    stock phrases and outlet boilerplate: a footer, a tagline) is left out."""
+    stock phrases and outlet boilerplate: a footer, a tagline) is left out. ``memo``/``forms``
+    cache each distinct word's stem key and content-word form within one run."""
     body = article.body
-    memo: dict[str, str] = {}
+    memo = {} if memo is None else memo
+    forms = {} if forms is None else forms
+    length = settings.stem
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(body)]
     starts = [q[0] for q in quotes]
+    spans = _spans(body, article.paragraphs)
+    # one pass over the words: each one's stem key, whether it is quoted, and the content words
+    # (as the n-gram index cuts them) with their offsets, for the boilerplate test
+    found: list[tuple[int, int, bool]] = []  # (offset, stem key, quoted)
+    content: list[str] = []
+    where: list[int] = []
+    for m in _WORD.finditer(body):
+        word, at = m.group(), m.start()
+        k = _key_of(word, length, memo)
+        if k:
+            i = bisect.bisect_right(starts, at) - 1
+            found.append((at, k, i >= 0 and quotes[i][0] <= at < quotes[i][1]))
+        if ignored:
+            form = _content_form(word, forms)
+            if form:
+                content.append(form)
+                where.append(at)
+    grams = gram_keys(content, n) if ignored else []
+    stock = bool(grams) and not ignored.isdisjoint(grams)
+    offsets = [f[0] for f in found]
     items: list[Sentence] = []
-    for s, e in _spans(body, article.paragraphs):
-        stems: list[int] = []
-        quoted: set[int] = set()
-        for m in _WORD.finditer(body, s, e):
-            form = stem(m.group(), settings.stem)
-            if not form:
+    for s, e in spans:
+        lo, hi = bisect.bisect_left(offsets, s), bisect.bisect_left(offsets, e)
+        if lo == hi:
+            continue
+        if stock:
+            glo, ghi = bisect.bisect_left(where, s), max(0, bisect.bisect_left(where, e) - n + 1)
+            mine = grams[glo:ghi]
+            if mine and sum(1 for g in mine if g in ignored) >= 0.5 * len(mine):
                 continue
-            k = key(form)
-            stems.append(k)
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and quotes[i][0] <= m.start() < quotes[i][1]:
-                quoted.add(k)
-        if stems and ignored:
-            grams = gram_keys(content_words(body[s:e], memo), n)
-            if grams and sum(1 for g in grams if g in ignored) >= 0.5 * len(grams):
-                continue
-        if stems:
-            items.append(Sentence(s, e, frozenset(stems), frozenset(quoted), len(set(stems))))
+        part = found[lo:hi]
+        stems = frozenset(k for _, k, _ in part)
+        items.append(Sentence(s, e, stems, frozenset(k for _, k, q in part if q), len(stems)))
     return Sentences(article.id, tuple(items), sum(x.size for x in items))
+
+
+def _content_form(word: str, forms: dict[str, str]) -> str:
+    """The word as the n-gram index has it (``normalize.content_words``), '' when not a content word."""
+    form = forms.get(word)
+    if form is None:
+        content_words(word, forms)  # fills forms[word]
+        form = forms.setdefault(word, "")
+    return form
 
 
 def _spans(body: str, paragraphs: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
@@ -210,6 +250,8 @@ def _judge(target: Sentences, other: Sentences, w: Weights, settings: RewriteSet
         else:
             made += sent.size
     size = target.size or 1
+    if sum(1 for m in found if not m.quoted) < settings.min_sentences:
+        made = 0.0  # one sentence with the same facts (two ledes on one event) says nothing of copying
     return found, made / size, quoted / size
 
 

@@ -9,8 +9,9 @@ PATH is one of
   mapped them to METER's: ``cut`` (near copy) and ``light`` revision -> wholly derived, ``heavy``
   revision -> partially derived, ``non`` (written without the source) -> not derived;
 * a manifest (``.yml``) listing ``documents`` (``id``, ``file`` under ``--texts`` or next to the
-  manifest, optional ``outlet``) and ``pairs`` (``source``, ``target``, ``label``: wholly | partially
-  | non), as ``benchmarks/accuracy/gold/reuse-pairs.yml`` and ``synthetic.py`` write them.
+  manifest) and ``pairs`` (``source``, ``target``, ``label``: wholly | partially | non, optional
+  ``direction: false`` when neither text is the other's source), as
+  ``benchmarks/accuracy/gold/reuse-pairs.yml`` and ``synthetic.py`` write them.
 
 Every text becomes one seed of a fresh archive (plain text, as written), the archive is analysed
 by the real pipeline (ingest, entities, events, provenance) and each labelled pair is looked up
@@ -54,6 +55,7 @@ class Pair:
     source: str
     target: str
     label: str  # wholly | partially | non
+    directed: bool = True  # False: neither is the other's source (two reprints): direction not scored
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +96,8 @@ def _manifest(path: Path, texts_dir: Path | None) -> LabelledSet:
     if missing:
         print(f"{len(missing)} document(s) have no text under {base} and are left out: {', '.join(missing[:8])}",
               file=sys.stderr)
-    pairs = tuple(Pair(str(p["source"]), str(p["target"]), str(p["label"])) for p in data.get("pairs", [])
-                  if str(p["source"]) in texts and str(p["target"]) in texts)
+    pairs = tuple(Pair(str(p["source"]), str(p["target"]), str(p["label"]), bool(p.get("direction", True)))
+                  for p in data.get("pairs", []) if str(p["source"]) in texts and str(p["target"]) in texts)
     return LabelledSet(texts, pairs)
 
 
@@ -146,7 +148,7 @@ def score(data: LabelledSet, found: tuple[Relation, ...], show_errors: bool = Fa
             why = "; ".join(rel.reasons) if rel else "no relation"
             errors.append(f"{pair.source} -> {pair.target}: {pair.label}, predicted {guess}"
                           f" ({rel.relation if rel else '-'}): {why}")
-        if rel is not None and pair.label != "non" and guess != "non":
+        if rel is not None and pair.label != "non" and guess != "non" and pair.directed:
             if not rel.direction_known:
                 direction["unknown"] += 1
             elif rel.source.article == pair.source:
