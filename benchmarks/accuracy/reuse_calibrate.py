@@ -27,6 +27,10 @@ from archive_builder.ingest import make_seed, read_seed  # noqa: E402
 from archive_builder.provenance import rewrite  # noqa: E402
 
 
+def _guess(made: float, lo: float, hi: float) -> str:
+    return "wholly" if made >= hi else "partially" if made >= lo else "non"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path)
@@ -63,12 +67,11 @@ def main(argv: list[str] | None = None) -> int:
             if hi <= lo:
                 continue
             f1s = []
+            guesses = [(r[0], _guess(r[1], lo, hi)) for r in rows]
             for label in LABELS:
-                def guess(made: float) -> str:
-                    return "wholly" if made >= hi else "partially" if made >= lo else "non"
-                tp = sum(1 for r in rows if r[0] == label and guess(r[1]) == label)
-                fp = sum(1 for r in rows if r[0] != label and guess(r[1]) == label)
-                fn = sum(1 for r in rows if r[0] == label and guess(r[1]) != label)
+                tp = sum(1 for gold, guess in guesses if gold == label and guess == label)
+                fp = sum(1 for gold, guess in guesses if gold != label and guess == label)
+                fn = sum(1 for gold, guess in guesses if gold == label and guess != label)
                 p = tp / (tp + fp) if tp + fp else 0.0
                 r = tp / (tp + fn) if tp + fn else 0.0
                 f1s.append(2 * p * r / (p + r) if p + r else 0.0)
