@@ -52,6 +52,33 @@ _PLAIN = frozenset(["told", "tell", "say", "saying", "added", "adding", "accordi
                     "percent", "way", "how", "why", "us"])
 
 
+# Words newsrooms swap for one another when they rewrite copy (``jailed`` -> ``caged``, ``stabbed``
+# -> ``knifed``), folded to one stem; a short list of common ones, not a thesaurus.
+_SAME_GROUPS = (
+    ("jail", "jaile", "priso", "impri", "caged", "locke", "behin"),
+    ("stab", "stabb", "knife", "knifi"),
+    ("kill", "kille", "murde", "slain", "slaye", "slayi"),
+    ("die", "died", "dies", "dying", "death", "dead"),
+    ("child", "child", "kids", "kid", "youngs", "youth"),
+    ("wife", "wife", "wives", "spous"),
+    ("attac", "attac", "assau", "beati", "beate"),
+    ("steal", "steal", "stole", "theft", "thief", "thiev", "robbe", "robbi"),
+    ("injur", "injur", "hurt", "wound"),
+    ("polic", "polic", "cops"),
+    ("accus", "accus", "charg", "alleg"),
+    ("guilt", "guilt", "convi"),
+    ("judge", "judge", "magis"),
+    ("fire", "fire", "blaze", "flame", "infer"),
+    ("car", "car", "cars", "vehic", "motor"),
+    ("home", "home", "homes", "house"),
+    ("money", "money", "cash", "funds"),
+    ("start", "start", "began", "begin", "launc"),
+    ("claim", "claim", "insis"),
+    ("big", "big", "large", "huge", "massi"),
+)
+_SAME = {form: group[0] for group in _SAME_GROUPS for form in group[1:]}
+
+
 @dataclass(frozen=True, slots=True)
 class RewriteSettings:
     stem: int = 5  # letters kept of each word (a crude stemmer that survives inflection)
@@ -72,7 +99,10 @@ def stem(word: str, length: int) -> str:
     canon = canon_word(folded, word)
     if not canon or canon in STOPWORDS or canon in _PLAIN or len(canon) < 3 and not canon.isdigit():
         return ""
-    return canon if canon.isdigit() else canon[:length]
+    if canon.isdigit():
+        return canon
+    cut = canon[:length]
+    return _SAME.get(cut, _SAME.get(canon, cut))
 
 
 def key(s: str) -> int:

@@ -10,7 +10,7 @@ from archive_builder.curation import Curation
 from archive_builder.model import Article, Relation
 from archive_builder.provenance import analyse
 from archive_builder.provenance.classify import agency
-from archive_builder.provenance.rewrite import RewriteSettings, overlap, sentences
+from archive_builder.provenance.rewrite import RewriteSettings, candidates, frequencies, overlap, sentences, stem
 
 from .helpers import make_article
 
@@ -183,3 +183,29 @@ Nobody was seriously hurt. The court heard he had asked his managers for a day o
 Walsh, who lives in Thorpe St Andrew, said outside court that he would look for work in a warehouse.""",
                        outlet="Norwich Weekly")
     assert _pair(_run(_wire(), own), "wire", "own") is None
+
+
+def test_reordering_sentences_does_not_change_what_the_copy_is_made_of() -> None:
+    settings = RewriteSettings()
+    paragraphs = WIRE.split("\n\n")
+    shuffled = make_article("shuffled", "\n\n".join([paragraphs[0], *reversed(paragraphs[1:])]))
+    straight = make_article("straight", WIRE)
+    source = sentences(_wire(), settings)
+    o1 = overlap(sentences(straight, settings), source, {}, settings)
+    o2 = overlap(sentences(shuffled, settings), source, {}, settings)
+    assert o1.made_a == o2.made_a == 1.0
+
+
+def test_newsroom_synonyms_meet_in_one_stem() -> None:
+    assert stem("jailed", 5) == stem("caged", 5) == stem("imprisoned", 5)
+    assert stem("stabbed", 5) == stem("knifed", 5)
+    assert stem("prisoners", 5) == stem("prison", 5)
+    assert stem("said", 5) == "" and stem("the", 5) == ""  # reporting verbs and stopwords say nothing
+
+
+def test_pairs_come_from_shared_rare_stems_only() -> None:
+    settings = RewriteSettings(min_words=3, min_share=0.1, max_df=2)
+    docs = [sorted({1, 2, 3, 4, 100}), sorted({1, 2, 3, 5, 100}), sorted({6, 7, 8, 9, 100})]
+    df = frequencies(docs)
+    assert candidates(docs, df, settings) == [(0, 1)]  # 100 is in every text: no evidence
+    assert candidates(docs, df, RewriteSettings(min_words=4, max_df=2)) == []
