@@ -212,14 +212,20 @@ _AGENCY_MARK = re.compile(r"^[^\n]{0,80}?\((?:AP|Reuters|AFP|PA|dpa|UPI|Xinhua|B
                           re.M)
 
 
+_TOLD_AGENCY = re.compile(r"\b(?:told|said in an interview with|in an interview with) (?:The |the )?"
+                          r"(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Press Association|PA)\b")
+
+
 def agency(article: Article) -> bool:
     """The article is a news agency's (its outlet is a wire service, or its text carries a wire
-    service's dateline or reporting credits)."""
+    service's dateline or reporting credits, or reports what someone *told* the agency: the
+    agency's own interview)."""
     from archive_builder.provenance.attribution import is_wire
 
     if article.outlet and is_wire(article.outlet):
         return True
-    return bool(_AGENCY_MARK.search(article.body[:400]) or _AGENCY_MARK.search(article.body[-400:]))
+    body = article.body
+    return bool(_AGENCY_MARK.search(body[:400]) or _AGENCY_MARK.search(body[-400:]) or _TOLD_AGENCY.search(body))
 
 
 def _stated(article: Article) -> bool:

@@ -209,3 +209,14 @@ def test_pairs_come_from_shared_rare_stems_only() -> None:
     df = frequencies(docs)
     assert candidates(docs, df, settings) == [(0, 1)]  # 100 is in every text: no evidence
     assert candidates(docs, df, RewriteSettings(min_words=4, max_df=2)) == []
+
+
+def test_what_someone_told_the_agency_marks_the_agency_text() -> None:
+    told = make_article("told", "Walsh told The Associated Press he would appeal.\n\nHe declined to say more.")
+    plain = make_article("plain", "Walsh said he would appeal.\n\nHe declined to say more.", outlet="Norwich Weekly")
+    assert agency(told) and not agency(plain)
+    assert agency(make_article("reuters", "Prices rose.", outlet="Reuters")) and not agency(_paper())
+
+
+def _paper() -> Article:
+    return make_article("paper", PAPER_STORY, outlet="Halifax Courier")
