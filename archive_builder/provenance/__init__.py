@@ -14,13 +14,13 @@ from __future__ import annotations
 import logging
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from archive_builder.curation import Curation
 from archive_builder.model import Article, Attribution, Diagnostic, Node, ProvenanceIndex, Relation
 from archive_builder.perarticle import Runner, Task, serial, stable_digest
 from archive_builder.provenance import attribution, chains, curate, rewrite
-from archive_builder.provenance.align import AlignSettings, Doc, align_pair, make_doc
+from archive_builder.provenance.align import AlignSettings, Doc, align_pair, make_doc, rewritten_passage
 from archive_builder.provenance.classify import ClassifySettings, Side, quote_regions, relate
 from archive_builder.provenance.index import Candidate, IndexSettings, Spots, build_index, gram_keys
 from archive_builder.provenance.normalize import Forms, content_words
@@ -177,12 +177,35 @@ def _align_all(articles: tuple[Article, ...], claims: dict[str, tuple[Attributio
                     sides[k] = Side(art, quote_regions(art.body), claims.get(art.id, ()))
             relation = relate(sides[cand.a], sides[cand.b], aligned, settings.classify, o, settings.rewrite)
             if relation is not None:
-                out.append(relation)
+                out.append(_with_rewritten(relation, docs[cand.a], docs[cand.b], o))
         for k in (cand.a, cand.b):
             if last[k] == at:
                 docs.pop(k, None)
                 sides.pop(k, None)
     return out
+
+
+def _with_rewritten(relation: Relation, a: Doc, b: Doc, o: Overlap | None) -> Relation:
+    """The relation with a passage for each sentence of the copy rewritten from the source's that no
+    aligned passage covers already (so the compare page shows the heavy rewrites too)."""
+    if o is None or relation.relation == "common-source":
+        return relation
+    forward = relation.source.article == a.id
+    src, tgt = (a, b) if forward else (b, a)
+    matches = o.matches_b if forward else o.matches_a
+    kept = list(relation.passages)
+    added = False
+    for m in matches:
+        if m.quoted or any(m.span[0] < p.target_end and p.target_start < m.span[1]
+                           or m.source_span[0] < p.source_end and p.source_start < m.source_span[1] for p in kept):
+            continue
+        passage = rewritten_passage(src, tgt, m.source_span, m.span)
+        if passage is not None:
+            kept.append(passage)
+            added = True
+    if not added:
+        return relation
+    return replace(relation, passages=tuple(sorted(kept, key=lambda p: (p.source_start, p.target_start))))
 
 
 def _sort_key(r: Relation) -> tuple[str, str, str, str, str]:

@@ -214,6 +214,8 @@ class Match:
     sources: tuple[int, ...]  # the sentence(s) of the other text it is built from
     share: float  # weighted share of its stems found there
     quoted: bool  # what it shares stands in quotation marks in both texts
+    span: tuple[int, int] = (0, 0)  # the sentence's offsets in its body
+    source_span: tuple[int, int] = (0, 0)  # offsets of the sentence(s) it is built from in the other's
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +276,8 @@ def _judge(target: Sentences, other: Sentences, w: Weights, settings: RewriteSet
             continue
         in_quotes = shared & sent.quoted & frozenset().union(*(pool[i].quoted for i in used))
         is_quote = len(in_quotes) >= 0.6 * len(shared)
-        found.append(Match(ti, used, round(share, 3), is_quote))
+        found.append(Match(ti, used, round(share, 3), is_quote, (sent.start, sent.end),
+                           (pool[used[0]].start, pool[used[-1]].end)))
         if is_quote:
             quoted += sent.size
         else:

@@ -220,3 +220,18 @@ def test_what_someone_told_the_agency_marks_the_agency_text() -> None:
 
 def _paper() -> Article:
     return make_article("paper", PAPER_STORY, outlet="Halifax Courier")
+
+
+def test_rewritten_sentences_are_passages_with_edits_at_the_right_offsets() -> None:
+    wire, rewrite = _wire(), make_article("rewrite", REWRITE, outlet="Broadland Courier")
+    r = _pair(_run(wire, rewrite), "wire", "rewrite")
+    assert r is not None
+    police = rewrite.body.index("According to police")
+    [p] = [p for p in r.passages if p.target_start <= police < p.target_end]
+    assert p.kind == "edited" and "told police" in wire.body[p.source_start : p.source_end]
+    for passage in r.passages:
+        for e in passage.edits:
+            assert wire.body[e.source_start : e.source_end] == e.source_text
+            assert rewrite.body[e.target_start : e.target_end] == e.target_text
+    spans = sorted((p.target_start, p.target_end) for p in r.passages)
+    assert all(x[1] <= y[0] for x, y in zip(spans, spans[1:], strict=False))  # passages never overlap
