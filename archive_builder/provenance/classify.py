@@ -292,11 +292,12 @@ def kind_of(s: Side, t: Side, f: Facts, settings: ClassifySettings, made: float 
 
 
 def _quoting_only(f: Facts, o: Overlap | None, rewrite: RewriteSettings) -> bool:
-    """What the two share is mostly what both put in quotation marks (the same speaker quoted)."""
-    if o is None or o.made >= rewrite.derived:
+    """What the two share is what both quote: the passages stand mostly inside quotation marks in
+    one text, both quote what the other quotes, and no sentence of their own is built from the
+    other's (the same court statement in two papers' own stories)."""
+    if o is None or o.made >= rewrite.derived or not (o.quoted_a > 0 and o.quoted_b > 0):
         return False
-    quoted = max(o.quoted_a, o.quoted_b)
-    return quoted > 0 and quoted >= o.made and f.longest < 2 * 30
+    return max(f.quoted_a, f.quoted_b) >= 0.5
 
 
 def relate(a: Side, b: Side, aligned: tuple[Aligned, ...], settings: ClassifySettings,
