@@ -116,20 +116,20 @@ def reuse(articles: tuple[Article, ...], claims: dict[str, tuple[Attribution, ..
     index = build_index(keys, outlets, settings.index)
     pairs, held = screened(keys, index, settings.index.sample > 1, settings.align, settings.classify,
                            settings.screen)
-    del keys
     df = rewrite.frequencies(stems)
     weights = rewrite.weights(df, len(articles))
     more = rewrite.candidates(stems, df, settings.rewrite)
     del df
-    overlaps, pairs = _rewritten(articles, pairs, more, weights, settings, index.ignored, memo)
+    overlaps, pairs = _rewritten(articles, pairs, more, weights, settings, index.ignored, memo, keys)
+    del keys
     log.debug("provenance: %d candidate pairs from %d articles, %d pass the screen, %d by shared rare words",
               len(index.candidates), len(articles), len(pairs), len(more))
     return _align_all(articles, claims, pairs, held, index.ignored, settings, overlaps)
 
 
 def _rewritten(articles: tuple[Article, ...], pairs: list[Candidate], more: list[tuple[int, int]], weights: Weights,
-               settings: Settings, ignored: frozenset[int],
-               memo: rewrite.Memo) -> tuple[dict[tuple[int, int], Overlap], list[Candidate]]:
+               settings: Settings, ignored: frozenset[int], memo: rewrite.Memo,
+               keys: Sequence[Sequence[int]] | None = None) -> tuple[dict[tuple[int, int], Overlap], list[Candidate]]:
     """The sentence overlap of every pair to align: the screened pairs, and the pairs sharing rare
     words whose sentences are built from each other (rewritten reuse), in article order. An
     article's sentences are prepared when first needed and let go after its last pair."""
@@ -142,7 +142,8 @@ def _rewritten(articles: tuple[Article, ...], pairs: list[Candidate], more: list
     for at, (a, b) in enumerate(todo):
         for k in (a, b):
             if k not in sents:
-                sents[k] = rewrite.sentences(articles[k], settings.rewrite, ignored, settings.index.n, memo, forms)
+                grams = keys[k] if keys is not None and settings.index.sample == 1 else None
+                sents[k] = rewrite.sentences(articles[k], settings.rewrite, ignored, settings.index.n, memo, forms, grams)
         o = rewrite.overlap(sents[a], sents[b], weights, settings.rewrite)
         if (a, b) in known or o.made >= settings.rewrite.derived:
             found[(a, b)] = o

@@ -146,10 +146,12 @@ class Sentences:
 
 
 def sentences(article: Article, settings: RewriteSettings, ignored: frozenset[int] = frozenset(),
-              n: int = 3, memo: Memo | None = None, forms: dict[str, str] | None = None) -> Sentences:
+              n: int = 3, memo: Memo | None = None, forms: dict[str, str] | None = None,
+              grams: Sequence[int] | None = None) -> Sentences:
     """Its sentences' stems; a sentence whose word n-grams are mostly ``ignored`` (the index's
     stock phrases and outlet boilerplate: a footer, a tagline) is left out. ``memo``/``forms``
-    cache each distinct word's stem key and content-word form within one run."""
+    cache each distinct word's stem key and content-word form within one run; ``grams``: the
+    article's n-gram keys (``article_keys``) when the caller has them."""
     body = article.body
     memo = {} if memo is None else memo
     forms = {} if forms is None else forms
@@ -157,38 +159,43 @@ def sentences(article: Article, settings: RewriteSettings, ignored: frozenset[in
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(body)]
     starts = [q[0] for q in quotes]
     spans = _spans(body, article.paragraphs)
-    # one pass over the words: each one's stem key, whether it is quoted, and the content words
-    # (as the n-gram index cuts them) with their offsets, for the boilerplate test
-    found: list[tuple[int, int, bool]] = []  # (offset, stem key, quoted)
-    content: list[str] = []
+    if grams is None and ignored:
+        grams = gram_keys(content_words(body, forms), n)
+    stock = bool(grams) and bool(ignored) and not ignored.isdisjoint(grams or ())
+    # one pass over the words: each one's stem key and offset, whether it is quoted, and (when some
+    # n-gram is boilerplate) the offsets of the content words the n-gram keys were cut from
+    offsets: list[int] = []
+    keys: list[int] = []
+    quoted: list[bool] = []
     where: list[int] = []
+    get = memo.get
     for m in _WORD.finditer(body):
-        word, at = m.group(), m.start()
-        k = _key_of(word, length, memo)
+        word = m.group()
+        k = get(word)
+        if k is None:
+            k = _key_of(word, length, memo)
         if k:
-            i = bisect.bisect_right(starts, at) - 1
-            found.append((at, k, i >= 0 and quotes[i][0] <= at < quotes[i][1]))
-        if ignored:
-            form = _content_form(word, forms)
-            if form:
-                content.append(form)
-                where.append(at)
-    grams = gram_keys(content, n) if ignored else []
-    stock = bool(grams) and not ignored.isdisjoint(grams)
-    offsets = [f[0] for f in found]
+            at = m.start()
+            offsets.append(at)
+            keys.append(k)
+            if quotes:
+                i = bisect.bisect_right(starts, at) - 1
+                quoted.append(i >= 0 and quotes[i][0] <= at < quotes[i][1])
+        if stock and _content_form(word, forms):
+            where.append(m.start())
     items: list[Sentence] = []
     for s, e in spans:
         lo, hi = bisect.bisect_left(offsets, s), bisect.bisect_left(offsets, e)
         if lo == hi:
             continue
-        if stock:
+        if stock and grams is not None:
             glo, ghi = bisect.bisect_left(where, s), max(0, bisect.bisect_left(where, e) - n + 1)
             mine = grams[glo:ghi]
-            if mine and sum(1 for g in mine if g in ignored) >= 0.5 * len(mine):
+            if len(mine) and sum(1 for g in mine if g in ignored) >= 0.5 * len(mine):
                 continue
-        part = found[lo:hi]
-        stems = frozenset(k for _, k, _ in part)
-        items.append(Sentence(s, e, stems, frozenset(k for _, k, q in part if q), len(stems)))
+        stems = frozenset(keys[lo:hi])
+        inside = frozenset(k for k, q in zip(keys[lo:hi], quoted[lo:hi], strict=True) if q) if quotes else frozenset()
+        items.append(Sentence(s, e, stems, inside, len(stems)))
     return Sentences(article.id, tuple(items), sum(x.size for x in items))
 
 
