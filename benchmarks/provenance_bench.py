@@ -5,11 +5,12 @@
 For each size it generates an archive (``generate.py``, the one ``run.py`` builds), ingests it, and
 runs the provenance stage step by step in this process, printing:
 
-* the pairs the reuse index proposes and the pairs that pass the screen (per article);
+* the pairs the reuse index proposes and the pairs that pass the screen (per article), the pairs
+  sharing rare words and those of them built from each other's sentences (rewritten reuse);
 * recall of the planted reuse (``ground_truth.json``): planted pairs among the index's pairs, among
   the screened pairs, and found as a relation (any type; and of the planted type);
-* CPU seconds of each step (per-article preparation, attributions, index, screen, alignment with
-  classification) and of the whole stage.
+* CPU seconds of each step (per-article preparation, attributions, index, screen, rewritten reuse,
+  alignment with classification) and of the whole stage.
 
 Planted quotations of a single template sentence and summaries of first clauses share little more
 with their source than unrelated articles built from the same templates do, so recall is reported
@@ -35,6 +36,7 @@ from archive_builder import provenance  # noqa: E402
 from archive_builder.config import load_config  # noqa: E402
 from archive_builder.perarticle import serial  # noqa: E402
 from archive_builder.pipeline import ingest  # noqa: E402
+from archive_builder.provenance import rewrite  # noqa: E402
 from archive_builder.provenance.attribution import outlet_id  # noqa: E402
 from archive_builder.provenance.index import build_index  # noqa: E402
 from archive_builder.provenance.screen import screened  # noqa: E402
@@ -63,14 +65,24 @@ def measure(project: Path) -> dict[str, Any]:
     for f in found:
         claims.setdefault(f.attribution.article, []).append(f.attribution)
     frozen = {k: tuple(v) for k, v in claims.items()}
-    relations = _timed(times, "align", lambda: provenance._align_all(articles, frozen, kept, held, index.ignored,
-                                                                     settings))
+    stems = [p.stems for p in ready]
+
+    def rewritten() -> tuple[Any, ...]:
+        df = rewrite.frequencies(stems)
+        more = rewrite.candidates(stems, df, settings.rewrite)
+        overlaps, pairs = provenance._rewritten(articles, kept, more, rewrite.weights(df, len(articles)), settings,
+                                                index.ignored, {})
+        return more, overlaps, pairs
+
+    more, overlaps, pairs = _timed(times, "rewrite", rewritten)
+    relations = _timed(times, "align", lambda: provenance._align_all(articles, frozen, pairs, held, index.ignored,
+                                                                     settings, overlaps))
     start = time.process_time()
     provenance.analyse(articles, curation)
     times["whole stage"] = time.process_time() - start
-    return _recall(project, articles, index.candidates, kept, relations) | {"times": times, "articles": len(articles),
-                                                                            "proposed": len(index.candidates),
-                                                                            "screened": len(kept)}
+    return _recall(project, articles, index.candidates, pairs, relations) | {
+        "times": times, "articles": len(articles), "proposed": len(index.candidates), "screened": len(kept),
+        "rare": len(more), "rewritten": len(pairs) - len(kept)}
 
 
 def _recall(project: Path, articles: tuple[Any, ...], proposed: Any, kept: Any, relations: Any) -> dict[str, Any]:  # noqa: ANN401
@@ -95,7 +107,8 @@ def _recall(project: Path, articles: tuple[Any, ...], proposed: Any, kept: Any, 
 def report(size: int, m: dict[str, Any]) -> None:
     n = m["articles"]
     print(f"\n{n} articles: index proposes {m['proposed']} pairs ({m['proposed'] / n:.1f} per article), "
-          f"{m['screened']} pass the screen ({m['screened'] / n:.2f} per article), {m['relations']} article relations")
+          f"{m['screened']} pass the screen ({m['screened'] / n:.2f} per article); {m['rare']} pairs share rare words, "
+          f"{m['rewritten']} more are built from each other's sentences; {m['relations']} article relations")
     print(f"{'planted':>14} {'count':>6} {'proposed':>9} {'screened':>9} {'related':>8} {'same type':>9}")
     kinds = sorted({k for k, _ in m["recall"]})
     for kind in [*kinds, "all"]:

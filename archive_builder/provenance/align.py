@@ -10,6 +10,7 @@ spelling fixes) or substantive.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
@@ -264,6 +265,19 @@ def align_pair(a: Doc, b: Doc, ignored: frozenset[int], settings: AlignSettings)
                           kind, changes)
         found.append((ra[1] - ra[0], Aligned(passage, rb[1] - rb[0], ratio)))
     return _without_overlaps(found)
+
+
+def rewritten_passage(a: Doc, b: Doc, span_a: tuple[int, int], span_b: tuple[int, int]) -> Passage | None:
+    """A sentence of ``b`` rewritten from the sentence(s) at ``span_a`` of ``a`` (character offsets)
+    as a passage with its word-level edits (None when either span holds no word)."""
+    ra = (bisect.bisect_left(a.toks.starts, span_a[0]), bisect.bisect_left(a.toks.starts, span_a[1]))
+    rb = (bisect.bisect_left(b.toks.starts, span_b[0]), bisect.bisect_left(b.toks.starts, span_b[1]))
+    if ra[0] >= ra[1] or rb[0] >= rb[1]:
+        return None
+    changes, _ = edits(a, b, ra, rb)
+    kind: Literal["verbatim", "edited"] = "edited" if changes else "verbatim"
+    return Passage(a.toks.starts[ra[0]], a.toks.ends[ra[1] - 1], b.toks.starts[rb[0]], b.toks.ends[rb[1] - 1], kind,
+                   changes)
 
 
 def _without_overlaps(found: list[tuple[int, Aligned]]) -> tuple[Aligned, ...]:

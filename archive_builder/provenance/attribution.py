@@ -63,6 +63,17 @@ def outlet_id(name: str) -> str:
 
 
 _WIRE_KEYS = frozenset(outlet_id(w) for w in WIRES)
+# News agencies (wire services): their copy is what newspapers and broadcasters reuse, so when only
+# one text of a pair is an agency's it is the source (provenance.classify.direction).
+AGENCIES = ("Reuters", "AFP", "AP", "Associated Press", "Agence France-Presse", "Bloomberg", "Xinhua", "TASS", "Kyodo",
+            "IRNA", "ISNA", "Anadolu", "Anadolu Agency", "dpa", "Deutsche Presse-Agentur", "UPI", "United Press International",
+            "EFE", "ANSA", "Press Association", "PA", "PA Media", "Canadian Press", "Australian Associated Press", "AAP")
+_AGENCY_KEYS = frozenset(outlet_id(w) for w in AGENCIES)
+
+
+def is_wire(name: str) -> bool:
+    """A news agency's name (``The Associated Press``, ``Reuters``, ``PA``)."""
+    return outlet_id(name) in _AGENCY_KEYS
 
 
 def reads_like_outlet(name: str) -> bool:

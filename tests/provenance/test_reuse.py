@@ -52,16 +52,32 @@ def test_passage_offsets_point_at_the_same_words() -> None:
             assert tgt.body[e.target_start : e.target_end] == e.target_text
 
 
-def test_excerpt_is_a_contiguous_part_and_points_from_the_complete_text() -> None:
+def test_a_text_made_only_of_a_block_of_the_source_is_a_trimmed_republication() -> None:
+    # journalists call a copy wholly derived however much of the source it leaves out
     r = pair(run("wire_original", "excerpt"), "wire_original", "excerpt")
+    assert r is not None and r.relation == "republication"
+    assert r.source.article == "wire_original" and r.direction_known
+
+
+def test_an_unbroken_block_inside_text_of_its_own_is_an_excerpt() -> None:
+    block = fixture("excerpt").body
+    own = ("The Port Weekly asked three shipping agents in Umm Qasr what the strike had cost them. One said his "
+           "company had paid demurrage on six ships since February and was now routing cargo through Aqaba.\n\n"
+           "Another said the backlog of refrigerated containers would take a month to clear, and that two of his "
+           "clients had already cancelled their spring orders for frozen poultry.\n\n"
+           "The port's own figures, seen by this newspaper, show that container traffic fell by a third in March "
+           "compared with the same month last year.")
+    article = make_article("excerpted", f"{own}\n\n{block}", outlet="Port Weekly", published=dt.date(2021, 3, 1))
+    r = pair(analyse((fixture("wire_original"), article), Curation())[0], "wire_original", "excerpted")
     assert r is not None and r.relation == "excerpt"
     assert r.source.article == "wire_original" and r.direction_known
 
 
-def test_excerpt_direction_from_completeness_when_undated() -> None:
+def test_completeness_alone_orients_but_does_not_decide_direction() -> None:
+    # a short wire update is "mostly made of" the longer story built from it: not evidence enough
     articles = (fixture("wire_original", published=None), fixture("excerpt", published=None))
     r = pair(analyse(articles, Curation())[0], "wire_original", "excerpt")
-    assert r is not None and r.source.article == "wire_original" and r.direction_known
+    assert r is not None and r.source.article == "wire_original" and not r.direction_known
     assert any("completeness" in reason for reason in r.reasons)
 
 
@@ -81,12 +97,13 @@ def test_revision_by_the_same_outlet() -> None:
     assert any(e.source_text == "last" and e.target_text == "on" for p in r.passages for e in p.edits)
 
 
-def test_synonym_spun_rewrite_is_found_in_order_at_lower_confidence() -> None:
+def test_synonym_spun_rewrite_is_wholly_derived_at_lower_confidence() -> None:
     index = run("wire_original", "spun_rewrite", "reprint_house_style")
     spun = pair(index, "wire_original", "spun_rewrite")
     reprint = pair(index, "wire_original", "reprint_house_style")
     assert spun is not None and reprint is not None
-    assert spun.relation == "summary" and spun.source.article == "wire_original"
+    # a rewrite of the whole story is wholly derived, as journalists label it
+    assert spun.relation == "republication" and spun.source.article == "wire_original"
     assert spun.confidence < reprint.confidence - 0.15
     assert all(p.kind == "edited" for p in spun.passages)
 
