@@ -15,6 +15,7 @@ Rules, in order, for each run of capitalised words (``tokens.chains``):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -60,7 +61,39 @@ def spot(text: str, lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     for run in chains(text, tokens, lex.connectors | lex.joining_particles):
         out.extend(_run(text, run, lex, lower_words))
+    if lex.recognizer is not None and lex.recognizer.model:
+        out = combine(text, out, lex.recognizer.spans(text), lex)
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def combine(text: str, rules: list[Candidate], model: list[tuple[int, int, EntityType]], lex: Lexicon) -> list[Candidate]:
+    """Rules and the statistical recognizer together. A gazetteer name or a titled person keeps the
+    rules' reading (curation, applied later, wins over both); where the model marks the very span the
+    rules found, its type wins; a span the model marks and no rule touched is added (all-caps lines,
+    single words the rules leave untyped). Where they disagree on the extent, the rules' span stays."""
+    by_span = {(a, b): t for a, b, t in model}
+    out: list[Candidate] = []
+    for c in rules:
+        typ = by_span.get((c.start, c.end))
+        if typ is None or c.canonical is not None or c.titled or typ == c.type:
+            out.append(c)
+        else:
+            out.append(Candidate(c.start, c.end, c.text, c.words, typ, title=c.title))
+    taken = sorted((c.start, c.end) for c in rules)
+    for a, b, typ in model:
+        if not _overlaps(taken, a, b) and text[a:b].strip():
+            name = text[a:b]
+            words = tuple(name.split())
+            if typ == "person" and any(w.lower() in lex.stop_words for w in words):
+                continue
+            out.append(Candidate(a, b, name, words, typ))
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether ``a:b`` overlaps one of ``spans`` (sorted, hardly overlapping one another)."""
+    i = bisect.bisect_left(spans, (b, -1))  # spans[:i] start before b
+    return any(e > a for _, e in spans[max(0, i - 3) : i])
 
 
 def _low(tok: Token) -> str:
