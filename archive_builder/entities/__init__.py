@@ -81,9 +81,11 @@ def _extract(article: Article, arg: tuple[Lexicon, CurationPlan]) -> Extracted:
 
 
 def extraction_task(lex: Lexicon, plan: CurationPlan) -> Task[tuple[Lexicon, CurationPlan], Extracted]:
-    """Extraction depends on the article, the entities code and lexicon, and the curated aliases."""
+    """Extraction depends on the article, the entities code and lexicon, the statistical recognizer
+    (its weights, engine and the packaged lists it reads: ``Recognizer.version``) and the curated aliases."""
+    model = lex.recognizer.version if lex.recognizer is not None else "none"
     return Task("entities.extract", _extract, (lex, plan),
-                stable_digest(code_version(parts=ENTITY_CODE), plan.aliases))
+                stable_digest(code_version(parts=ENTITY_CODE), plan.aliases, model))
 
 
 SUGGESTIONS_SHOWN = 100  # `check` prints the strongest suggested merges; the export lists them all

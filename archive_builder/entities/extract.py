@@ -37,6 +37,8 @@ _ROLE_NOUNS = (
 _APPOSITIVE = re.compile(rf",\s+(?:(?:the|a|an|his|her|its|who|now|then|[\w\u2019'-]+\u2019s|[\w'-]+'s)\b[^.;\n]{{0,80}}?\b)?(?:{_ROLE_NOUNS})s?\b")
 _SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote|argued|asked|explained|noted|recalled|replied)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|inside|into|northern|southern|eastern|western|central)\s+$")
+_SCORE_AFTER = re.compile(r"[ \t]+\(?\d(?![\d/.-]*\d{4}\b)(?!\d{3}-\d\d?-\d)")  # not a date (``LONDON 1996-12-06``)
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z]+\b")
 _LEADING_NOUN_OF = re.compile(r"[A-Z][a-z]+ of (?:the )?")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|by)\s*$")
 
@@ -66,7 +68,26 @@ def spot(text: str, lex: Lexicon) -> list[Candidate]:
         out.extend(_run(text, run, lex, lower_words))
     if lex.recognizer is not None and lex.recognizer.model:
         out = combine(text, out, lex.recognizer.spans(text), lex, lower_words)
-    return sorted(out, key=lambda c: (c.start, c.end))
+    return sorted(_teams(text, out), key=lambda c: (c.start, c.end))
+
+
+def _teams(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """In a results or standings line (``Surrey 24 points, Warwickshire 2``, ``CHICAGO 71 64 .526``),
+    a name followed by a score is a team: an organization, though it is a place's name. A line
+    counts when it holds three lowercase words or fewer; people (a title, a first name) keep their type."""
+    out: list[Candidate] = []
+    lines: dict[int, bool] = {}
+    for c in cands:
+        if c.type in (None, "place") and not c.titled and _SCORE_AFTER.match(text, c.end):
+            start = text.rfind("\n", 0, c.start) + 1
+            if start not in lines:
+                end = text.find("\n", c.start)
+                lines[start] = len(_LOWER_WORD.findall(text, start, end if end >= 0 else len(text))) <= 3
+            if lines[start]:
+                c = replace(c, hint="organization") if c.type is None and not c.city else replace(
+                    c, type="organization", canonical=None, place_cue=False, city=False, hint=None)
+        out.append(c)
+    return out
 
 
 def combine(text: str, rules: list[Candidate], model: list[tuple[int, int, EntityType]], lex: Lexicon,

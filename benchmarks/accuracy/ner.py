@@ -233,10 +233,13 @@ def run_articles(folder: Path, gold_file: Path, errors: int) -> None:
         article = by_id.get(item["id"])
         if article is None:
             continue
-        for name in item.get("names", []):
+        claimed: list[tuple[int, int]] = []  # longest names first: ``Morrison`` inside ``Denise Morrison`` is not a name
+        for name in sorted(item.get("names", []), key=lambda n: (-len(n["text"]), n["text"])):
             text, typ = name["text"], name["type"]
             for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", article.body):
-                gold.add((article.id, m.start(), m.end(), typ))
+                if not any(a < m.end() and m.start() < b for a, b in claimed):
+                    claimed.append(m.span())
+                    gold.add((article.id, m.start(), m.end(), typ))
     tokens = sum(len(a.body.split()) for a in articles)
     print(f"{folder}: {len(articles)} articles, {tokens:,} words")
     score(gold, predicted(index), {a.id: a.body for a in articles}, 0, errors, took, tokens)
