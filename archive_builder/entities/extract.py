@@ -117,7 +117,7 @@ def combine(text: str, rules: list[Candidate], model: list[tuple[int, int, Entit
             out.append(replace(c, type=typ))
     taken = sorted((c.start, c.end) for c in out)
     for a, b, typ in model:
-        if not _overlaps(taken, a, b) and text[a:b].strip():
+        if not _overlaps(taken, a, b) and text[a:b][:1].isupper():  # a name starts with a capital
             name = text[a:b]
             words = tuple(name.split())
             lows = [w.lower().rstrip(".") for w in words]
