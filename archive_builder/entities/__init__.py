@@ -81,9 +81,11 @@ def _extract(article: Article, arg: tuple[Lexicon, CurationPlan]) -> Extracted:
 
 
 def extraction_task(lex: Lexicon, plan: CurationPlan) -> Task[tuple[Lexicon, CurationPlan], Extracted]:
-    """Extraction depends on the article, the entities code and lexicon, and the curated aliases."""
+    """Extraction depends on the article, the entities code and lexicon, the statistical recognizer
+    (its weights, engine and the packaged lists it reads: ``Recognizer.version``) and the curated aliases."""
+    model = lex.recognizer.version if lex.recognizer is not None else "none"
     return Task("entities.extract", _extract, (lex, plan),
-                stable_digest(code_version(parts=ENTITY_CODE), plan.aliases))
+                stable_digest(code_version(parts=ENTITY_CODE), plan.aliases, model))
 
 
 SUGGESTIONS_SHOWN = 100  # `check` prints the strongest suggested merges; the export lists them all
@@ -109,10 +111,15 @@ def _outlets_are_organizations(groups: list[Group], articles: tuple[Article, ...
     """A name the archive knows as an outlet ("first published by Samarra Sentinel") is an
     organization, whatever its form suggested (two capitalised words read as a person's name)."""
     known = {fold(name) for a in articles for name in (a.outlet, a.source_credit) if name}
-    for group in groups:
+    orgs = {fold(f): g for g in groups if g.type == "organization" for f in g.forms()}
+    for group in list(groups):
         forms = group.forms()
         if group.type == "person" and forms and all(fold(f) in known for f in forms):
             group.type = "organization"
+            same = orgs.get(fold(forms[0]))
+            if same is not None and same is not group:  # the organization the rest of the archive names
+                same.members.extend(group.members)
+                groups.remove(group)
 
 
 def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | None = None,

@@ -15,12 +15,13 @@ Rules, in order, for each run of capitalised words (``tokens.chains``):
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from archive_builder.entities.lexicon import Lexicon
+from archive_builder.entities.lexicon import GazetteerEntry, Lexicon
 from archive_builder.entities.names import is_initial
-from archive_builder.entities.tokens import Token, chains, tokenize
+from archive_builder.entities.tokens import Token, _sentence_initial, chains, tokenize
 from archive_builder.model import EntityType
 
 _ROLE_NOUNS = (
@@ -36,6 +37,9 @@ _ROLE_NOUNS = (
 _APPOSITIVE = re.compile(rf",\s+(?:(?:the|a|an|his|her|its|who|now|then|[\w\u2019'-]+\u2019s|[\w'-]+'s)\b[^.;\n]{{0,80}}?\b)?(?:{_ROLE_NOUNS})s?\b")
 _SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote|argued|asked|explained|noted|recalled|replied)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|inside|into|northern|southern|eastern|western|central)\s+$")
+_SCORE_AFTER = re.compile(r"[ \t]+\(?\d(?![\d/.-]*\d{4}\b)(?!\d{3}-\d\d?-\d)")  # not a date (``LONDON 1996-12-06``)
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z]+\b")
+_LEADING_NOUN_OF = re.compile(r"[A-Z][a-z]+ of (?:the )?")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|by)\s*$")
 
 
@@ -51,6 +55,8 @@ class Candidate:
     canonical: str | None = None  # gazetteer name
     place_cue: bool = False  # untyped, after "in"/"near"...: a place unless it names a person here
     title: str = ""  # the title before a person's name, lowercase without periods (``maj gen``)
+    city: bool = False  # untyped but a packaged city name (``Dole``, ``BONN``): a place unless a person's surname here
+    hint: EntityType | None = None  # untyped: the statistical recognizer's type, used when no name here claims it
 
 
 def spot(text: str, lex: Lexicon) -> list[Candidate]:
@@ -60,7 +66,75 @@ def spot(text: str, lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     for run in chains(text, tokens, lex.connectors | lex.joining_particles):
         out.extend(_run(text, run, lex, lower_words))
-    return sorted(out, key=lambda c: (c.start, c.end))
+    if lex.recognizer is not None and lex.recognizer.model:
+        out = combine(text, out, lex.recognizer.spans(text), lex, lower_words)
+    return sorted(_teams(text, out), key=lambda c: (c.start, c.end))
+
+
+def _teams(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """In a results or standings line (``Surrey 24 points, Warwickshire 2``, ``CHICAGO 71 64 .526``),
+    a name followed by a score is a team: an organization, though it is a place's name. A line
+    counts when it holds three lowercase words or fewer; people (a title, a first name) keep their type."""
+    out: list[Candidate] = []
+    lines: dict[int, bool] = {}
+    for c in cands:
+        if c.type in (None, "place") and not c.titled and _SCORE_AFTER.match(text, c.end):
+            start = text.rfind("\n", 0, c.start) + 1
+            if start not in lines:
+                end = text.find("\n", c.start)
+                lines[start] = len(_LOWER_WORD.findall(text, start, end if end >= 0 else len(text))) <= 3
+            if lines[start]:
+                c = replace(c, hint="organization") if c.type is None and not c.city else replace(
+                    c, type="organization", canonical=None, place_cue=False, city=False, hint=None)
+        out.append(c)
+    return out
+
+
+def combine(text: str, rules: list[Candidate], model: list[tuple[int, int, EntityType]], lex: Lexicon,
+            lower_words: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Rules and the statistical recognizer together. The rules' reading stands wherever they typed a
+    name (a gazetteer name, a title, an organization word, a known first name; curation, applied later,
+    wins over both). The model types what the rules left untyped on the very same span (``Pirelli``),
+    trims a leading ``Officers of the`` off an organization it marks, and adds the spans no rule touched
+    (all-caps headlines and datelines, fixture lines). Adjectives (``Iraqi``) and words the text also
+    writes in lowercase are never added."""
+    by_span = {(a, b): t for a, b, t in model}
+    by_end = {b: (a, t) for a, b, t in model}
+    out: list[Candidate] = []
+    for c in rules:
+        typ = by_span.get((c.start, c.end))
+        inner = by_end.get(c.end)
+        if inner is not None and inner[0] > c.start and c.canonical is None and not c.titled and \
+                _LEADING_NOUN_OF.fullmatch(text[c.start : inner[0]]):  # ``Officers of the`` + a name
+            a = inner[0]
+            out.append(Candidate(a, c.end, text[a : c.end], tuple(text[a : c.end].split()), inner[1]))
+        elif typ is None or c.type is not None or c.initial or (c.place_cue and typ == "organization") or (
+                len(c.words) == 1 and _sentence_initial(text, c.start)):
+            out.append(c)
+        elif len(c.words) == 1:  # a lone word may still be the surname of someone named here: local.py decides
+            out.append(replace(c, hint=typ))
+        else:
+            out.append(replace(c, type=typ))
+    taken = sorted((c.start, c.end) for c in out)
+    for a, b, typ in model:
+        if not _overlaps(taken, a, b) and text[a:b][:1].isupper():  # a name starts with a capital
+            name = text[a:b]
+            words = tuple(name.split())
+            lows = [w.lower().rstrip(".") for w in words]
+            if all((w,) in lex.titles or w in lex.title_starts for w in lows):
+                continue  # ``Maj. Gen.`` before a name the rules found
+            if any(w in lex.demonyms or w in lex.stop_words or w in lex.common_words for w in lows):
+                continue  # ``Iraqi``, ``European``: adjectives, not names
+            if len(words) == 1 and lows[0] in lower_words:
+                continue  # a word the text also writes in lowercase (``Men's singles``, ``men``)
+            out.append(Candidate(a, b, name, words, typ))
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether ``a:b`` overlaps one of ``spans`` (sorted, hardly overlapping one another)."""
+    i = bisect.bisect_left(spans, (b, -1))  # spans[:i] start before b
+    return any(e > a for _, e in spans[max(0, i - 3) : i])
 
 
 def _low(tok: Token) -> str:
@@ -90,7 +164,9 @@ def _run(text: str, run: list[Token], lex: Lexicon, lower_words: frozenset[str])
         return []
     found = lex.lookup(text[run[0].start : run[-1].end])
     if found is not None:
-        return [_cand(text, run, found.type, canonical=found.name)]
+        return [_gazetteer_cand(text, run, found)]
+    if _caps_line(text, run[0].start):
+        return []  # a headline, dateline or fixture line in capitals: the statistical recognizer reads it
     title = _find_title(run, lex)
     if title is not None:
         return _titled(text, run, title, lex, lower_words)
@@ -114,6 +190,21 @@ def _run(text: str, run: list[Token], lex: Lexicon, lower_words: frozenset[str])
     return out
 
 
+def _gazetteer_cand(text: str, toks: list[Token], found: GazetteerEntry) -> Candidate:
+    if found.weak:  # ``Dole``, ``Douglas``: a city, unless a person of that surname is named here
+        return _cand(text, toks, None, place_cue=True, city=True)
+    return _cand(text, toks, found.type, canonical=found.name)
+
+
+def _caps_line(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is written in capitals (eight letters or more, four in five capitals)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) * 5 >= len(letters) * 4
+
+
 def _find_title(run: list[Token], lex: Lexicon) -> tuple[int, int] | None:
     lows = [t.low for t in run]
     starts = lex.title_starts
@@ -126,6 +217,8 @@ def _find_title(run: list[Token], lex: Lexicon) -> tuple[int, int] | None:
             j = i + size
             while j < len(run) - 1 and any(tuple(lows[j : j + n]) in lex.titles for n in (1, 2)):
                 j += 2 if tuple(lows[j : j + 2]) in lex.titles else 1
+            if j >= len(run):  # the run ends with the title ("... by Lord Chief Justice")
+                continue
             nxt = lows[j]
             if run[j].cap and not _not_a_name(nxt, lex):
                 return i, j
@@ -159,7 +252,7 @@ def _plain(text: str, part: list[Token], lex: Lexicon, lower_words: frozenset[st
         return []
     found = lex.lookup(text[part[0].start : part[-1].end])
     if found is not None:
-        return [_cand(text, part, found.type, canonical=found.name)]
+        return [_gazetteer_cand(text, part, found)]
     lows = [_low(t) for t in part]
     if lows[0] in lex.place_first or lows[-1] in lex.place_last:
         return [_cand(text, part, "place")]

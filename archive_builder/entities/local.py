@@ -7,10 +7,10 @@ organization name that contains it; ``IRGC`` joins the organization it abbreviat
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from archive_builder.entities.extract import Candidate
-from archive_builder.entities.lexicon import Lexicon
+from archive_builder.entities.lexicon import Lexicon, spelling_key
 from archive_builder.entities.names import acronym, fold, is_initial, skeleton
 from archive_builder.model import EntityType
 
@@ -64,10 +64,24 @@ def person_key(words: tuple[str, ...], lex: Lexicon | None = None) -> str:
 
 
 def _org_key(c: Candidate, lex: Lexicon) -> str:
+    """The key an organization or place merges by: its gazetteer name, else the spelling key of its
+    name, where ``Quds Force of Iran`` is ``Quds Force`` (an "X of <place>" form) and ``Camp Taji``
+    is ``Taji`` (a facility word dropped)."""
     if c.canonical:
         return "g:" + lex.memo.fold(c.canonical)
     words = [w for w in c.words if w.lower() != "the"]
-    return ("o:" if c.type == "organization" else "l:") + " ".join(k for k in map(lex.memo.skeleton, words) if k)
+    lows = [w.lower() for w in words]
+    if "of" in lows[2:-1]:
+        cut = len(lows) - 1 - lows[::-1].index("of")
+        if lex.lookup(" ".join(words[cut + 1 :])) is not None and cut >= 2:
+            words = words[:cut]
+    if c.type == "place" and len(words) > 1:
+        core = [w for w in words if w.lower() not in lex.place_first and w.lower() not in lex.place_last]
+        words = core or words
+    found = lex.lookup(" ".join(words)) if words != list(c.words) else None
+    if found is not None and not found.weak:
+        return "g:" + lex.memo.fold(found.name)
+    return ("o:" if c.type == "organization" else "l:") + spelling_key(" ".join(words))
 
 
 def local_entities(cands: list[Candidate], lex: Lexicon, article: str = "") -> tuple[list[Local], list[Candidate]]:
@@ -94,10 +108,15 @@ def local_entities(cands: list[Candidate], lex: Lexicon, article: str = "") -> t
             target = _person_for(locals_, c, lex, exact=True) or _org_for(locals_, c, lex)
             if target is not None:
                 _attach(target, c)
-            elif c.place_cue and not c.text.isupper():
+            elif c.hint is not None:  # the statistical recognizer's reading of a word no name here claims
+                kind: EntityType = c.hint
+                key = person_key(c.words, lex) if kind == "person" else _org_key(replace(c, type=kind), lex)
+                entity = _add(locals_, key, kind, c)
+                entity.surname_only = entity.surname_only or kind == "person"
+            elif c.place_cue and (c.city or not c.text.isupper()):
                 _add(locals_, "l:" + " ".join(lex.memo.skeleton(w) for w in c.words), "place", c)
-            elif len(c.words) == 1 and not c.initial and not c.text.isupper():
-                left.append(c)
+            elif len(c.words) == 1 and not c.initial and (not c.text.isupper() or 1 < len(c.text) <= 6):
+                left.append(c)  # a lone word, or capitals (``CFA``) an organization elsewhere may expand
     for entity in locals_.values():
         entity.article = article
     return sorted(locals_.values(), key=lambda e: e.spans[0]), left

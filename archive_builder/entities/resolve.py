@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from archive_builder.entities.extract import Candidate
 from archive_builder.entities.lexicon import Lexicon
 from archive_builder.entities.local import Local
-from archive_builder.entities.names import similarity
+from archive_builder.entities.names import acronym, similarity
 from archive_builder.entities.shortforms import Short, settle
 from archive_builder.model import EntityType
 
@@ -78,6 +78,7 @@ def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: l
     for idx in by_key.values():
         for i in idx[1:]:
             union.join(idx[0], i)
+    _join_acronyms(locals_, by_key, union, lex)
     pending, shorts = _people(locals_, union, lex)
     ambiguous = settle(locals_, shorts, union, lex, outlets or {})
     groups, by_root = _collect(locals_, union)
@@ -88,11 +89,29 @@ def resolve_groups(locals_: list[Local], bare: list[Candidate], bare_articles: l
         group.candidates = [by_root[h] for h in heads]
     suggestions = [Suggestion(owner[id(a)], owner[id(b)], s, r) for a, b, s, r in pending]
     _attach_bare(groups, bare, bare_articles, lex)
+    _attach_acronyms(groups, bare, bare_articles, lex)
     suggestions += _org_suggestions(groups, lex)
     return groups, [s for s in suggestions if s.a is not s.b]
 
 
 Pending = list[tuple[Local, Local, float, str]]
+
+
+def _join_acronyms(locals_: list[Local], by_key: dict[str, list[int]], union: _Union, lex: Lexicon) -> None:
+    """An organization named by capitals alone (``KDP``) joins the one organization of the archive
+    whose initials they are (``Kurdistan Democratic Party``); two or more such names: left apart."""
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for key, idx in by_key.items():
+        loc = locals_[idx[0]]
+        if loc.type == "organization" and len(loc.words) > 1:
+            expansions[acronym(loc.words, lex.connectors)].add(key)
+    for key, idx in sorted(by_key.items()):
+        loc = locals_[idx[0]]
+        name = loc.words[0] if len(loc.words) == 1 else ""
+        if loc.type == "organization" and len(name) > 1 and name.isupper():
+            found = expansions.get(name, set()) - {key}
+            if len(found) == 1:
+                union.join(idx[0], by_key[found.pop()][0])
 
 
 def _people(locals_: list[Local], union: _Union, lex: Lexicon) -> tuple[Pending, list[Short]]:
@@ -209,6 +228,21 @@ def _collect(locals_: list[Local], union: _Union) -> tuple[list[Group], dict[int
         members[union.find(i)].append(loc)
     by_root = {root: Group(ms[0].type, ms) for root, ms in sorted(members.items())}
     return list(by_root.values()), by_root
+
+
+def _attach_acronyms(groups: list[Group], bare: list[Candidate], articles: list[str], lex: Lexicon) -> None:
+    """Capitals alone (``CFA``) join the one organization of the archive whose initials they are."""
+    expansions: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        if g.type == "organization":
+            for form in sorted({acronym(m.words, lex.connectors) for m in g.members if len(m.words) > 1}):
+                expansions[form].append(g)
+    for cand, article in zip(bare, articles, strict=True):
+        owners = expansions.get(cand.text, []) if cand.text.isupper() else []
+        if len(owners) == 1:
+            key = owners[0].members[0].key
+            owners[0].members.append(Local("organization", key, cand.words, [cand.text],
+                                           [(cand.start, cand.end, cand.text)], article=article))
 
 
 def _attach_bare(groups: list[Group], bare: list[Candidate], articles: list[str], lex: Lexicon) -> None:
