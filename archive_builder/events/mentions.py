@@ -50,6 +50,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"arrests?", "arrest", "arrest"),
     (r"resignations?", "resignation", "resignation"),
 )
+FAMILY_OF = {kind: family for _, family, kind in TRIGGERS}
 _TRIGGER = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS)) + r")(?![\w-])", re.I
 )

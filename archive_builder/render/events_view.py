@@ -43,7 +43,7 @@ def has_page(event: Event) -> bool:
 
     The rest (one article, no day, or no one and nowhere named: "a statement", "the meeting") are read in their
     article; a page each would multiply the site's pages without adding anything to the article."""
-    if event.curated or len(event.articles) >= 2:
+    if event.curated or event.kept or len(event.articles) >= 2:
         return True
     return event.date_precision == "day" and event.date is not None and bool(event.participants or event.places)
 
