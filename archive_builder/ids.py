@@ -92,10 +92,12 @@ def _index(records: Iterable[Record]) -> dict[str, list[str]]:
     return index
 
 
-def _score(item: Item, record: Record) -> tuple[int, int, int]:
+def _score(item: Item, record: Record) -> tuple[int, int, int, int]:
+    """Shared strong keys, then the same name (a merged entity keeps the id of the name it shows),
+    then all shared keys, then the same fresh id."""
     shared = item.keys & set(record.keys)
     strong = sum(1 for k in shared if k.startswith("="))
-    return strong, len(shared), 1 if item.fresh == record.id else 0
+    return strong, 1 if item.name == record.name else 0, len(shared), 1 if item.fresh == record.id else 0
 
 
 def _assign(items: list[Item], pool: Mapping[str, Record], taken: set[str]) -> dict[str, str]:
