@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from archive_builder import ids
 from archive_builder.entities.names import fold
+from archive_builder.events import event_keys
 from archive_builder.events.mentions import FAMILY_OF
 from archive_builder.ids import Item, Record, Registry
 from archive_builder.model import (
@@ -45,11 +46,7 @@ def entity_item(e: Entity) -> Item:
 
 
 def event_item(e: Event) -> Item:
-    family = FAMILY_OF.get(e.trigger, e.trigger)
-    keys = {f"=a:{a}#{family}" for a in e.articles} | {f"k:{e.trigger}"}
-    if e.date is not None:
-        keys |= {f"d:{e.date.isoformat()}"} | {f"a:{a}#{e.date.isoformat()}" for a in e.articles}
-    return Item(e.id, e.label, frozenset(keys))
+    return Item(e.id, e.label, event_keys(e.articles, FAMILY_OF.get(e.trigger, e.trigger), e.trigger, e.date))
 
 
 def _rename_entities(index: EntityIndex, m: Mapping[str, str]) -> EntityIndex:
@@ -150,7 +147,7 @@ def retired(registry: Registry, live_paths: set[str]) -> tuple[Retired, ...]:
 
 def settle(archive: Archive, registry: Registry) -> tuple[Archive, Registry]:
     """The archive with its recorded ids, and the registry after this build."""
-    records = dict(registry.records)
+    records: dict[str, Mapping[str, Record]] = dict(registry.records)
     emap, records["entities"] = ids.settle([entity_item(e) for e in archive.entities.entities],
                                            registry.kind("entities"))
     omap, records["outlets"] = ids.settle(
@@ -171,7 +168,7 @@ def settle(archive: Archive, registry: Registry) -> tuple[Archive, Registry]:
     return replace(archive, retired=retired(registry, live)), registry
 
 
-def _with_history(records: dict[str, dict[str, Record]], before: Registry) -> dict[str, dict[str, Record]]:
+def _with_history(records: Mapping[str, Mapping[str, Record]], before: Registry) -> dict[str, Mapping[str, Record]]:
     """Entities that changed type keep their former types (their old folder redirects)."""
     out = dict(records)
     entities = dict(records["entities"])

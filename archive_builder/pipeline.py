@@ -263,20 +263,20 @@ def _analyse_all(config: Config, timer: Timer) -> tuple[Archive, ids.Registry | 
     recorded one could not be read: it is then left as it is)."""
     with timer("ingest"):
         articles, curation, problems = ingest(config)
+        registry, issues2 = ids.load(config.seeds_dir, config.rel(config.seeds_dir / ids.IDS_FILE))
     with ExitStack() as stack:
         cache = stack.enter_context(SeedCache.at(config.root)) if config.cache else None
         workers = Workers(_stage_jobs(config), cache)
         stack.callback(workers.close, True)
-        archive, issues = _analyse(config, articles, curation, workers, timer)
+        archive, issues = _analyse(config, articles, curation, registry, workers, timer)
     with timer("addresses"):
-        registry, issues2 = ids.load(config.seeds_dir, config.rel(config.seeds_dir / ids.IDS_FILE))
         archive, settled = addresses.settle(archive, registry)
     broken = any(d.severity == "error" for d in issues2)
     return archive, None if broken else settled, problems + issues + issues2
 
 
-def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, workers: Workers,
-             timer: Timer) -> tuple[Archive, list[Diagnostic]]:
+def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, registry: ids.Registry,
+             workers: Workers, timer: Timer) -> tuple[Archive, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     settings = provenance.Settings()
     with timer("entities"):
@@ -288,7 +288,8 @@ def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, 
         entity_index, issues = entities.resolve(articles, curation, lexicon, runner=workers)
     problems.extend(issues)
     with timer("events"):
-        articles, event_index, issues = events.extract(articles, entity_index, curation, runner=workers)
+        articles, event_index, issues = events.extract(articles, entity_index, curation, runner=workers,
+                                                        recorded=registry.kind("events"))
     problems.extend(issues)
     with timer("provenance"):
         provenance_index, issues = provenance.analyse(articles, curation, settings, runner=workers)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 
+from archive_builder import ids
 from archive_builder.cache import code_version
 from archive_builder.curation import Curation
 from archive_builder.events.curate import Draft, apply_curation
@@ -123,6 +125,26 @@ def _drafts(clusters: list[Cluster], known: dict[str, Entity]) -> list[Draft]:
     return [Draft(i, r[4], r[0], r[1], r[2].family, r[2].kind, r[3]) for i, r in zip(ids, rows, strict=True)]
 
 
+def event_keys(articles: tuple[str, ...] | set[str], family: str, kind: str, date: dt.date | None) -> frozenset[str]:
+    """What recognises an event from one build to the next (``ids.py``): each article reporting it
+    with its family (strong), its kind and date (ranking only)."""
+    keys = {f"=a:{a}#{family}" for a in articles} | {f"k:{kind}"}
+    if date is not None:
+        keys |= {f"d:{date.isoformat()}"} | {f"a:{a}#{date.isoformat()}" for a in articles}
+    return frozenset(keys)
+
+
+def _recorded_ids(drafts: list[Draft], recorded: Mapping[str, ids.Record]) -> list[Draft]:
+    """Drafts under the ids recorded for them by earlier builds (so curation entries name events by
+    the ids their pages show); new events keep their fresh ids."""
+    if not recorded:
+        return drafts
+    items = [ids.Item(d.id, d.label, event_keys({m.article for m in d.mentions}, d.family, d.kind, d.date))
+             for d in drafts]
+    mapping, _ = ids.settle(items, recorded)
+    return [replace(d, id=mapping[d.id]) for d in drafts]
+
+
 def _ranked(counts: Counter[str]) -> tuple[str, ...]:
     return tuple(e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
@@ -157,7 +179,8 @@ def scan_task() -> Task[None, tuple[list[RawDate], Reading]]:
 
 
 def extract(
-    articles: tuple[Article, ...], entities: EntityIndex, curation: Curation, runner: Runner = serial
+    articles: tuple[Article, ...], entities: EntityIndex, curation: Curation, runner: Runner = serial,
+    recorded: Mapping[str, ids.Record] | None = None,
 ) -> tuple[tuple[Article, ...], EventIndex, tuple[Diagnostic, ...]]:
     """Infer missing publication dates, then find and join event mentions (date expressions are
     a per-article task, given to ``runner``).
@@ -177,6 +200,6 @@ def extract(
         refs = [resolve(r, article.published) for r in raws[article.id]]
         found.extend(candidates(article, refs, names_of(grouped.get(article.id, []), known), scans[article.id][1]))
     clusters = join(found, {a.id: a.published for a in articles})
-    drafts, issues = apply_curation(_drafts(clusters, known), curation)
+    drafts, issues = apply_curation(_recorded_ids(_drafts(clusters, known), recorded or {}), curation)
     problems.extend(issues)
     return articles, _freeze(drafts, {a.id: a.body for a in articles}), tuple(problems)
