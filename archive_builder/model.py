@@ -197,6 +197,7 @@ class Event:
     curated: bool = False  # named, dated, merged or split by the curator
     kept: bool = False  # its page was published by an earlier build: it keeps one (ids.py)
     reasoning: tuple[str, ...] = ()  # how the date was found, in words
+    roles: tuple[tuple[str, str], ...] = ()  # (entity id, agent | target | victim | location | participant)
 
 
 @dataclass(frozen=True, slots=True)
