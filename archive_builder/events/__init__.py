@@ -16,7 +16,7 @@ from archive_builder import ids
 from archive_builder.cache import code_version
 from archive_builder.curation import Curation
 from archive_builder.events.curate import Draft, apply_curation
-from archive_builder.events.dates import RawDate, resolve, scan
+from archive_builder.events.dates import DateRef, RawDate, resolve, scan
 from archive_builder.events.infer import YearHint, infer
 from archive_builder.events.join import Cluster, join
 from archive_builder.events.labels import compose, roles, where
@@ -94,6 +94,20 @@ def _date_of(cluster: Cluster) -> tuple[dt.date | None, DatePrecision]:
         year, month = next(iter(months))
         return dt.date(year, month, 1), "month"
     return None, "unknown"
+
+
+def _anchored(raw: RawDate, article: Article) -> DateRef:
+    """``raw`` read against the article's publication date; when that date is only known to lie in a
+    range (inferred), a relative expression (``last Saturday``) is read against both ends and stays
+    a range when they disagree."""
+    ref = resolve(raw, article.published)
+    span = article.published_range if article.published_derived else None
+    if raw.kind == "absolute" or span is None or span[0] == span[1] or ref.date is None:
+        return ref
+    early, late = resolve(raw, span[0]), resolve(raw, span[1])
+    if early.date is None or late.date is None or (early.date, early.until) == (late.date, late.until):
+        return ref
+    return DateRef(raw, early.date, late.until or late.date, "range")
 
 
 def _representative(members: list[Candidate]) -> Candidate:
@@ -232,7 +246,7 @@ def extract(
     articles, problems = _infer_dates(articles, raws, by_article, curation)
     found: list[Candidate] = []
     for article in articles:
-        refs = [resolve(r, article.published) for r in raws[article.id]]
+        refs = [_anchored(r, article) for r in raws[article.id]]
         found.extend(candidates(article, refs, names_of(grouped.get(article.id, []), known), scans[article.id][1]))
     clusters = join(found, {a.id: a.published for a in articles})
     drafts, issues = apply_curation(_recorded_ids(_drafts(clusters, known), recorded or {}), curation)

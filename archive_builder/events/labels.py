@@ -23,11 +23,14 @@ NOUNS = {
     "killing": "Killing", "news conference": "News conference", "phone call": "Phone call",
     "statement": "Statement", "meeting": "Meeting", "speech": "Speech", "visit": "Visit", "election": "Election",
     "protest": "Protest", "explosion": "Explosion", "ceasefire": "Ceasefire", "arrest": "Arrest",
-    "resignation": "Resignation",
+    "resignation": "Resignation", "stabbing": "Stabbing", "death": "Death", "earthquake": "Earthquake",
+    "fire": "Fire", "robbery": "Robbery", "escape": "Escape", "appointment": "Appointment", "injury": "Injury",
+    "acquisition": "Acquisition", "crash": "Crash", "trial": "Trial", "win": "Victory",
 }
 PLURAL = {"Air strike": "Air strikes"}  # a raid of several strikes is named in the plural
 OBJECT = {  # how the noun takes its object, by family
     "attack": "on", "killing": "of", "arrest": "of", "resignation": "of", "call": "with", "visit": "to",
+    "death": "of", "appointment": "of", "trial": "of", "acquisition": "of", "injury": "to",
 }
 BY = frozenset(["statement", "conference", "speech"])  # named by who made it
 AMONG = frozenset(["meeting", "call"])  # named by who took part

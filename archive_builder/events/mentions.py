@@ -51,14 +51,36 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"explosions?|blasts?", "explosion", "explosion"),
     (r"cease-?fires?", "ceasefire", "ceasefire"),
     (r"arrests?", "arrest", "arrest"),
-    (r"resignations?", "resignation", "resignation"),
+    (r"resignations?|resigned", "resignation", "resignation"),
+    # the rest of a news desk's happenings (a table: family, kind); nouns and the unambiguous verbs
+    (r"murders?|murdered|shot dead|gunned down", "killing", "killing"),
+    (r"stabbings?|stabbed", "attack", "stabbing"),
+    (r"deaths?|died", "death", "death"),
+    (r"earthquakes?|quakes?|tremors?", "earthquake", "earthquake"),
+    (r"fires?|blazes?|arson", "fire", "fire"),
+    (r"robbery|robberies|heists?|robbed", "robbery", "robbery"),
+    (r"escapes?|escaped", "escape", "escape"),
+    (r"appointments?|appointed|nominations?|nominated|hired", "appointment", "appointment"),
+    (r"arrested", "arrest", "arrest"),
+    (r"injur(?:y|ies|ed)", "injury", "injury"),
+    (r"acquisitions?|acquired|takeovers?", "acquisition", "acquisition"),
+    (r"crash(?:es|ed)?", "crash", "crash"),
+    (r"trials?|convicted|sentenced|verdicts?", "trial", "trial"),
+    (r"victory|victories|defeated|won", "win", "win"),
 )
 FAMILY_OF = {kind: family for _, family, kind in TRIGGERS}
 _TRIGGER = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS)) + r")(?![\w-])", re.I
 )
 # first words of the triggers: ``find_triggers`` tries the pattern only where one stands
-HEADS = frozenset(["rockets", "missiles", "barrage", "barrages", "ballistic", "missile", "rocket", "drone", "air", "airstrike", "airstrikes", "bombing", "bombings", "suicide", "shooting", "shootings", "raid", "raids", "attack", "attacks", "strike", "strikes", "killing", "killings", "assassination", "assassinations", "death", "news", "press", "phone", "telephone", "telephoned", "phoned", "statement", "statements", "meeting", "meetings", "summit", "summits", "debate", "debates", "speech", "speeches", "visit", "visits", "election", "elections", "protest", "protests", "explosion", "explosions", "blast", "blasts", "cease", "ceasefire", "ceasefires", "arrest", "arrests", "resignation", "resignations"])
+HEADS = frozenset(["murder", "murders", "murdered", "shot", "gunned", "stabbing", "stabbings", "stabbed", "deaths",
+                   "died", "earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "fire", "fires",
+                   "blaze", "blazes", "arson", "robbery", "robberies", "heist", "heists", "robbed", "escape",
+                   "escapes", "escaped", "appointment", "appointments", "appointed", "nomination", "nominations",
+                   "nominated", "hired", "arrested", "injury", "injuries", "injured", "acquisition",
+                   "acquisitions", "acquired", "takeover", "takeovers", "crash", "crashes", "crashed", "trial",
+                   "trials", "convicted", "sentenced", "verdict", "verdicts", "victory", "victories", "defeated",
+                   "won", "resigned", "rockets", "missiles", "barrage", "barrages", "ballistic", "missile", "rocket", "drone", "air", "airstrike", "airstrikes", "bombing", "bombings", "suicide", "shooting", "shootings", "raid", "raids", "attack", "attacks", "strike", "strikes", "killing", "killings", "assassination", "assassinations", "death", "news", "press", "phone", "telephone", "telephoned", "phoned", "statement", "statements", "meeting", "meetings", "summit", "summits", "debate", "debates", "speech", "speeches", "visit", "visits", "election", "elections", "protest", "protests", "explosion", "explosions", "blast", "blasts", "cease", "ceasefire", "ceasefires", "arrest", "arrests", "resignation", "resignations"])
 _WORD = re.compile(r"[A-Za-z]+")
 # families whose mentions may describe the same happening (an undated ``strike on X`` and the
 # dated ``killing of X``), given a shared person

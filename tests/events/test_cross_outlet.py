@@ -58,3 +58,38 @@ def test_one_evidence_sentence_per_article_on_the_event_page(archive: Archive) -
     text = (page.data or b"").decode("utf-8")
     assert text.count('class="ab-event-context"') == 3  # wire_0412 names it twice: one sentence shown
     assert "How it is dated" in text and "Fort Halden" in text
+
+
+def test_a_relative_date_stays_a_range_when_publication_is_only_known_to_a_range() -> None:
+    from dataclasses import replace
+
+    from archive_builder.events import _anchored
+    from archive_builder.events.dates import scan
+    from tests.events.helpers import make_article
+
+    article = make_article("r", "Last Saturday, rockets struck Fort Halden.", dt.date(2021, 4, 13))
+    (raw,) = scan(article.body)
+    assert _anchored(raw, article).date == dt.date(2021, 4, 10)  # a stated date: one day
+    inferred = replace(article, published_derived=True, published_range=(dt.date(2021, 4, 8), dt.date(2021, 4, 13)))
+    ref = _anchored(raw, inferred)
+    assert (ref.date, ref.until, ref.precision) == (dt.date(2021, 4, 3), dt.date(2021, 4, 10), "range")
+
+
+def test_curation_names_an_event_by_the_id_its_page_shows(tmp_path: Path) -> None:
+    """After a curator's rename changes an event's automatic words, its recorded id still reaches it."""
+    from archive_builder.pipeline import build
+
+    root = tmp_path / "p"
+    shutil.copytree(HALDEN, root / "seeds")
+    (root / "seeds" / "ledger_0515.txt").unlink()
+    config = Config(root=root, seeds_dir=root / "seeds", docs_dir=root / "docs", cache=False, jobs=1)
+    first = build(config)
+    (april,) = [e for e in first.archive.events.events if e.trigger == "rocket attack"]
+    # renaming the base renames the event's automatic words (and the id a fresh build would give it)
+    (root / "seeds" / "curation.yml").write_text(
+        "entities:\n  - entity: Fort Halden\n    name: Fort Halden Air Base\n"
+        f"events:\n  - id: {april.id}\n    name: Halden rocket attack\n", encoding="utf-8")
+    second = build(config)
+    assert not second.errors, [d.format() for d in second.errors]
+    (again,) = [e for e in second.archive.events.events if e.trigger == "rocket attack"]
+    assert (again.id, again.label) == (april.id, "Halden rocket attack")
