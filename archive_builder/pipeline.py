@@ -266,13 +266,22 @@ def _analyse_all(config: Config, timer: Timer) -> tuple[Archive, ids.Registry | 
         registry, issues2 = ids.load(config.seeds_dir, config.rel(config.seeds_dir / ids.IDS_FILE))
     with ExitStack() as stack:
         cache = stack.enter_context(SeedCache.at(config.root)) if config.cache else None
-        workers = Workers(_stage_jobs(config), cache)
+        workers = _runner(config, cache)
         stack.callback(workers.close, True)
         archive, issues = _analyse(config, articles, curation, registry, workers, timer)
     with timer("addresses"):
         archive, settled = addresses.settle(archive, registry)
     broken = any(d.severity == "error" for d in issues2)
     return archive, None if broken else settled, problems + issues + issues2
+
+
+def _runner(config: Config, cache: SeedCache | None) -> Workers:
+    """Where per-article work runs: this machine's process pool, or a Dask cluster (``runner: dask``)."""
+    if config.runner == "dask":
+        from archive_builder.dask_runner import DaskWorkers
+
+        return DaskWorkers(worker_count(config), cache, config.dask_scheduler)
+    return Workers(_stage_jobs(config), cache)
 
 
 def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, registry: ids.Registry,
