@@ -36,6 +36,8 @@ BY = frozenset(["statement", "conference", "speech"])  # named by who made it
 AMONG = frozenset(["meeting", "call"])  # named by who took part
 AT = {"on": "on", "at": "at", "in": "in", "near": "near"}
 MAX_NAMES = 3
+MAX_OBJECT_WORDS = 6
+PERSONAL = frozenset(["killing", "death", "arrest", "resignation", "appointment", "trial", "injury"])
 
 
 def _ranked(counts: Counter[str]) -> list[str]:
@@ -104,6 +106,9 @@ def _object(members: list[Candidate], known: dict[str, Entity], family: str) -> 
     if family == "attack":
         ranked = [e for e in _ranked(counts) if known[e].type != "person"]
         return known[ranked[0]].name if ranked else None
+    if family in PERSONAL:  # it happens to a person: ``Death of Los Angeles`` is no label
+        ranked = [e for e in _ranked(counts) if known[e].type == "person"]
+        return known[ranked[0]].name if ranked else None
     ranked = _ranked(counts)
     return known[ranked[0]].name if ranked else None
 
@@ -129,9 +134,9 @@ def compose(members: list[Candidate], rep: Candidate, kind: str, family: str, kn
         obj = _object(members, known, family)
         if obj:
             return f"{noun} {OBJECT[family]} {obj}"
-    if family == "attack" and place:
-        prep, e = place[0]
-        return f"{noun} {AT.get(prep, 'in')} {known[e].name}"
+    written = next((w for c in (rep, *members) if (w := _written(c, noun, family))), None)
+    if family == "attack" and (written or place):
+        return written or f"{noun} {AT.get(place[0][0], 'in')} {known[place[0][1]].name}"
     if family in BY:
         actors = _actors(members, known, people_first=False)
         if actors:
@@ -144,11 +149,18 @@ def compose(members: list[Candidate], rep: Candidate, kind: str, family: str, kn
     if place:
         prep, e = place[0]
         return f"{noun} {AT.get(prep, 'in')} {known[e].name}"
+    return written or noun
+
+
+def _written(rep: Candidate, noun: str, family: str) -> str | None:
+    """The object as written, up to a second phrase or a verb: ``Air strikes against five militia
+    weapons depots`` (not ``... inside Iraq``, not ``... transiting the Gulf of Aden``)."""
     rest = rep.label[len(rep.trigger):].split() if rep.label.lower().startswith(rep.trigger) else []
-    if rest and rest[0].lower() in _PREPS:
-        cut = next((i for i, w in enumerate(rest) if i >= 2 and w.lower() in _CUT), len(rest))
-        return " ".join([noun, *rest[:cut]])
-    return noun
+    fits = {OBJECT.get(family, ""), "against" if family == "attack" else ""} - {""}
+    if not rest or rest[0].lower() not in fits or family in PERSONAL or len(rest) < 2:
+        return None
+    cut = next((i for i, w in enumerate(rest) if i >= 2 and (w.lower() in _CUT or w.endswith("ing"))), len(rest))
+    return " ".join([noun, *rest[: min(cut, MAX_OBJECT_WORDS + 1)]])
 
 
 _CUT = frozenset(["in", "inside", "near", "outside", "during", "for"])  # a second phrase: where, when, why

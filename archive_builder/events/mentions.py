@@ -243,12 +243,14 @@ def _label(body: str, m: Trigger, end: int, dates: list[DateRef]) -> tuple[str, 
 
 
 _LOCATING = re.compile(r"\b(in|inside|at|on|near|outside|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+)?$", re.I)
+_AGENT_GAP = re.compile(r"(?:['\u2019]s)?\s?")  # what may stand between an actor and its trigger
+SPOKEN = frozenset(["statement", "conference", "speech"])  # made by whoever is named first after them
 _PREP_OF = {"in": "in", "inside": "in", "at": "at", "on": "on", "near": "near", "outside": "near"}
 
 
 def _roles(body: str, found: list[Mention], types: dict[str, str], m: Trigger,
            label: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """Who acted (named just before the trigger), what or whom it was done to (the name its phrase
+    """Who acted (named right before the trigger, or with its possessive), what or whom it was done to (the name its phrase
     starts with: ``attack on X``, ``killing of General X``, not ``attack on depots in X``) and where
     it happened (places after a locating preposition, not the actor's country)."""
     words = label.split()[len(m.text.split()) if label.lower().startswith(m.text.lower()) else len(m.kind.split()):]
@@ -258,8 +260,8 @@ def _roles(body: str, found: list[Mention], types: dict[str, str], m: Trigger,
     targets: list[str] = []
     located: list[tuple[str, str]] = []
     for mention in found:
-        if m.start - CORE_REACH <= mention.end <= m.start and mention.entity not in agents:
-            agents.append(mention.entity)
+        if _AGENT_GAP.fullmatch(body, mention.end, m.start) and mention.entity not in agents:
+            agents.append(mention.entity)  # ``Iran's attack``, ``Milley telephoned``, ``a Pentagon news conference``
         elif mention.text in obj[: len(mention.text) + OBJECT_LEAD] and mention.entity not in targets:
             targets.append(mention.entity)
         if types.get(mention.entity) == "place" and mention.entity not in agents:
@@ -267,6 +269,9 @@ def _roles(body: str, found: list[Mention], types: dict[str, str], m: Trigger,
             if prep is not None:
                 word = prep.group(1).lower()
                 located.append((_PREP_OF.get(word, "near"), mention.entity))
+    if not agents and m.family in SPOKEN:  # ``In a statement, the State Department said``
+        first = next((x for x in found if x.start >= m.end and types.get(x.entity) != "place"), None)
+        agents = [first.entity] if first is not None else []
     return tuple(agents), tuple(targets), tuple(dict.fromkeys(located))
 
 
