@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +128,9 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         """Finish a built page: its schema.org JSON-LD (front matter ``jsonld``) in the head; the
         archive's own copy of Mermaid where the page has a diagram (never a script from a CDN); and
         Material's ``search: {exclude: true}`` honoured by Pagefind too."""
+        target = page.meta.get("redirect")
+        if isinstance(target, str) and "</head>" in output:
+            output = redirect_head(output, target)
         data = page.meta.get("jsonld")
         if isinstance(data, dict) and "</head>" in output:
             output = output.replace("</head>", jsonld_script(data) + "</head>", 1)
@@ -136,6 +140,18 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if self.engine == "pagefind" and sitesearch.excluded(page.meta):
             output = sitesearch.mark_excluded(output)
         return output
+
+
+_CANONICAL = re.compile(r'<link rel="canonical"[^>]*>')
+
+
+def redirect_head(output: str, target: str) -> str:
+    """A retired address's page (front matter ``redirect``, a relative URL the renderer made from
+    ids): a meta refresh and a canonical link to the new address in its head."""
+    url = html.escape(target, quote=True)
+    output = _CANONICAL.sub("", output)
+    tags = f'<meta http-equiv="refresh" content="0; url={url}"><link rel="canonical" href="{url}">'
+    return output.replace("</head>", tags + "</head>", 1)
 
 
 def jsonld_script(data: dict[str, Any]) -> str:

@@ -196,6 +196,9 @@ class Event:
     places: tuple[str, ...] = ()  # entity ids
     articles: tuple[str, ...] = ()
     curated: bool = False  # named, dated, merged or split by the curator
+    kept: bool = False  # its page was published by an earlier build: it keeps one (ids.py)
+    reasoning: tuple[str, ...] = ()  # how the date was found, in words
+    roles: tuple[tuple[str, str], ...] = ()  # (entity id, agent | target | victim | location | participant)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +300,22 @@ class ProvenanceIndex:
     chains: tuple[tuple[str, tuple[Node, ...]], ...] = ()  # (article id, path from earliest source)
 
 
+# --------------------------------------------------------------------------- permanent addresses
+
+
+@dataclass(frozen=True, slots=True)
+class Retired:
+    """A page address published by an earlier build whose id no longer has a page of its own: it
+    redirects to ``to`` (an id of the same kind, whose page is at ``to_path``), or says it was removed."""
+
+    kind: str  # articles | entities | events | outlets | compare
+    id: str
+    name: str
+    path: str  # the old page, under the docs folder
+    to: str | None = None
+    to_path: str | None = None
+
+
 # --------------------------------------------------------------------------- the archive
 
 
@@ -309,4 +328,5 @@ class Archive:
     events: EventIndex = field(default_factory=EventIndex)
     provenance: ProvenanceIndex = field(default_factory=ProvenanceIndex)
     built: dt.datetime | None = None  # from SOURCE_DATE_EPOCH when set
+    retired: tuple[Retired, ...] = ()  # old addresses that redirect (or say the page was removed)
 

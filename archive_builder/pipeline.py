@@ -23,7 +23,7 @@ from contextlib import AbstractContextManager, ExitStack, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive_builder import entities, events, provenance, uptodate
+from archive_builder import addresses, entities, events, ids, provenance, uptodate
 from archive_builder import workers as worker_pool
 from archive_builder.cache import RENDER_CODE, SeedCache, code_version
 from archive_builder.config import Config
@@ -88,7 +88,7 @@ class BuildResult:
 
 def _is_reserved(path: Path) -> bool:
     name = path.name
-    return name.startswith((".", "_")) or name.upper().startswith("README") or name == CURATION_FILE
+    return name.startswith((".", "_")) or name.upper().startswith("README") or name in (CURATION_FILE, ids.IDS_FILE)
 
 
 def discover(config: Config) -> tuple[list[SeedFile], list[SeedFile], list[Diagnostic]]:
@@ -254,14 +254,25 @@ def _duplicates(articles: list[Article], files: dict[str, SeedFile]) -> list[Dia
 
 def analyse(config: Config, timer: Timer = untimed) -> tuple[Archive, list[Diagnostic]]:
     """Every stage up to (not including) rendering."""
+    archive, _, problems = _analyse_all(config, timer)
+    return archive, problems
+
+
+def _analyse_all(config: Config, timer: Timer) -> tuple[Archive, ids.Registry | None, list[Diagnostic]]:
+    """The analysed archive with its permanent ids, and the id registry to record (None when the
+    recorded one could not be read: it is then left as it is)."""
     with timer("ingest"):
         articles, curation, problems = ingest(config)
+        registry, issues2 = ids.load(config.seeds_dir, config.rel(config.seeds_dir / ids.IDS_FILE))
     with ExitStack() as stack:
         cache = stack.enter_context(SeedCache.at(config.root)) if config.cache else None
         workers = _runner(config, cache)
         stack.callback(workers.close, True)
-        archive, issues = _analyse(config, articles, curation, workers, timer)
-    return archive, problems + issues
+        archive, issues = _analyse(config, articles, curation, registry, workers, timer)
+    with timer("addresses"):
+        archive, settled = addresses.settle(archive, registry)
+    broken = any(d.severity == "error" for d in issues2)
+    return archive, None if broken else settled, problems + issues + issues2
 
 
 def _runner(config: Config, cache: SeedCache | None) -> Workers:
@@ -273,8 +284,8 @@ def _runner(config: Config, cache: SeedCache | None) -> Workers:
     return Workers(_stage_jobs(config), cache)
 
 
-def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, workers: Workers,
-             timer: Timer) -> tuple[Archive, list[Diagnostic]]:
+def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, registry: ids.Registry,
+             workers: Workers, timer: Timer) -> tuple[Archive, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     settings = provenance.Settings()
     with timer("entities"):
@@ -286,7 +297,8 @@ def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, 
         entity_index, issues = entities.resolve(articles, curation, lexicon, runner=workers)
     problems.extend(issues)
     with timer("events"):
-        articles, event_index, issues = events.extract(articles, entity_index, curation, runner=workers)
+        articles, event_index, issues = events.extract(articles, entity_index, curation, runner=workers,
+                                                        recorded=registry.kind("events"))
     problems.extend(issues)
     with timer("provenance"):
         provenance_index, issues = provenance.analyse(articles, curation, settings, runner=workers)
@@ -314,7 +326,9 @@ def build(config: Config, write: bool = True, timer: Timer = untimed) -> BuildRe
         return BuildResult(Archive(()), saved.diagnostics, (), WriteReport((), saved.files, ()), saved.articles)
     if mark:
         uptodate.forget(config)
-    archive, problems = analyse(config, timer)
+    archive, registry, problems = _analyse_all(config, timer)
+    if write and registry is not None and ids.save(config.seeds_dir, registry) and mark:
+        mark = uptodate.stamp(config)  # the registry is in the seeds folder: the stamp includes it
     with timer("render"):
         ctx = RenderContext.of(archive, config.site_name, config.use_directory_urls)
         outputs = render(config, ctx)

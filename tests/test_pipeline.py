@@ -70,13 +70,15 @@ def test_two_builds_are_byte_identical(make_project, tmp_path: Path) -> None:  #
     assert _tree(config.docs_dir) == first
 
 
-def test_rebuild_removes_pages_of_deleted_seeds(make_project) -> None:  # type: ignore[no-untyped-def]
+def test_rebuild_replaces_pages_of_deleted_seeds(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A deleted seed's original is gone; its published address says the article was removed."""
     config = make_project(GOOD)
     build(config)
     (config.seeds_dir / "b.txt").unlink()
     report = build(config).report
-    assert report is not None and "articles/b.md" in report.removed
-    assert not (config.docs_dir / "articles" / "b.md").exists()
+    assert report is not None and "originals/b.txt" in report.removed and "articles/b.md" in report.written
+    page = (config.docs_dir / "articles" / "b.md").read_text(encoding="utf-8")
+    assert "has since been removed from it" in page and "originals/b.txt" not in page
 
 
 def test_export_matches_build(make_project) -> None:  # type: ignore[no-untyped-def]

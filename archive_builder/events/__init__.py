@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 
+from archive_builder import ids
 from archive_builder.cache import code_version
 from archive_builder.curation import Curation
 from archive_builder.events.curate import Draft, apply_curation
-from archive_builder.events.dates import RawDate, resolve, scan
+from archive_builder.events.dates import DateRef, RawDate, resolve, scan
 from archive_builder.events.infer import YearHint, infer
 from archive_builder.events.join import Cluster, join
+from archive_builder.events.labels import compose, roles, where
 from archive_builder.events.mentions import Candidate, Reading, candidates, names_of, read
 from archive_builder.model import (
     Article,
@@ -93,19 +96,28 @@ def _date_of(cluster: Cluster) -> tuple[dt.date | None, DatePrecision]:
     return None, "unknown"
 
 
+def _anchored(raw: RawDate, article: Article) -> DateRef:
+    """``raw`` read against the article's publication date; when that date is only known to lie in a
+    range (inferred), a relative expression (``last Saturday``) is read against both ends and stays
+    a range when they disagree."""
+    ref = resolve(raw, article.published)
+    span = article.published_range if article.published_derived else None
+    if raw.kind == "absolute" or span is None or span[0] == span[1] or ref.date is None:
+        return ref
+    early, late = resolve(raw, span[0]), resolve(raw, span[1])
+    if early.date is None or late.date is None or (early.date, early.until) == (late.date, late.until):
+        return ref
+    return DateRef(raw, early.date, late.until or late.date, "range")
+
+
 def _representative(members: list[Candidate]) -> Candidate:
-    return min(members, key=lambda c: (c.date is None, -len(c.persons), -len(c.label), c.article, c.start))
+    return min(members, key=lambda c: (c.date is None, c.generic, -len(c.targets), -len(c.persons), -len(c.label),
+                                       c.article, c.start))
 
 
-def _label(members: tuple[Candidate, ...], known: dict[str, Entity]) -> str:
-    """The representative mention's words; when they name nobody, the event's most named entities."""
-    rep = _representative(list(members))
-    label = rep.label
-    if label.lower() != rep.trigger:  # the trigger's own phrase names what it is about
-        return label
-    counts: Counter[str] = Counter(e for m in members for e in (*m.core, *m.places) if e in known)
-    names = [known[e].name for e in _ranked(counts)[:2]]
-    return f"{label} ({', '.join(names)})" if names else label
+def _label(members: tuple[Candidate, ...], known: dict[str, Entity], family: str, kind: str) -> str:
+    """A historian's short noun phrase (``labels.compose``)."""
+    return compose(list(members), _representative(list(members)), kind, family, known)
 
 
 def _drafts(clusters: list[Cluster], known: dict[str, Entity]) -> list[Draft]:
@@ -113,7 +125,7 @@ def _drafts(clusters: list[Cluster], known: dict[str, Entity]) -> list[Draft]:
     for cluster in clusters:
         date, precision = _date_of(cluster)
         members = tuple(sorted(cluster.members, key=lambda c: (c.article, c.start, c.end)))
-        label = _label(members, known)
+        label = _label(members, known, cluster.family, cluster.kind)
         rows.append((date, precision, cluster, members, label[:1].upper() + label[1:]))
     rows.sort(key=lambda r: (r[0] or dt.date.max, r[4], r[3][0].article, r[3][0].start))
     # same date and label: the event with the earliest mention keeps the bare slug, the others get a digest
@@ -123,11 +135,64 @@ def _drafts(clusters: list[Cluster], known: dict[str, Entity]) -> list[Draft]:
     return [Draft(i, r[4], r[0], r[1], r[2].family, r[2].kind, r[3]) for i, r in zip(ids, rows, strict=True)]
 
 
+def event_keys(articles: tuple[str, ...] | set[str], family: str, kind: str, date: dt.date | None) -> frozenset[str]:
+    """What recognises an event from one build to the next (``ids.py``): each article reporting it
+    with its family (strong), its kind and date (ranking only)."""
+    keys = {f"=a:{a}#{family}" for a in articles} | {f"k:{kind}"}
+    if date is not None:
+        keys |= {f"d:{date.isoformat()}"} | {f"a:{a}#{date.isoformat()}" for a in articles}
+    return frozenset(keys)
+
+
+def _recorded_ids(drafts: list[Draft], recorded: Mapping[str, ids.Record]) -> list[Draft]:
+    """Drafts under the ids recorded for them by earlier builds (so curation entries name events by
+    the ids their pages show); new events keep their fresh ids."""
+    if not recorded:
+        return drafts
+    items = [ids.Item(d.id, d.label, event_keys({m.article for m in d.mentions}, d.family, d.kind, d.date))
+             for d in drafts]
+    mapping, _ = ids.settle(items, recorded)
+    return [replace(d, id=mapping[d.id]) for d in drafts]
+
+
 def _ranked(counts: Counter[str]) -> tuple[str, ...]:
     return tuple(e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _freeze(drafts: list[Draft], bodies: dict[str, str]) -> EventIndex:
+def _fmt(day: dt.date) -> str:
+    return f"{day.strftime('%A')}, {day.day} {day.strftime('%B %Y')}"
+
+
+def _reasoning(d: Draft, articles: dict[str, Article]) -> tuple[str, ...]:
+    """How the date was found, in words: the date expressions of its mentions and what they were
+    read against."""
+    if d.curated and d.date is not None and not any(m.date for m in d.mentions):
+        return ("Dated by the curator.",)
+    lines: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for m in d.mentions:
+        if m.date is None or m.date.date is None or (m.article, m.date.raw.text) in seen:
+            continue
+        seen.add((m.article, m.date.raw.text))
+        article = articles.get(m.article)
+        expr = " ".join(m.date.raw.text.split())
+        read = _fmt(m.date.date) if m.date.precision == "day" else m.date.date.strftime("%B %Y")
+        if m.date.raw.kind == "absolute" and m.date.raw.year is not None:
+            lines.append(f"'{expr}' in {m.article}: {read}.")
+        elif article is not None and article.published is not None:
+            how = "inferred" if article.published_derived else "stated"
+            lines.append(f"'{expr}' in {m.article}, read from its publication date ({how}, "
+                         f"{_fmt(article.published)}): {read}.")
+        else:
+            lines.append(f"'{expr}' in {m.article}: {read}.")
+        if len(lines) >= 4:
+            break
+    if not lines:
+        lines.append("No mention of it names a date." if d.date is None else "Dated by the curator.")
+    return tuple(lines)
+
+
+def _freeze(drafts: list[Draft], articles: dict[str, Article], known: dict[str, Entity]) -> EventIndex:
     events: list[Event] = []
     mentions: list[EventMention] = []
     for d in sorted(drafts, key=lambda d: d.id):  # by id: the renderer looks events up by bisection
@@ -136,10 +201,16 @@ def _freeze(drafts: list[Draft], bodies: dict[str, str]) -> EventIndex:
         for m in d.mentions:
             participants.update(m.persons + m.others)
             places.update(m.places)
-            mentions.append(EventMention(m.article, m.start, m.end, bodies[m.article][m.start : m.end], d.id, m.trigger))
-        articles = tuple(sorted({m.article for m in d.mentions}))
-        events.append(Event(d.id, d.label, d.date, d.precision, d.kind, _ranked(participants), _ranked(places), articles,
-                            d.curated))
+            body = articles[m.article].body
+            mentions.append(EventMention(m.article, m.start, m.end, body[m.start : m.end], d.id, m.trigger))
+        located = [e for _, e in where(d.mentions, known)]
+        agents = {e for m in d.mentions for e in m.agents}
+        # where it happened; the places of the clause that are actors (``Iran's attack``) take part
+        site = tuple(located) or tuple(p for p in _ranked(places) if p not in agents)
+        participants.update(p for p in places if p not in site)
+        articles_of = tuple(sorted({m.article for m in d.mentions}))
+        events.append(Event(d.id, d.label, d.date, d.precision, d.kind, _ranked(participants), site, articles_of,
+                            d.curated, reasoning=_reasoning(d, articles), roles=roles(d.mentions, known)))
     mentions.sort(key=lambda m: (m.article, m.start, m.end, m.event))
     return EventIndex(tuple(events), tuple(mentions))
 
@@ -157,7 +228,8 @@ def scan_task() -> Task[None, tuple[list[RawDate], Reading]]:
 
 
 def extract(
-    articles: tuple[Article, ...], entities: EntityIndex, curation: Curation, runner: Runner = serial
+    articles: tuple[Article, ...], entities: EntityIndex, curation: Curation, runner: Runner = serial,
+    recorded: Mapping[str, ids.Record] | None = None,
 ) -> tuple[tuple[Article, ...], EventIndex, tuple[Diagnostic, ...]]:
     """Infer missing publication dates, then find and join event mentions (date expressions are
     a per-article task, given to ``runner``).
@@ -174,9 +246,9 @@ def extract(
     articles, problems = _infer_dates(articles, raws, by_article, curation)
     found: list[Candidate] = []
     for article in articles:
-        refs = [resolve(r, article.published) for r in raws[article.id]]
+        refs = [_anchored(r, article) for r in raws[article.id]]
         found.extend(candidates(article, refs, names_of(grouped.get(article.id, []), known), scans[article.id][1]))
     clusters = join(found, {a.id: a.published for a in articles})
-    drafts, issues = apply_curation(_drafts(clusters, known), curation)
+    drafts, issues = apply_curation(_recorded_ids(_drafts(clusters, known), recorded or {}), curation)
     problems.extend(issues)
-    return articles, _freeze(drafts, {a.id: a.body for a in articles}), tuple(problems)
+    return articles, _freeze(drafts, {a.id: a for a in articles}, known), tuple(problems)

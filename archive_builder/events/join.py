@@ -28,6 +28,7 @@ JOIN_SCORE = 3  # a shared person, or the same specific kind and two other share
 SINGULAR = frozenset({"killing"})  # ... for what happens to a person once; others need one more
 MAX_BLOCK = 500  # clusters per (family, name) beyond which the name is not used to find candidates
 SAME_ARTICLE = 2  # an undated ``the news conference`` after a dated one in the same article
+SAME_SITE = 2  # the same specific kind of attack on the same named place (one candidate only, see ``_best``)
 
 
 @dataclass(eq=False)
@@ -43,8 +44,10 @@ class Cluster:
     places: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     core: set[str] = field(default_factory=set)
+    sites: set[str] = field(default_factory=set)  # places it happened at (targets and located places)
 
     def add(self, c: Candidate) -> None:
+        self.sites.update(c.sites)
         self.members.append(c)
         self.persons.update(c.persons)
         self.names.update(c.entities)
@@ -128,6 +131,8 @@ def _related_days(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _score(cluster: Cluster, c: Candidate) -> int:
+    if cluster.family == c.family and not _kinds_fit(cluster.kind, cluster.family, c):
+        return 0  # a drone strike is not the rocket attack named beside it
     shared_persons = cluster.persons & set(c.persons)
     if cluster.family != c.family and not shared_persons:
         return 0
@@ -136,7 +141,9 @@ def _score(cluster: Cluster, c: Candidate) -> int:
         return 0
     same_kind = 1 if cluster.kind == c.kind and not c.generic else 0
     here = SAME_ARTICLE if c.article in cluster.articles else 0
-    return 3 * len(shared_persons) + len(shared - shared_persons) + same_kind + here
+    # the same specific kind at the same named place (``rocket strike on the Fort Halden base``)
+    site = SAME_SITE if same_kind and cluster.sites & c.sites else 0
+    return 3 * len(shared_persons) + len(shared - shared_persons) + same_kind + here + site
 
 
 def _date_fits(cluster: Cluster, c: Candidate, published: dt.date | None) -> bool:
@@ -210,6 +217,15 @@ def _undated(rest: list[Candidate]) -> list[Cluster]:
     return clusters
 
 
+def _in_article(c: Candidate, clusters: list[Cluster]) -> Cluster | None:
+    """An undated mention of a specific kind (``the rockets landed inside the base``) in an article
+    whose dated mentions of that kind all belong to one event: that event."""
+    if c.generic:
+        return None
+    homes = [k for k in clusters if k.kind == c.kind and any(m.article == c.article for m in k.members)]
+    return homes[0] if len(homes) == 1 else None
+
+
 def join(cands: list[Candidate], published: dict[str, dt.date | None]) -> list[Cluster]:
     """Clusters of mentions, each one event (order: dated by day first, then the rest)."""
     day = [c for c in cands if c.date is not None and c.date.precision == "day" and c.date.date is not None]
@@ -219,7 +235,7 @@ def join(cands: list[Candidate], published: dict[str, dt.date | None]) -> list[C
     index = _index(clusters)
     leftover: list[Candidate] = []
     for c in rest:
-        home = _best(c, _lookup(c, clusters, index), published.get(c.article))
+        home = _best(c, _lookup(c, clusters, index), published.get(c.article)) or _in_article(c, clusters)
         if home is None:
             leftover.append(c)
         else:

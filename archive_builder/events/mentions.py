@@ -19,11 +19,14 @@ from archive_builder.textutil import sentence_spans
 # (phrase pattern, family, kind): the family says what can be the same happening, the kind how
 # specific it is; kinds equal to their family's generic word join any kind of the family.
 TRIGGERS: tuple[tuple[str, str, str], ...] = (
+    (r"rockets? (?:struck|hit|slammed into|landed (?:on|in|inside|near))", "attack", "rocket attack"),
+    (r"missiles? (?:struck|hit|slammed into)", "attack", "missile attack"),
     (r"ballistic[- ]missile attacks?", "attack", "missile attack"),
     (r"missile (?:attack|strike)s?", "attack", "missile attack"),
     (r"rocket (?:attack|strike)s?", "attack", "rocket attack"),
     (r"drone (?:attack|strike)s?", "attack", "drone strike"),
     (r"air[- ]?strikes?", "attack", "airstrike"),
+    (r"(?:rocket )?barrages?", "attack", "rocket attack"),
     (r"bombings?", "attack", "bombing"),
     (r"suicide bombings?", "attack", "bombing"),
     (r"shootings?", "attack", "shooting"),
@@ -48,13 +51,36 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"explosions?|blasts?", "explosion", "explosion"),
     (r"cease-?fires?", "ceasefire", "ceasefire"),
     (r"arrests?", "arrest", "arrest"),
-    (r"resignations?", "resignation", "resignation"),
+    (r"resignations?|resigned", "resignation", "resignation"),
+    # the rest of a news desk's happenings (a table: family, kind); nouns and the unambiguous verbs
+    (r"murders?|murdered|shot dead|gunned down", "killing", "killing"),
+    (r"stabbings?|stabbed", "attack", "stabbing"),
+    (r"deaths?|died", "death", "death"),
+    (r"earthquakes?|quakes?|tremors?", "earthquake", "earthquake"),
+    (r"fires?|blazes?|arson", "fire", "fire"),
+    (r"robbery|robberies|heists?|robbed", "robbery", "robbery"),
+    (r"escapes?|escaped", "escape", "escape"),
+    (r"appointments?|appointed|nominations?|nominated|hired", "appointment", "appointment"),
+    (r"arrested", "arrest", "arrest"),
+    (r"injur(?:y|ies|ed)", "injury", "injury"),
+    (r"acquisitions?|acquired|takeovers?", "acquisition", "acquisition"),
+    (r"crash(?:es|ed)?", "crash", "crash"),
+    (r"trials?|convicted|sentenced|verdicts?", "trial", "trial"),
+    (r"victory|victories|defeated|won", "win", "win"),
 )
+FAMILY_OF = {kind: family for _, family, kind in TRIGGERS}
 _TRIGGER = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS)) + r")(?![\w-])", re.I
 )
 # first words of the triggers: ``find_triggers`` tries the pattern only where one stands
-HEADS = frozenset(["ballistic", "missile", "rocket", "drone", "air", "airstrike", "airstrikes", "bombing", "bombings", "suicide", "shooting", "shootings", "raid", "raids", "attack", "attacks", "strike", "strikes", "killing", "killings", "assassination", "assassinations", "death", "news", "press", "phone", "telephone", "telephoned", "phoned", "statement", "statements", "meeting", "meetings", "summit", "summits", "debate", "debates", "speech", "speeches", "visit", "visits", "election", "elections", "protest", "protests", "explosion", "explosions", "blast", "blasts", "cease", "ceasefire", "ceasefires", "arrest", "arrests", "resignation", "resignations"])
+HEADS = frozenset(["murder", "murders", "murdered", "shot", "gunned", "stabbing", "stabbings", "stabbed", "deaths",
+                   "died", "earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "fire", "fires",
+                   "blaze", "blazes", "arson", "robbery", "robberies", "heist", "heists", "robbed", "escape",
+                   "escapes", "escaped", "appointment", "appointments", "appointed", "nomination", "nominations",
+                   "nominated", "hired", "arrested", "injury", "injuries", "injured", "acquisition",
+                   "acquisitions", "acquired", "takeover", "takeovers", "crash", "crashes", "crashed", "trial",
+                   "trials", "convicted", "sentenced", "verdict", "verdicts", "victory", "victories", "defeated",
+                   "won", "resigned", "rockets", "missiles", "barrage", "barrages", "ballistic", "missile", "rocket", "drone", "air", "airstrike", "airstrikes", "bombing", "bombings", "suicide", "shooting", "shootings", "raid", "raids", "attack", "attacks", "strike", "strikes", "killing", "killings", "assassination", "assassinations", "death", "news", "press", "phone", "telephone", "telephoned", "phoned", "statement", "statements", "meeting", "meetings", "summit", "summits", "debate", "debates", "speech", "speeches", "visit", "visits", "election", "elections", "protest", "protests", "explosion", "explosions", "blast", "blasts", "cease", "ceasefire", "ceasefires", "arrest", "arrests", "resignation", "resignations"])
 _WORD = re.compile(r"[A-Za-z]+")
 # families whose mentions may describe the same happening (an undated ``strike on X`` and the
 # dated ``killing of X``), given a shared person
@@ -67,7 +93,9 @@ _ARG_CUT = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s|\b[a-z]+ed\b
                       r"and|but|as|to|had|has|have|was|were|is|are|led|left)\b")
 _DATE_GLUE = re.compile(r"\s*\b(?:on|in|of|at)\s*$", re.I)
 _PREPOSITIONS = frozenset(["of", "on", "against", "at", "in", "with", "by", "between", "over", "about", "from", "into", "near", "outside", "inside"])
-CORE_REACH = 25  # characters before a trigger where its own people are named
+_VERBS = frozenset(["struck", "hit", "into", "on", "in", "inside", "near"])  # last words of verb triggers
+CORE_REACH = 25
+OBJECT_LEAD = 12  # characters of title (``Maj. Gen.``) allowed before the name an object phrase starts with  # characters before a trigger where its own people are named
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +117,18 @@ class Candidate:
     places: tuple[str, ...]
     label: str  # trigger plus its argument as written, dates removed
     sentence: tuple[int, int]
+    agents: tuple[str, ...] = ()  # named right before the trigger: ``Iran's attack``, ``Mr. X telephoned``
+    targets: tuple[str, ...] = ()  # named in the trigger's own phrase: ``attack on X``, ``killing of X``
+    located: tuple[tuple[str, str], ...] = ()  # (preposition, place id): ``in X``, ``near X``, ``at X``
 
     @property
     def generic(self) -> bool:
         return self.kind == self.family
+
+    @property
+    def sites(self) -> frozenset[str]:
+        """Places it happened at: named as its object or after a locating preposition."""
+        return frozenset(p for p in self.places if p in self.targets) | frozenset(p for _, p in self.located)
 
     @property
     def entities(self) -> frozenset[str]:
@@ -190,11 +226,58 @@ def _label(body: str, m: Trigger, end: int, dates: list[DateRef]) -> tuple[str, 
     cut = _ARG_CUT.search(tail)
     phrase = tail[: cut.start()] if cut else tail
     words = phrase.rstrip(".!?,;: ").split()
+    if " " in m.text and m.family == "attack" and m.text.split()[-1].lower() in _VERBS:
+        # ``rockets struck Fort Halden`` reads ``rocket attack on Fort Halden``
+        if words and words[0].lower() in ("again", "overnight", "early", "late"):
+            words = words[1:]
+        start = 0 if words and words[0].lower() in _PREPOSITIONS else None
+        words = words[start:] if start is not None else ["on", *words]
+        name = m.kind
+    else:
+        name = m.text
     if not words or words[0].lower() not in _PREPOSITIONS:
-        return m.text, m.end
-    while words and words[-1].lower() in _PREPOSITIONS | {"the", "a", "an"}:
+        return name, m.end
+    while words and words[-1].lower() in _PREPOSITIONS | {"the", "a", "an", "again", "late", "early", "overnight"}:
         words.pop()
-    return " ".join([m.text, *words[:10]]).rstrip(".!?,;:"), m.end + len(phrase)
+    return " ".join([name, *words[:10]]).rstrip(".!?,;:"), m.end + len(phrase)
+
+
+_LOCATING = re.compile(r"\b(in|inside|at|on|near|outside|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+)?$", re.I)
+_AGENT_GAP = re.compile(r"(?:['\u2019]s)?\s?")  # what may stand between an actor and its trigger
+SPOKEN = frozenset(["statement", "conference", "speech"])  # made by whoever is named first after them
+_PREP_OF = {"in": "in", "inside": "in", "at": "at", "on": "on", "near": "near", "outside": "near"}
+
+
+def _roles(body: str, found: list[Mention], types: dict[str, str], m: Trigger,
+           label: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Who acted (named right before the trigger, or with its possessive), what or whom it was done to (the name its phrase
+    starts with: ``attack on X``, ``killing of General X``, not ``attack on depots in X``) and where
+    it happened (places after a locating preposition, not the actor's country)."""
+    words = label.split()[len(m.text.split()) if label.lower().startswith(m.text.lower()) else len(m.kind.split()):]
+    obj = " ".join(words[1:]) if words and words[0].lower() in _PREPOSITIONS else ""
+    obj = obj[4:] if obj.lower().startswith("the ") else obj
+    agents: list[str] = []
+    targets: list[str] = []
+    located: list[tuple[str, str]] = []
+    for mention in found:
+        if _AGENT_GAP.fullmatch(body, mention.end, m.start) and mention.entity not in agents:
+            agents.append(mention.entity)  # ``Iran's attack``, ``Milley telephoned``, ``a Pentagon news conference``
+        elif mention.text in obj[: len(mention.text) + OBJECT_LEAD] and mention.entity not in targets:
+            targets.append(mention.entity)
+        if types.get(mention.entity) == "place" and mention.entity not in agents:
+            prep = _LOCATING.search(body, max(0, mention.start - 24), mention.start)
+            if prep is not None:
+                word = prep.group(1).lower()
+                located.append((_PREP_OF.get(word, "near"), mention.entity))
+    if not agents and m.family in SPOKEN:  # ``In a statement, the State Department said``
+        first = next((x for x in found if x.start >= m.end and types.get(x.entity) != "place"), None)
+        agents = [first.entity] if first is not None else []
+    return tuple(agents), tuple(targets), tuple(dict.fromkeys(located))
+
+
+def _participle(body: str, m: Trigger) -> bool:
+    """``..., killing two contractors``: a verb telling what an attack did, not an event of its own."""
+    return m.family == "killing" and m.text.lower().startswith("killing") and not re.match(r"\s+of\b", body[m.end:])
 
 
 def _core(found: list[Mention], types: dict[str, str], lo: int, hi: int) -> tuple[str, ...]:
@@ -250,7 +333,7 @@ def candidates(article: Article, dates: list[DateRef], names: Names, reading: Re
     starts = [m.start for m in every]
     for sentence in reading.sentences:
         lo_i, hi_i = bisect.bisect_left(starts, sentence[0]), bisect.bisect_left(starts, sentence[1])
-        triggers = [m for m in every[lo_i:hi_i] if m.end <= sentence[1]]
+        triggers = [m for m in every[lo_i:hi_i] if m.end <= sentence[1] and not _participle(body, m)]
         if not triggers:
             continue
         inside = [d for d in dates if sentence[0] <= d.start and d.end <= sentence[1]]
@@ -266,9 +349,10 @@ def candidates(article: Article, dates: list[DateRef], names: Names, reading: Re
             if usable is None and not (persons or others or places):
                 continue
             label, phrase_end = _label(body, m, min(hi, c_end), inside)
+            agents, targets, located = _roles(body, near, names.types, m, label)
             start = min(m.start, usable.start) if usable else m.start
             end = max(m.end, usable.end) if usable else m.end
             out.append(Candidate(article.id, start, end, m.start, m.end, m.text.lower(), m.family, m.kind,
                                  usable, persons, _core(near, names.types, m.start, phrase_end), others, places,
-                                 label, sentence))
+                                 label, sentence, agents, targets, located))
     return out

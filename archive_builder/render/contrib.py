@@ -27,6 +27,6 @@ class View(Protocol):
 
 
 def views() -> tuple[View, ...]:
-    from archive_builder.render import entities_view, events_view, provenance_view
+    from archive_builder.render import entities_view, events_view, provenance_view, redirects_view
 
-    return (entities_view, events_view, provenance_view)
+    return (entities_view, events_view, provenance_view, redirects_view)

@@ -43,7 +43,7 @@ def has_page(event: Event) -> bool:
 
     The rest (one article, no day, or no one and nowhere named: "a statement", "the meeting") are read in their
     article; a page each would multiply the site's pages without adding anything to the article."""
-    if event.curated or len(event.articles) >= 2:
+    if event.curated or event.kept or len(event.articles) >= 2:
         return True
     return event.date_precision == "day" and event.date is not None and bool(event.participants or event.places)
 
@@ -143,6 +143,24 @@ def _entity_links(ids: tuple[str, ...], entities: dict[str, Entity], page: str) 
     return ", ".join(links) if links else "none named"
 
 
+ROLE_WORDS = {"agent": "agent", "target": "target", "victim": "victim", "location": "place", "participant": ""}
+
+
+def _role_links(event: Event, entities: dict[str, Entity], page: str) -> str:
+    """The participants with what they did (``Iran (agent)``, ``Qassim Suleimani (victim)``)."""
+    role = dict(event.roles)
+    shown = [i for i in event.participants if i in entities]
+    shown += [i for i, r in event.roles if r != "location" and i not in shown and i in entities]
+    links = [_link(entities[i].name, page, entity_page(entities[i])) + (f" ({ROLE_WORDS[role[i]]})"
+             if ROLE_WORDS.get(role.get(i, ""), "") else "") for i in shown]
+    return ", ".join(links) if links else "none named"
+
+
+def _evidence(mentions: list[EventMention]) -> EventMention:
+    """The article's mention that says most: the one with its date (the longest span), then the first."""
+    return min(mentions, key=lambda m: (-(m.end - m.start), m.start))
+
+
 def _context(article: Article, mention: EventMention) -> str:
     """The sentence(s) holding the mention, escaped, the mention marked."""
     for start, end in article.paragraphs:
@@ -176,10 +194,12 @@ def render_event(ctx: RenderContext, event: Event, mentions: list[EventMention],
         ("Date", md_text(date_text(event))),
         ("Precision", event.date_precision),
         ("Kind", md_text(event.trigger)),
-        ("Participants", _entity_links(event.participants, entities, page)),
+        ("Participants", _role_links(event, entities, page)),
         ("Places", _entity_links(event.places, entities, page)),
         ("Articles", f"{len(event.articles):,}"),
     ]
+    if event.reasoning:
+        rows.insert(2, ("How it is dated", "<br>".join(md_text(r) for r in event.reasoning)))
     lines = [f"# {md_text(event.label)}", "", "| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
     lines += ["## Mentions", ""]
     by_article: dict[str, list[EventMention]] = defaultdict(list)
@@ -191,8 +211,7 @@ def render_event(ctx: RenderContext, event: Event, mentions: list[EventMention],
         if article is None:
             continue
         lines += [_article_heading(article, page), ""]
-        for m in by_article[article_id]:
-            lines += _mention_block(ctx, m, page)
+        lines += _mention_block(ctx, _evidence(by_article[article_id]), page)  # one sentence per article
     lines += [_link("Timeline", page, TIMELINE) + " · " + _link("All events", page, EVENTS_INDEX), ""]
     meta = {"title": event.label, "event": event.id, "date": event.date, "date_precision": event.date_precision,
             "generated": True}
@@ -280,6 +299,8 @@ def export(ctx: RenderContext) -> dict[str, Any]:
         {"id": e.id, "label": e.label, "date": e.date.isoformat() if e.date else None,
          "date_precision": e.date_precision, "trigger": e.trigger, "participants": list(e.participants),
          "places": list(e.places), "articles": list(e.articles),
+         "roles": [{"entity": entity, "role": role} for entity, role in e.roles],
+         "date_reasoning": list(e.reasoning),
          "page": event_page(e.id) if has_page(e) else None,
          "mentions": [{"article": m.article, "start": m.start, "end": m.end, "text": m.text, "trigger": m.trigger}
                       for m in grouped[e.id]]}

@@ -44,9 +44,13 @@ def _edit(project: Project, version: int) -> None:
         (project.seeds / names[2]).write_bytes(SEEDS[names[2]] + b"\n\nA paragraph added in version 3.\n")
 
 
-def _clean_build(tmp: Path, version: int) -> dict[str, bytes]:
+def _clean_build(tmp: Path, version: int, registry: Path | None = None) -> dict[str, bytes]:
+    """A build of ``version`` from nothing; with ``registry`` (a ``seeds/ids.yml``), the same
+    recorded addresses (a deleted seed's old address is part of the site once published)."""
     project = make_project(tmp, {})
     _edit(project, version)
+    if registry is not None and registry.exists():
+        shutil.copy(registry, project.seeds / "ids.yml")
     pipeline.build(project.config())
     return generated(project.docs)
 
@@ -84,7 +88,7 @@ def test_crash_mid_write_then_next_build_recovers(project: Project, tmp_path: Pa
         assert generated(project.docs) == v1
     _edit(project, 3)  # the curator keeps working; the next build must finish the old one first
     pipeline.build(project.config())
-    assert generated(project.docs) == _clean_build(tmp_path / "clean", 3)
+    assert generated(project.docs) == _clean_build(tmp_path / "clean", 3, project.seeds / "ids.yml")
     assert not (project.docs / write.STAGING).exists()
 
 
@@ -110,7 +114,7 @@ def test_error_before_journal_leaves_previous_output(project: Project, monkeypat
     assert generated(project.docs) == v1
     monkeypatch.undo()
     pipeline.build(project.config())
-    assert generated(project.docs) == _clean_build(tmp_path / "clean", 2)
+    assert generated(project.docs) == _clean_build(tmp_path / "clean", 2, project.seeds / "ids.yml")
 
 
 def test_unchanged_build_writes_nothing(project: Project) -> None:
@@ -198,7 +202,7 @@ def test_tampered_manifest_cannot_delete_outside(project: Project, tmp_path: Pat
     _edit(project, 2)
     pipeline.build(project.config())
     assert victim.read_text() == "precious\n"
-    assert generated(project.docs) == _clean_build(tmp_path / "clean", 2)
+    assert generated(project.docs) == _clean_build(tmp_path / "clean", 2, project.seeds / "ids.yml")
 
 
 # --------------------------------------------------------------------------- environment, whole site

@@ -64,7 +64,8 @@ def test_generated_archive(seed: int, tmp_path: Path) -> None:
 
 def test_generated_archive_without_directory_urls(tmp_path: Path) -> None:
     seeds = generator.archive(3, 15) | copy_seeds(ROOT / "seeds")
-    assert assert_nothing_lost(tmp_path, seeds, directory_urls=False) == len(seeds)
+    articles = [n for n in seeds if n != "ids.yml"]  # the repository's seeds come with their id registry
+    assert assert_nothing_lost(tmp_path, seeds, directory_urls=False) == len(articles)
 
 
 _SEED_TEXT = st.lists(
