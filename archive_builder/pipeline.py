@@ -32,9 +32,13 @@ from archive_builder.entities.lexicon import load_lexicon
 from archive_builder.errors import ArchiveError, SeedError
 from archive_builder.ingest import Ingested, make_seed, read_seed, seed_format
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides, read_overrides
+from archive_builder.isolate import isolate
 from archive_builder.model import Archive, Article, Diagnostic
+from archive_builder.render.fallback import failure
 from archive_builder.render import (
+    ArticlePage,
     Output,
+    ViewPages,
     RenderContext,
     article_output,
     assemble,
@@ -44,7 +48,8 @@ from archive_builder.render import (
 )
 from archive_builder.render.contrib import views
 from archive_builder.workers import Workers
-from archive_builder.write import WriteReport, write_outputs
+from archive_builder.render.context import article_page, original_path
+from archive_builder.write import WriteReport, plan, write_outputs
 
 log = logging.getLogger("archive_builder")
 
@@ -147,7 +152,11 @@ def ingest_one(file: SeedFile, overrides: Overrides | None) -> Ingested | Diagno
         return Diagnostic(file.rel, f"cannot read: {exc.strerror or exc}")
     except SeedError as exc:
         return exc.diagnostic()
-    return read_seed(seed, data, overrides)
+    try:
+        return read_seed(seed, data, overrides)
+    except Exception as exc:  # noqa: BLE001 - one seed's failure is its own diagnostic, never the build's
+        return Diagnostic(file.rel, f"the ingest stage failed on this seed ({failure(exc)}); left out",
+                          hint="the rest of the archive is built; please report this with the seed")
 
 
 def ingest(config: Config) -> tuple[tuple[Article, ...], Curation, list[Diagnostic]]:
@@ -268,19 +277,35 @@ def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, 
              timer: Timer) -> tuple[Archive, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     settings = provenance.Settings()
+    folder = config.rel(config.seeds_dir)
+
+    def path_of(article: Article) -> str:
+        return f"{folder}/{article.seed}"
+
     with timer("entities"):
         lexicon = workers.memo("entities.lexicon", code_version(parts=entities.ENTITY_CODE), load_lexicon)
         # queued in the order needed: the workers read dates and n-grams while entities are resolved
         workers.prefetch(entities.extraction_task_for(curation, lexicon), articles)
         workers.prefetch(events.scan_task(), articles)
         workers.prefetch(provenance.prepare_task(settings), articles)
-        entity_index, issues = entities.resolve(articles, curation, lexicon, runner=workers)
+        found = isolate("entities", lambda arts: entities.resolve(arts, curation, lexicon, runner=workers),
+                        articles, path_of, "names (entities)")
+        entity_index, issues = found.result
+    problems.extend(found.diagnostics)
     problems.extend(issues)
     with timer("events"):
-        articles, event_index, issues = events.extract(articles, entity_index, curation, runner=workers)
+        dated = isolate("events", lambda arts: events.extract(arts, entity_index, curation, runner=workers),
+                        articles, path_of, "dates and events")
+        updated, event_index, issues = dated.result
+        by_id = {a.id: a for a in updated}
+        articles = tuple(by_id.get(a.id, a) for a in articles)
+    problems.extend(dated.diagnostics)
     problems.extend(issues)
     with timer("provenance"):
-        provenance_index, issues = provenance.analyse(articles, curation, settings, runner=workers)
+        traced = isolate("provenance", lambda arts: provenance.analyse(arts, curation, settings, runner=workers),
+                         articles, path_of, "provenance (copies, sources, attributions)")
+        provenance_index, issues = traced.result
+    problems.extend(traced.diagnostics)
     problems.extend(issues)
     archive = Archive(articles=articles, entities=entity_index, events=event_index,
                       provenance=provenance_index, built=config.build_time)
@@ -308,33 +333,77 @@ def build(config: Config, write: bool = True, timer: Timer = untimed) -> BuildRe
     archive, problems = analyse(config, timer)
     with timer("render"):
         ctx = RenderContext.of(archive, config.site_name, config.use_directory_urls)
-        outputs = render(config, ctx)
+        outputs, issues = render(config, ctx)
+        problems.extend(issues)
+        outputs, issues = _checked(config, archive, outputs)
+        problems.extend(issues)
     with timer("write"):
-        report = write_outputs(config.docs_dir, list(outputs)) if write else None
+        report = None
+        if write:
+            report = write_outputs(config.docs_dir, list(outputs))
+            problems.extend(_output_diagnostics(config, archive, report.failed, "write"))
     result = BuildResult(archive, _sorted(problems), outputs, report)
     if report is not None:
         log.info("archive-builder: %d articles; %d files written, %d unchanged, %d removed",
                  len(archive.articles), len(report.written), report.unchanged, len(report.removed))
-        if mark:
+        if mark and not report.failed:
             uptodate.save(config, mark, result.diagnostics, len(archive.articles), [o.path for o in outputs])
     return result
 
 
-def render(config: Config, ctx: RenderContext) -> tuple[Output, ...]:
+def _sources(config: Config, archive: Archive) -> dict[str, str]:
+    """Output path -> the seed it publishes (article pages and originals)."""
+    folder = config.rel(config.seeds_dir)
+    found: dict[str, str] = {}
+    for article in archive.articles:
+        found[article_page(article.id)] = found[original_path(article.seed)] = f"{folder}/{article.seed}"
+    return found
+
+
+def _output_diagnostics(config: Config, archive: Archive, failed: tuple[tuple[str, str], ...],
+                        stage: str) -> list[Diagnostic]:
+    sources = _sources(config, archive) if failed else {}
+    docs = config.rel(config.docs_dir)
+    return [Diagnostic(sources.get(path, f"{docs}/{path}"), f"the {stage} stage failed on {docs}/{path}: {reason}; "
+                       "left out of the site", "error", hint="the rest of the archive is built")
+            for path, reason in failed]
+
+
+def _checked(config: Config, archive: Archive, outputs: tuple[Output, ...]) -> tuple[tuple[Output, ...], list[Diagnostic]]:
+    """The outputs the writer accepts (``write.plan``), and a diagnostic for each one it would refuse."""
+    kept, refused = plan(outputs)
+    return kept, _output_diagnostics(config, archive, refused, "render")
+
+
+def render(config: Config, ctx: RenderContext) -> tuple[tuple[Output, ...], list[Diagnostic]]:
     """Every output; with the cache on, article pages whose inputs did not change are reused.
-    Pages are rendered on worker processes for large archives (the same bytes, tested)."""
+    Pages are rendered on worker processes for large archives (the same bytes, tested). A page or
+    view that fails to render is a diagnostic (the article falls back to a page without panels)."""
     jobs = _stage_jobs(config)
     if not config.cache:
-        return tuple(_render_pages(ctx, config.seeds_dir, {}, "", jobs)[0])
-    with SeedCache.at(config.root) as cache:
-        known = cache.load_pages()
-        outputs, pages = _render_pages(ctx, config.seeds_dir, known, code_version(parts=RENDER_CODE), jobs)
-        cache.store_pages(pages, set(known))
-    return tuple(outputs)
+        outputs, _, failed = _render_pages(ctx, config.seeds_dir, {}, "", jobs)
+    else:
+        with SeedCache.at(config.root) as cache:
+            known = cache.load_pages()
+            outputs, pages, failed = _render_pages(ctx, config.seeds_dir, known, code_version(parts=RENDER_CODE), jobs)
+            cache.store_pages(pages, set(known))
+    return tuple(outputs), _render_diagnostics(config, ctx.archive, failed)
+
+
+def _render_diagnostics(config: Config, archive: Archive, failed: list[tuple[str, str]]) -> list[Diagnostic]:
+    folder, docs = config.rel(config.seeds_dir), config.rel(config.docs_dir)
+    seeds = {a.id: a.seed for a in archive.articles}
+    return [Diagnostic(f"{folder}/{seeds[name]}", f"the render stage failed on this seed's page ({reason}); "
+                       "published without the names, events and provenance panels", "error",
+                       hint="the rest of the archive is built; please report this with the seed")
+            if name in seeds else
+            Diagnostic(f"{docs}/{name}/", f"the render stage failed on the {name} pages ({reason}); left out",
+                       "error", hint="the rest of the archive is built; please report this with the seeds")
+            for name, reason in failed]
 
 
 def _render_pages(ctx: RenderContext, seeds_dir: Path, known: Mapping[str, bytes], version: str,
-                  jobs: int) -> tuple[list[Output], dict[str, bytes]]:
+                  jobs: int) -> tuple[list[Output], dict[str, bytes], list[tuple[str, str]]]:
     articles = len(ctx.archive.articles)
     if jobs <= 1 or articles < worker_pool.PARALLEL_MIN_ARTICLES:
         return render_site_reusing(ctx, seeds_dir, known, version)
@@ -360,21 +429,21 @@ def _render_worker(ctx: RenderContext, known: Mapping[str, bytes], version: str)
     _RENDER[:] = [(ctx, known, version)]
 
 
-def _render_articles(bounds: tuple[int, int]) -> list[tuple[str | None, bytes]]:
+def _render_articles(bounds: tuple[int, int]) -> list[ArticlePage]:
     ctx, known, version = _RENDER[0]
     stage_views = views()
     return [article_output(ctx, a, stage_views, known, version) for a in ctx.archive.articles[bounds[0] : bounds[1]]]
 
 
-def _render_view(index: int) -> list[Output]:
+def _render_view(index: int) -> ViewPages:
     ctx, _, _ = _RENDER[0]
     return view_outputs(ctx, views()[index])
 
 
 def check(config: Config) -> BuildResult:
-    """Validate seeds and curation files; build nothing."""
-    archive, problems = analyse(config)
-    return BuildResult(archive, _sorted(problems))
+    """Validate seeds and curation files: every stage a build runs, writing nothing, so it reports
+    everything a build would."""
+    return build(config, write=False)
 
 
 def export(config: Config) -> tuple[str, BuildResult]:
