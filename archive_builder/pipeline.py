@@ -34,21 +34,21 @@ from archive_builder.ingest import Ingested, make_seed, read_seed, seed_format
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides, read_overrides
 from archive_builder.isolate import isolate
 from archive_builder.model import Archive, Article, Diagnostic
-from archive_builder.render.fallback import failure
 from archive_builder.render import (
     ArticlePage,
     Output,
-    ViewPages,
     RenderContext,
+    ViewPages,
     article_output,
     assemble,
     render_export,
     render_site_reusing,
     view_outputs,
 )
-from archive_builder.render.contrib import views
-from archive_builder.workers import Workers
 from archive_builder.render.context import article_page, original_path
+from archive_builder.render.contrib import views
+from archive_builder.render.fallback import failure
+from archive_builder.workers import Workers
 from archive_builder.write import WriteReport, plan, write_outputs
 
 log = logging.getLogger("archive_builder")
