@@ -33,6 +33,7 @@ from archive_builder.errors import ArchiveError, SeedError
 from archive_builder.ingest import Ingested, make_seed, read_seed, seed_format
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides, read_overrides
 from archive_builder.isolate import isolate
+from archive_builder.limits import MAX_SEED_BYTES
 from archive_builder.model import Archive, Article, Diagnostic
 from archive_builder.render import (
     ArticlePage,
@@ -92,12 +93,42 @@ class BuildResult:
 
 
 def _is_reserved(path: Path) -> bool:
+    """Files of the seeds folder that are not seeds and not worth a message."""
+    return path.name.upper().startswith("README") or path.name == CURATION_FILE
+
+
+def _skipped(path: Path, rel: str) -> Diagnostic | None:
+    """Why a file or folder of the seeds folder is not read (None: it is read, or silently so)."""
     name = path.name
-    return name.startswith((".", "_")) or name.upper().startswith("README") or name == CURATION_FILE
+    if path.is_dir():
+        hidden = name.startswith(".")
+        return Diagnostic(rel, "a folder: not read (seeds are read from the seeds folder itself, not from "
+                          "sub-folders)", "info" if hidden else "warning",
+                          hint="move its seeds up into the seeds folder to publish them")
+    if not path.is_file():
+        return Diagnostic(rel, "not a regular file; not read", "warning")
+    if name.startswith((".", "_")):
+        seedlike = seed_format(path) is not None or path.suffix.lower() == OVERRIDE_SUFFIX
+        return Diagnostic(rel, f"name starts with '{name[0]}': not read", "warning" if seedlike else "info",
+                          hint="names starting with '.' or '_' are kept out of the archive; rename it to publish it")
+    return None
+
+
+def _name_problem(path: Path, rel: str) -> Diagnostic | None:
+    """A file name that is not valid UTF-8 (a byte such as 0xe9 from another system's encoding)."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        bad = next(ch for ch in path.name if "\ud800" <= ch <= "\udfff")
+        return Diagnostic(rel, f"file name is not valid UTF-8 (byte 0x{ord(bad) - 0xDC00 & 0xFF:02x}); published "
+                          "under a repaired name", "warning", hint="rename the file with a UTF-8 name")
+    return None
 
 
 def discover(config: Config) -> tuple[list[SeedFile], list[SeedFile], list[Diagnostic]]:
-    """Seed files and override files in the seeds folder, sorted by name."""
+    """Seed files and override files in the seeds folder, sorted by name; everything else in it is
+    reported (sub-folders, names starting with '.' or '_', other formats), except README files
+    and the curation file."""
     if not config.seeds_dir.is_dir():
         raise ArchiveError(f"no seeds folder at {config.rel(config.seeds_dir)}", hint="create it and add seed files")
     seeds: list[SeedFile] = []
@@ -112,16 +143,32 @@ def discover(config: Config) -> tuple[list[SeedFile], list[SeedFile], list[Diagn
             problems.append(Diagnostic(rel, "symbolic link to a file outside the seeds folder; left out",
                                        hint="copy the file into the seeds folder instead of linking to it"))
             continue
-        if not path.is_file() or _is_reserved(path):
+        if _is_reserved(path):
+            continue
+        skipped = _skipped(path, rel)
+        if skipped is not None:
+            problems.append(skipped)
             continue
         if path.suffix.lower() == OVERRIDE_SUFFIX:
             overrides.append(SeedFile(path, rel))
         elif seed_format(path) is not None:
             seeds.append(SeedFile(path, rel))
+            problems.extend(p for p in [_name_problem(path, rel)] if p is not None)
         else:
             problems.append(Diagnostic(rel, f"not a seed format ('{path.suffix or 'no extension'}'); ignored",
                                        "warning", hint="seeds are .txt, .html/.htm (saved web pages) or .md (Markdown) files"))
     return seeds, overrides, problems
+
+
+def _too_large(file: SeedFile) -> Diagnostic | None:
+    try:
+        size = file.path.stat().st_size
+    except OSError:
+        return None  # ingest_one reports the unreadable file
+    if size <= MAX_SEED_BYTES:
+        return None
+    return Diagnostic(file.rel, f"seed of {size / 2**20:,.0f} MB, over the limit of {MAX_SEED_BYTES // 2**20} MB; "
+                      "left out (not read)", hint="split it into articles, or check that it is an article at all")
 
 
 def _load_overrides(files: list[SeedFile], seed_ids: set[str]) -> tuple[dict[str, Overrides], list[Diagnostic]]:
@@ -175,6 +222,10 @@ def ingest(config: Config) -> tuple[tuple[Article, ...], Curation, list[Diagnost
     problems.extend(issues2)
     work: list[tuple[SeedFile, Overrides | None]] = []
     for seed_id, file in sorted(by_id.items()):
+        too_large = _too_large(file)
+        if too_large is not None:
+            problems.append(too_large)
+            continue
         if overrides.get(seed_id) and overrides[seed_id].get("exclude"):
             problems.append(Diagnostic(file.rel, "excluded by the curator (exclude: true)", "info"))
             continue

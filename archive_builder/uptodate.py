@@ -49,7 +49,11 @@ def stamp(config: Config) -> str:
         if path.is_symlink():
             digest.update(b"link:" + os.fsencode(os.readlink(path)))
         try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"not a file")
+            if path.is_file():
+                with open(path, "rb") as handle:  # in blocks: a huge file costs no memory
+                    digest.update(hashlib.file_digest(handle, "sha256").digest())
+            else:
+                digest.update(b"not a file")
         except OSError:
             digest.update(b"unreadable")
     return digest.hexdigest()

@@ -247,6 +247,7 @@ def _write(root: Path, outputs: list[Output]) -> WriteReport:
     old = _load_manifest(root)
     new: dict[str, str] = {}
     changed: list[tuple[str, bytes]] = []
+    unreadable: list[tuple[str, str]] = []
     checked: dict[Path, bool] = {}
     for output in outputs:
         _target, state = _inspect(root, output.path, checked)
@@ -257,7 +258,11 @@ def _write(root: Path, outputs: list[Output]) -> WriteReport:
         if output.sha256 is not None and known == output.sha256 and _is_file(state):
             new[output.path] = output.sha256
             continue
-        data = _content(output)
+        try:
+            data = _content(output)
+        except OSError as exc:  # a seed removed or made unreadable since it was read: that file only
+            unreadable.append((output.path, f"cannot read {exc.filename or output.copy_from}: {exc.strerror or exc}"))
+            continue
         digest = _digest(data)
         new[output.path] = digest
         if known == digest and _is_file(state) and state is not None and state.st_size == len(data):
@@ -265,10 +270,11 @@ def _write(root: Path, outputs: list[Output]) -> WriteReport:
         changed.append((output.path, data))
     removals = sorted(p for p in old if p not in new)
     if not changed and not removals and old == new:
-        return WriteReport((), len(outputs), ())
+        return WriteReport((), len(outputs) - len(unreadable), (), tuple(unreadable))
     staging = root / STAGING
     try:
-        changed, failed = _stage(staging, changed)
+        changed, staged_failed = _stage(staging, changed)
+        failed = tuple(unreadable) + staged_failed
         for rel, _reason in failed:
             new.pop(rel, None)
         # One sync for every staged file (an fsync per file costs ~0.6 ms each: 12 s for 20,000 files),
