@@ -25,7 +25,7 @@ from pathlib import Path
 
 from archive_builder import entities, events, provenance, uptodate
 from archive_builder import workers as worker_pool
-from archive_builder.cache import RENDER_CODE, SeedCache, code_version
+from archive_builder.cache import CACHE_DIR, CACHE_FILE, RENDER_CODE, SeedCache, code_version, damage_diagnostic
 from archive_builder.config import Config
 from archive_builder.curation import CURATION_FILE, Curation, load_curation
 from archive_builder.entities.lexicon import load_lexicon
@@ -298,7 +298,12 @@ def ingest_all(config: Config, work: list[tuple[SeedFile, Overrides | None]]) ->
         parsed = dict(zip(misses, parse_seeds([work[i] for i in misses], worker_count(config)), strict=True))
         fresh = {keys[i]: r for i, r in parsed.items() if i in keys and isinstance(r, Ingested)}
         cache.store(fresh, set(keys.values()))
-    return [parsed[i] if i in parsed else hits[keys[i]] for i in range(len(work))]
+    results = [parsed[i] if i in parsed else hits[keys[i]] for i in range(len(work))]
+    return results + damage_diagnostic(cache, _cache_rel(config))
+
+
+def _cache_rel(config: Config) -> str:
+    return config.rel(config.root / CACHE_DIR / CACHE_FILE)
 
 
 def _duplicates(articles: list[Article], files: dict[str, SeedFile]) -> list[Diagnostic]:
@@ -321,7 +326,8 @@ def analyse(config: Config, timer: Timer = untimed) -> tuple[Archive, list[Diagn
         workers = Workers(_stage_jobs(config), cache)
         stack.callback(workers.close, True)
         archive, issues = _analyse(config, articles, curation, workers, timer)
-    return archive, problems + issues
+    damaged = damage_diagnostic(cache, _cache_rel(config)) if cache is not None else []
+    return archive, problems + issues + damaged
 
 
 def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, workers: Workers,
@@ -397,7 +403,8 @@ def build(config: Config, write: bool = True, timer: Timer = untimed) -> BuildRe
     if report is not None:
         log.info("archive-builder: %d articles; %d files written, %d unchanged, %d removed",
                  len(archive.articles), len(report.written), report.unchanged, len(report.removed))
-        if mark and not report.failed:
+        # a build that found damaged cache entries or failed to write a file is never the last word
+        if mark and not report.failed and not any(d.path == _cache_rel(config) for d in result.diagnostics):
             uptodate.save(config, mark, result.diagnostics, len(archive.articles), [o.path for o in outputs])
     return result
 
@@ -438,6 +445,8 @@ def render(config: Config, ctx: RenderContext) -> tuple[tuple[Output, ...], list
             known = cache.load_pages()
             outputs, pages, failed = _render_pages(ctx, config.seeds_dir, known, code_version(parts=RENDER_CODE), jobs)
             cache.store_pages(pages, set(known))
+        return tuple(outputs), _render_diagnostics(config, ctx.archive, failed) + damage_diagnostic(
+            cache, _cache_rel(config))
     return tuple(outputs), _render_diagnostics(config, ctx.archive, failed)
 
 
