@@ -403,11 +403,19 @@ def table(outcomes: list[Outcome]) -> str:
 
 
 def main() -> int:
+    from tests.hardening import scenarios
+
     outcomes = []
+    results = []
     with tempfile.TemporaryDirectory() as tmp:
         for number, case in enumerate(cases()):
             outcomes.append(run(case, Path(tmp) / str(number)))
+        for number, scenario in enumerate(scenarios.scenarios()):
+            ok, detail = scenario.run(Path(tmp) / f"s{number}")
+            results.append((scenario, ok, detail))
     print(table(outcomes))
+    print()
+    print(scenarios.table(results))
     return 1 if any(o.crashed for o in outcomes) else 0
 
 
