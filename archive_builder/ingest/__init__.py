@@ -85,6 +85,7 @@ def _without_surrogates(article: Article) -> tuple[Article, int]:
         if field.name in ("id", "seed"):  # the file's own name: kept exact (pages and paths make it safe)
             continue
         value = getattr(article, field.name)
+        fixed: object
         if field.name == "body":  # offsets point into the body: one U+FFFD per surrogate, pairs too
             fixed, lone = _SURROGATE.sub("\ufffd", value), len(_SURROGATE.findall(value))
         elif isinstance(value, str):
