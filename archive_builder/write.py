@@ -275,24 +275,35 @@ def _write(root: Path, outputs: list[Output]) -> WriteReport:
     try:
         changed, staged_failed = _stage(staging, changed)
         failed = tuple(unreadable) + staged_failed
-        for rel, _reason in failed:
+        for rel, _reason in failed:  # a file that could not be written: its old version is not kept either
             new.pop(rel, None)
+        removals = sorted(p for p in old if p not in new)
         # One sync for every staged file (an fsync per file costs ~0.6 ms each: 12 s for 20,000 files),
         # so the journal below never names a file that a power failure could lose.
         os.sync()
         journal: dict[str, Any] = {"moves": [rel for rel, _ in changed], "removals": removals, "manifest": new}
         journal_tmp = staging / (JOURNAL + ".tmp")
         _fsync_write(journal_tmp, json.dumps(journal).encode())
-    except OSError as exc:
+    except (OSError, _Failed) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        where = exc.filename or staging
-        raise ArchiveError(f"cannot write {where}: {exc.strerror or exc}; nothing in {root} was changed",
+        where, error = (root / exc.rel, exc.error) if isinstance(exc, _Failed) else (exc.filename or staging, exc)
+        reason = error.strerror or (error.args[0] if error.args else type(error).__name__)
+        raise ArchiveError(f"cannot write {where}: {reason}; nothing in {root} was changed",
                            hint="free some space or fix the permissions, then build again") from exc
     os.replace(journal_tmp, staging / JOURNAL)
     _apply(root, journal)
     shutil.rmtree(staging)
     return WriteReport(tuple(rel for rel, _ in changed), len(outputs) - len(changed) - len(failed), tuple(removals),
                        failed)
+
+
+class _Failed(Exception):
+    """Staging ``rel`` failed for a reason that is not its name's (disk full, permissions)."""
+
+    def __init__(self, rel: str, error: OSError) -> None:
+        super().__init__(rel)
+        self.rel = rel
+        self.error = error
 
 
 def _stage(staging: Path, changed: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], tuple[tuple[str, str], ...]]:
@@ -307,8 +318,7 @@ def _stage(staging: Path, changed: list[tuple[str, bytes]]) -> tuple[list[tuple[
             _plain_write(path, data)
         except OSError as exc:
             if exc.errno not in _ONE_FILE:
-                exc.filename = exc.filename or path
-                raise
+                raise _Failed(rel, exc) from exc
             failed.append((rel, exc.strerror or str(exc)))
             continue
         staged.append((rel, data))

@@ -259,16 +259,16 @@ def round_two() -> list[Case]:
              ("missing",), None, in_body=("About 300 people remain missing.",), owner="text"),
         Case("closing paragraph starting 'Subscribe'", {_s("subscribe.txt"): _closing(
             "Subscribers to the valley's water service will get a refund, the utility said.")}, ("subscribe",), None,
-             in_body=("Subscribers to the valley's water service",), owner="text"),
+             in_body=("Subscribers to the valley's water service",)),
         Case("closing paragraph starting 'Copyright'", {_s("copyright.txt"): _closing(
             "Copyright lawyers for the growers said they would sue the dam operator.")}, ("copyright",), None,
              in_body=("Copyright lawyers for the growers",), owner="text"),
         Case("closing paragraph starting 'Follow us'", {_s("follow.txt"): _closing(
             "\u201cFollow us,\u201d the rescuers shouted, and the villagers climbed to the road.")}, ("follow",), None,
-             in_body=("the rescuers shouted",), owner="text"),
+             in_body=("the rescuers shouted",)),
         Case("16 KB byline line", {_s("byline.txt"): ("Long byline\n\nBy " + "Maria Okonkwo and " * 900
                                                       + "John Smith\n\nThe harbour reopened on Tuesday.\n").encode()},
-             ("byline",), None, owner="text"),
+             ("byline",), None),
         Case("HTML paragraph all inside a link", {_s("linked.html"): link_only}, ("linked",), None,
              kept=("Passengers queued for hours",), owner="html"),
         Case("HTML paragraph starting 'Related:'", {_s("related.html"): related}, ("related",), None,
