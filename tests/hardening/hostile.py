@@ -256,13 +256,13 @@ def round_two() -> list[Case]:
         Case("one article naming 2,000 people", {_s("roll.txt"): _names_article(2000)}, ("roll",), None),
         Case("closing paragraph: people remain missing", {_s("missing.txt"): _closing("About 300 people remain "
                                                                                      "missing.")},
-             ("missing",), None, in_body=("About 300 people remain missing.",), owner="text"),
+             ("missing",), None, in_body=("About 300 people remain missing.",)),
         Case("closing paragraph starting 'Subscribe'", {_s("subscribe.txt"): _closing(
             "Subscribers to the valley's water service will get a refund, the utility said.")}, ("subscribe",), None,
              in_body=("Subscribers to the valley's water service",)),
         Case("closing paragraph starting 'Copyright'", {_s("copyright.txt"): _closing(
             "Copyright lawyers for the growers said they would sue the dam operator.")}, ("copyright",), None,
-             in_body=("Copyright lawyers for the growers",), owner="text"),
+             in_body=("Copyright lawyers for the growers",)),
         Case("closing paragraph starting 'Follow us'", {_s("follow.txt"): _closing(
             "\u201cFollow us,\u201d the rescuers shouted, and the villagers climbed to the road.")}, ("follow",), None,
              in_body=("the rescuers shouted",)),
