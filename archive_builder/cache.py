@@ -6,6 +6,10 @@ a stale entry can never be used: changing any of them changes the key. Entries a
 ``Ingested`` values in one SQLite file (one file per seed was measured 5x slower to create on ext4);
 a damaged entry is a miss and a damaged file is replaced, never an error. Entries the build did not
 use are pruned at the end of it.
+
+Every stored value carries a SHA-256 digest of its bytes (``_seal``), checked on every read: an
+entry edited or corrupted on disk (even by a same-length edit that still unpickles) is never used;
+it is counted in ``damaged`` (the build reports a warning) and computed again.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Any
 from archive_builder import __version__
 from archive_builder.ingest import Ingested
 from archive_builder.ingest.overrides import Overrides
+from archive_builder.model import Diagnostic
 
 log = logging.getLogger("archive_builder")
 
@@ -90,6 +95,19 @@ def code_version(package: Path | None = None, parts: tuple[str, ...] = _CODE) ->
     return digest.hexdigest()
 
 
+_DIGEST = 32  # bytes of SHA-256 in front of every stored value
+
+
+def _seal(blob: bytes) -> bytes:
+    return hashlib.sha256(blob).digest() + blob
+
+
+def _unseal(sealed: bytes) -> bytes | None:
+    """The value's bytes, or None when they do not match their digest."""
+    blob = sealed[_DIGEST:]
+    return blob if len(sealed) >= _DIGEST and hashlib.sha256(blob).digest() == sealed[:_DIGEST] else None
+
+
 class SeedCache:
     """One SQLite file of pickled results: one transaction per build, however many seeds changed."""
 
@@ -97,6 +115,15 @@ class SeedCache:
         self.path = path
         self.version = version
         self._db: sqlite3.Connection | None = None
+        self.damaged: list[str] = []  # keys of entries whose bytes did not match their digest
+
+    def _checked(self, key: str, sealed: bytes) -> bytes | None:
+        blob = _unseal(bytes(sealed))
+        if blob is None:
+            log.warning("archive-builder: cache entry %s in %s is damaged (digest mismatch); computing it again",
+                        key[:12], self.path)
+            self.damaged.append(key)
+        return blob
 
     @classmethod
     def at(cls, root: Path) -> SeedCache:
@@ -118,9 +145,11 @@ class SeedCache:
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10)
         db.execute("PRAGMA synchronous = OFF")  # a cache: losing it on power failure only costs time
-        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
-        db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
-        db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        for table in ("entries", "pages", "facts"):  # values without a digest (older versions): dropped
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        db.execute("CREATE TABLE IF NOT EXISTS sealed_entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS sealed_pages (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS sealed_facts (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
         return db
 
     def _drop(self, exc: BaseException) -> None:
@@ -148,12 +177,15 @@ class SeedCache:
             return {}
         found: dict[str, Ingested] = {}
         try:
-            rows = self._db.execute("SELECT key, value FROM entries").fetchall()
+            rows = self._db.execute("SELECT key, value FROM sealed_entries").fetchall()
         except sqlite3.Error as exc:
             self._drop(exc)
             return {}
         for key, blob in rows:
             if key not in keys:
+                continue
+            blob = self._checked(key, blob)
+            if blob is None:
                 continue
             try:
                 value = pickle.loads(blob)  # noqa: S301 - our own cache file, written by store()
@@ -168,19 +200,22 @@ class SeedCache:
         """Add ``entries`` and drop every entry whose key is not in ``keep``, in one transaction."""
         if self._db is None:
             return
-        rows = [(k, dumps(v)) for k, v in sorted(entries.items())]
+        rows = [(k, _seal(dumps(v))) for k, v in sorted(entries.items())]
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows)
-                stale = [(k,) for (k,) in self._db.execute("SELECT key FROM entries") if k not in keep]
-                self._db.executemany("DELETE FROM entries WHERE key = ?", stale)
+                self._db.executemany("INSERT OR REPLACE INTO sealed_entries (key, value) VALUES (?, ?)", rows)
+                stale = [(k,) for (k,) in self._db.execute("SELECT key FROM sealed_entries") if k not in keep]
+                self._db.executemany("DELETE FROM sealed_entries WHERE key = ?", stale)
         except sqlite3.Error as exc:  # a full or read-only disk costs speed, never the build
             log.info("archive-builder: cannot update seed cache %s: %s", self.path, exc)
 
     def load_facts(self, keys: list[str]) -> dict[str, object]:
         """Per-article results (``perarticle.Task``) among ``keys``; unreadable entries are missing."""
         found: dict[str, object] = {}
-        for key, blob in self._facts_among(keys, "key, value"):
+        for key, sealed in self._facts_among(keys, "key, value"):
+            blob = self._checked(key, sealed)
+            if blob is None:
+                continue
             try:
                 found[key] = pickle.loads(blob)  # noqa: S301 - our own cache file
             except Exception as exc:  # noqa: BLE001 - a damaged entry means: compute it again
@@ -201,7 +236,7 @@ class SeedCache:
             for start in range(0, len(keys), 500):
                 part = keys[start : start + 500]
                 marks = ",".join("?" * len(part))
-                rows += self._db.execute(f"SELECT {columns} FROM facts WHERE key IN ({marks})", part)  # noqa: S608 - our own columns, placeholders
+                rows += self._db.execute(f"SELECT {columns} FROM sealed_facts WHERE key IN ({marks})", part)  # noqa: S608 - our own columns, placeholders
         except sqlite3.Error as exc:
             self._drop(exc)
             return []
@@ -215,13 +250,13 @@ class SeedCache:
         """``store_facts`` of values pickled already (by ``dumps``)."""
         if self._db is None:
             return
-        rows = sorted(entries.items())
+        rows = sorted((k, _seal(v)) for k, v in entries.items())
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO facts (key, value) VALUES (?, ?)", rows)
+                self._db.executemany("INSERT OR REPLACE INTO sealed_facts (key, value) VALUES (?, ?)", rows)
                 if keep is not None:
-                    stale = [(k,) for (k,) in self._db.execute("SELECT key FROM facts") if k not in keep]
-                    self._db.executemany("DELETE FROM facts WHERE key = ?", stale)
+                    stale = [(k,) for (k,) in self._db.execute("SELECT key FROM sealed_facts") if k not in keep]
+                    self._db.executemany("DELETE FROM sealed_facts WHERE key = ?", stale)
         except sqlite3.Error as exc:
             log.info("archive-builder: cannot update the per-article cache %s: %s", self.path, exc)
 
@@ -230,10 +265,12 @@ class SeedCache:
         if self._db is None:
             return {}
         try:
-            return {str(k): bytes(v) for k, v in self._db.execute("SELECT key, value FROM pages")}
+            rows = self._db.execute("SELECT key, value FROM sealed_pages").fetchall()
         except sqlite3.Error as exc:
             self._drop(exc)
             return {}
+        pages = {str(k): self._checked(str(k), v) for k, v in rows}
+        return {k: v for k, v in pages.items() if v is not None}
 
     def store_pages(self, pages: dict[str, bytes], known: set[str]) -> None:
         """Keep exactly ``pages``: add the new ones, drop those this build did not use."""
@@ -241,8 +278,17 @@ class SeedCache:
             return
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO pages (key, value) VALUES (?, ?)",
-                                     sorted((k, v) for k, v in pages.items() if k not in known))
-                self._db.executemany("DELETE FROM pages WHERE key = ?", sorted((k,) for k in known - pages.keys()))
+                self._db.executemany("INSERT OR REPLACE INTO sealed_pages (key, value) VALUES (?, ?)",
+                                     sorted((k, _seal(v)) for k, v in pages.items() if k not in known))
+                self._db.executemany("DELETE FROM sealed_pages WHERE key = ?", sorted((k,) for k in known - pages.keys()))
         except sqlite3.Error as exc:
             log.info("archive-builder: cannot update page cache %s: %s", self.path, exc)
+
+
+def damage_diagnostic(cache: SeedCache, rel: str) -> list[Diagnostic]:
+    """A warning when entries of ``cache`` (at ``rel``) were damaged and computed again."""
+    if not cache.damaged:
+        return []
+    return [Diagnostic(rel, f"{len(cache.damaged)} cache entr{'y' if len(cache.damaged) == 1 else 'ies'} damaged "
+                       "(digest mismatch); computed again, not used", "warning",
+                       hint="the site is correct; if this repeats, check the disk (or delete the cache folder)")]

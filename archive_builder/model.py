@@ -32,7 +32,22 @@ class Diagnostic:
         path = self.path.translate(_VISIBLE_CONTROLS)  # a file name cannot add lines to the report
         where = path if self.line is None else f"{path}:{self.line}"
         text = f"{self.severity.upper()} {where}: {self.message}"
-        return f"{text} - {self.hint}" if self.hint else text
+        return _printable(f"{text} - {self.hint}" if self.hint else text)
+
+
+def _printable(text: str) -> str:
+    """``text`` as UTF-8 can hold it: bytes of a file name that were not UTF-8 (``\\udce9``) shown as
+    ``\\xe9``, any other lone surrogate as ``\\ud800``."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join(_shown(ch) if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
+
+
+def _shown(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 # --------------------------------------------------------------------------- seeds, articles

@@ -25,26 +25,32 @@ from pathlib import Path
 
 from archive_builder import addresses, entities, events, ids, provenance, uptodate
 from archive_builder import workers as worker_pool
-from archive_builder.cache import RENDER_CODE, SeedCache, code_version
+from archive_builder.cache import CACHE_DIR, CACHE_FILE, RENDER_CODE, SeedCache, code_version, damage_diagnostic
 from archive_builder.config import Config
 from archive_builder.curation import CURATION_FILE, Curation, load_curation
 from archive_builder.entities.lexicon import load_lexicon
 from archive_builder.errors import ArchiveError, SeedError
 from archive_builder.ingest import Ingested, make_seed, read_seed, seed_format
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides, read_overrides
+from archive_builder.isolate import isolate
+from archive_builder.limits import MAX_SEED_BYTES
 from archive_builder.model import Archive, Article, Diagnostic
 from archive_builder.render import (
+    ArticlePage,
     Output,
     RenderContext,
+    ViewPages,
     article_output,
     assemble,
     render_export,
     render_site_reusing,
     view_outputs,
 )
+from archive_builder.render.context import article_page, original_path
 from archive_builder.render.contrib import views
+from archive_builder.render.fallback import failure
 from archive_builder.workers import Workers
-from archive_builder.write import WriteReport, write_outputs
+from archive_builder.write import WriteReport, plan, write_outputs
 
 log = logging.getLogger("archive_builder")
 
@@ -87,12 +93,42 @@ class BuildResult:
 
 
 def _is_reserved(path: Path) -> bool:
+    """Files of the seeds folder that are not seeds and not worth a message."""
+    return path.name.upper().startswith("README") or path.name in (CURATION_FILE, ids.IDS_FILE)
+
+
+def _skipped(path: Path, rel: str) -> Diagnostic | None:
+    """Why a file or folder of the seeds folder is not read (None: it is read, or silently so)."""
     name = path.name
-    return name.startswith((".", "_")) or name.upper().startswith("README") or name in (CURATION_FILE, ids.IDS_FILE)
+    if path.is_dir():
+        hidden = name.startswith(".")
+        return Diagnostic(rel, "a folder: not read (seeds are read from the seeds folder itself, not from "
+                          "sub-folders)", "info" if hidden else "warning",
+                          hint="move its seeds up into the seeds folder to publish them")
+    if not path.is_file():
+        return Diagnostic(rel, "not a regular file; not read", "warning")
+    if name.startswith((".", "_")):
+        seedlike = seed_format(path) is not None or path.suffix.lower() == OVERRIDE_SUFFIX
+        return Diagnostic(rel, f"name starts with '{name[0]}': not read", "warning" if seedlike else "info",
+                          hint="names starting with '.' or '_' are kept out of the archive; rename it to publish it")
+    return None
+
+
+def _name_problem(path: Path, rel: str) -> Diagnostic | None:
+    """A file name that is not valid UTF-8 (a byte such as 0xe9 from another system's encoding)."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        bad = next(ch for ch in path.name if "\ud800" <= ch <= "\udfff")
+        return Diagnostic(rel, f"file name is not valid UTF-8 (byte 0x{ord(bad) - 0xDC00 & 0xFF:02x}); published "
+                          "under a repaired name", "warning", hint="rename the file with a UTF-8 name")
+    return None
 
 
 def discover(config: Config) -> tuple[list[SeedFile], list[SeedFile], list[Diagnostic]]:
-    """Seed files and override files in the seeds folder, sorted by name."""
+    """Seed files and override files in the seeds folder, sorted by name; everything else in it is
+    reported (sub-folders, names starting with '.' or '_', other formats), except README files
+    and the curation file."""
     if not config.seeds_dir.is_dir():
         raise ArchiveError(f"no seeds folder at {config.rel(config.seeds_dir)}", hint="create it and add seed files")
     seeds: list[SeedFile] = []
@@ -107,16 +143,32 @@ def discover(config: Config) -> tuple[list[SeedFile], list[SeedFile], list[Diagn
             problems.append(Diagnostic(rel, "symbolic link to a file outside the seeds folder; left out",
                                        hint="copy the file into the seeds folder instead of linking to it"))
             continue
-        if not path.is_file() or _is_reserved(path):
+        if _is_reserved(path):
+            continue
+        skipped = _skipped(path, rel)
+        if skipped is not None:
+            problems.append(skipped)
             continue
         if path.suffix.lower() == OVERRIDE_SUFFIX:
             overrides.append(SeedFile(path, rel))
         elif seed_format(path) is not None:
             seeds.append(SeedFile(path, rel))
+            problems.extend(p for p in [_name_problem(path, rel)] if p is not None)
         else:
             problems.append(Diagnostic(rel, f"not a seed format ('{path.suffix or 'no extension'}'); ignored",
                                        "warning", hint="seeds are .txt, .html/.htm (saved web pages) or .md (Markdown) files"))
     return seeds, overrides, problems
+
+
+def _too_large(file: SeedFile) -> Diagnostic | None:
+    try:
+        size = file.path.stat().st_size
+    except OSError:
+        return None  # ingest_one reports the unreadable file
+    if size <= MAX_SEED_BYTES:
+        return None
+    return Diagnostic(file.rel, f"seed of {size / 2**20:,.0f} MB, over the limit of {MAX_SEED_BYTES // 2**20} MB; "
+                      "left out (not read)", hint="split it into articles, or check that it is an article at all")
 
 
 def _load_overrides(files: list[SeedFile], seed_ids: set[str]) -> tuple[dict[str, Overrides], list[Diagnostic]]:
@@ -147,7 +199,11 @@ def ingest_one(file: SeedFile, overrides: Overrides | None) -> Ingested | Diagno
         return Diagnostic(file.rel, f"cannot read: {exc.strerror or exc}")
     except SeedError as exc:
         return exc.diagnostic()
-    return read_seed(seed, data, overrides)
+    try:
+        return read_seed(seed, data, overrides)
+    except Exception as exc:  # noqa: BLE001 - one seed's failure is its own diagnostic, never the build's
+        return Diagnostic(file.rel, f"the ingest stage failed on this seed ({failure(exc)}); left out",
+                          hint="the rest of the archive is built; please report this with the seed")
 
 
 def ingest(config: Config) -> tuple[tuple[Article, ...], Curation, list[Diagnostic]]:
@@ -166,6 +222,10 @@ def ingest(config: Config) -> tuple[tuple[Article, ...], Curation, list[Diagnost
     problems.extend(issues2)
     work: list[tuple[SeedFile, Overrides | None]] = []
     for seed_id, file in sorted(by_id.items()):
+        too_large = _too_large(file)
+        if too_large is not None:
+            problems.append(too_large)
+            continue
         if overrides.get(seed_id) and overrides[seed_id].get("exclude"):
             problems.append(Diagnostic(file.rel, "excluded by the curator (exclude: true)", "info"))
             continue
@@ -238,7 +298,12 @@ def ingest_all(config: Config, work: list[tuple[SeedFile, Overrides | None]]) ->
         parsed = dict(zip(misses, parse_seeds([work[i] for i in misses], worker_count(config)), strict=True))
         fresh = {keys[i]: r for i, r in parsed.items() if i in keys and isinstance(r, Ingested)}
         cache.store(fresh, set(keys.values()))
-    return [parsed[i] if i in parsed else hits[keys[i]] for i in range(len(work))]
+    results = [parsed[i] if i in parsed else hits[keys[i]] for i in range(len(work))]
+    return results + damage_diagnostic(cache, _cache_rel(config))
+
+
+def _cache_rel(config: Config) -> str:
+    return config.rel(config.root / CACHE_DIR / CACHE_FILE)
 
 
 def _duplicates(articles: list[Article], files: dict[str, SeedFile]) -> list[Diagnostic]:
@@ -269,10 +334,11 @@ def _analyse_all(config: Config, timer: Timer) -> tuple[Archive, ids.Registry | 
         workers = _runner(config, cache)
         stack.callback(workers.close, True)
         archive, issues = _analyse(config, articles, curation, registry, workers, timer)
+    damaged = damage_diagnostic(cache, _cache_rel(config)) if cache is not None else []
     with timer("addresses"):
         archive, settled = addresses.settle(archive, registry)
     broken = any(d.severity == "error" for d in issues2)
-    return archive, None if broken else settled, problems + issues + issues2
+    return archive, None if broken else settled, problems + issues + issues2 + damaged
 
 
 def _runner(config: Config, cache: SeedCache | None) -> Workers:
@@ -288,20 +354,36 @@ def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, 
              workers: Workers, timer: Timer) -> tuple[Archive, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     settings = provenance.Settings()
+    folder = config.rel(config.seeds_dir)
+
+    def path_of(article: Article) -> str:
+        return f"{folder}/{article.seed}"
+
     with timer("entities"):
         lexicon = workers.memo("entities.lexicon", code_version(parts=entities.ENTITY_CODE), load_lexicon)
         # queued in the order needed: the workers read dates and n-grams while entities are resolved
         workers.prefetch(entities.extraction_task_for(curation, lexicon), articles)
         workers.prefetch(events.scan_task(), articles)
         workers.prefetch(provenance.prepare_task(settings), articles)
-        entity_index, issues = entities.resolve(articles, curation, lexicon, runner=workers)
+        found = isolate("entities", lambda arts: entities.resolve(arts, curation, lexicon, runner=workers),
+                        articles, path_of, "names (entities)")
+        entity_index, issues = found.result
+    problems.extend(found.diagnostics)
     problems.extend(issues)
     with timer("events"):
-        articles, event_index, issues = events.extract(articles, entity_index, curation, runner=workers,
-                                                        recorded=registry.kind("events"))
+        dated = isolate("events", lambda arts: events.extract(arts, entity_index, curation, runner=workers,
+                                                             recorded=registry.kind("events")),
+                        articles, path_of, "dates and events")
+        updated, event_index, issues = dated.result
+        by_id = {a.id: a for a in updated}
+        articles = tuple(by_id.get(a.id, a) for a in articles)
+    problems.extend(dated.diagnostics)
     problems.extend(issues)
     with timer("provenance"):
-        provenance_index, issues = provenance.analyse(articles, curation, settings, runner=workers)
+        traced = isolate("provenance", lambda arts: provenance.analyse(arts, curation, settings, runner=workers),
+                         articles, path_of, "provenance (copies, sources, attributions)")
+        provenance_index, issues = traced.result
+    problems.extend(traced.diagnostics)
     problems.extend(issues)
     archive = Archive(articles=articles, entities=entity_index, events=event_index,
                       provenance=provenance_index, built=config.build_time)
@@ -331,33 +413,80 @@ def build(config: Config, write: bool = True, timer: Timer = untimed) -> BuildRe
         mark = uptodate.stamp(config)  # the registry is in the seeds folder: the stamp includes it
     with timer("render"):
         ctx = RenderContext.of(archive, config.site_name, config.use_directory_urls)
-        outputs = render(config, ctx)
+        outputs, issues = render(config, ctx)
+        problems.extend(issues)
+        outputs, issues = _checked(config, archive, outputs)
+        problems.extend(issues)
     with timer("write"):
-        report = write_outputs(config.docs_dir, list(outputs)) if write else None
+        report = None
+        if write:
+            report = write_outputs(config.docs_dir, list(outputs))
+            problems.extend(_output_diagnostics(config, archive, report.failed, "write"))
     result = BuildResult(archive, _sorted(problems), outputs, report)
     if report is not None:
         log.info("archive-builder: %d articles; %d files written, %d unchanged, %d removed",
                  len(archive.articles), len(report.written), report.unchanged, len(report.removed))
-        if mark:
+        # a build that found damaged cache entries or failed to write a file is never the last word
+        if mark and not report.failed and not any(d.path == _cache_rel(config) for d in result.diagnostics):
             uptodate.save(config, mark, result.diagnostics, len(archive.articles), [o.path for o in outputs])
     return result
 
 
-def render(config: Config, ctx: RenderContext) -> tuple[Output, ...]:
+def _sources(config: Config, archive: Archive) -> dict[str, str]:
+    """Output path -> the seed it publishes (article pages and originals)."""
+    folder = config.rel(config.seeds_dir)
+    found: dict[str, str] = {}
+    for article in archive.articles:
+        found[article_page(article.id)] = found[original_path(article.seed)] = f"{folder}/{article.seed}"
+    return found
+
+
+def _output_diagnostics(config: Config, archive: Archive, failed: tuple[tuple[str, str], ...],
+                        stage: str) -> list[Diagnostic]:
+    sources = _sources(config, archive) if failed else {}
+    docs = config.rel(config.docs_dir)
+    return [Diagnostic(sources.get(path, f"{docs}/{path}"), f"the {stage} stage failed on {docs}/{path}: {reason}; "
+                       "left out of the site", "error", hint="the rest of the archive is built")
+            for path, reason in failed]
+
+
+def _checked(config: Config, archive: Archive, outputs: tuple[Output, ...]) -> tuple[tuple[Output, ...], list[Diagnostic]]:
+    """The outputs the writer accepts (``write.plan``), and a diagnostic for each one it would refuse."""
+    kept, refused = plan(outputs)
+    return kept, _output_diagnostics(config, archive, refused, "render")
+
+
+def render(config: Config, ctx: RenderContext) -> tuple[tuple[Output, ...], list[Diagnostic]]:
     """Every output; with the cache on, article pages whose inputs did not change are reused.
-    Pages are rendered on worker processes for large archives (the same bytes, tested)."""
+    Pages are rendered on worker processes for large archives (the same bytes, tested). A page or
+    view that fails to render is a diagnostic (the article falls back to a page without panels)."""
     jobs = _stage_jobs(config)
     if not config.cache:
-        return tuple(_render_pages(ctx, config.seeds_dir, {}, "", jobs)[0])
-    with SeedCache.at(config.root) as cache:
-        known = cache.load_pages()
-        outputs, pages = _render_pages(ctx, config.seeds_dir, known, code_version(parts=RENDER_CODE), jobs)
-        cache.store_pages(pages, set(known))
-    return tuple(outputs)
+        outputs, _, failed = _render_pages(ctx, config.seeds_dir, {}, "", jobs)
+    else:
+        with SeedCache.at(config.root) as cache:
+            known = cache.load_pages()
+            outputs, pages, failed = _render_pages(ctx, config.seeds_dir, known, code_version(parts=RENDER_CODE), jobs)
+            cache.store_pages(pages, set(known))
+        return tuple(outputs), _render_diagnostics(config, ctx.archive, failed) + damage_diagnostic(
+            cache, _cache_rel(config))
+    return tuple(outputs), _render_diagnostics(config, ctx.archive, failed)
+
+
+def _render_diagnostics(config: Config, archive: Archive, failed: list[tuple[str, str]]) -> list[Diagnostic]:
+    folder, docs = config.rel(config.seeds_dir), config.rel(config.docs_dir)
+    seeds = {a.id: a.seed for a in archive.articles}
+    return [Diagnostic(f"{folder}/{seeds[name]}", f"the render stage failed on this seed's page ({reason}); "
+                       "published without the names, events and provenance panels", "error",
+                       hint="the rest of the archive is built; please report this with the seed")
+            if name in seeds else
+            Diagnostic(f"{docs}/{name}/", f"the render stage failed on the {name} pages ({reason}); left out",
+                       "error", hint="the rest of the archive is built; please report this with the seeds")
+            for name, reason in failed]
 
 
 def _render_pages(ctx: RenderContext, seeds_dir: Path, known: Mapping[str, bytes], version: str,
-                  jobs: int) -> tuple[list[Output], dict[str, bytes]]:
+                  jobs: int) -> tuple[list[Output], dict[str, bytes], list[tuple[str, str]]]:
     articles = len(ctx.archive.articles)
     if jobs <= 1 or articles < worker_pool.PARALLEL_MIN_ARTICLES:
         return render_site_reusing(ctx, seeds_dir, known, version)
@@ -383,21 +512,21 @@ def _render_worker(ctx: RenderContext, known: Mapping[str, bytes], version: str)
     _RENDER[:] = [(ctx, known, version)]
 
 
-def _render_articles(bounds: tuple[int, int]) -> list[tuple[str | None, bytes]]:
+def _render_articles(bounds: tuple[int, int]) -> list[ArticlePage]:
     ctx, known, version = _RENDER[0]
     stage_views = views()
     return [article_output(ctx, a, stage_views, known, version) for a in ctx.archive.articles[bounds[0] : bounds[1]]]
 
 
-def _render_view(index: int) -> list[Output]:
+def _render_view(index: int) -> ViewPages:
     ctx, _, _ = _RENDER[0]
     return view_outputs(ctx, views()[index])
 
 
 def check(config: Config) -> BuildResult:
-    """Validate seeds and curation files; build nothing."""
-    archive, problems = analyse(config)
-    return BuildResult(archive, _sorted(problems))
+    """Validate seeds and curation files: every stage a build runs, writing nothing, so it reports
+    everything a build would."""
+    return build(config, write=False)
 
 
 def export(config: Config) -> tuple[str, BuildResult]:

@@ -7,6 +7,8 @@ import hashlib
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
@@ -15,11 +17,56 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def join_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with escaped surrogate pairs (YAML's or JSON's ``\\ud83d\\udcf0``) joined into the
+    character they encode, and the number of lone surrogates left (text that cannot be written
+    as UTF-8 until they are replaced)."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text, 0
+    joined = _PAIR.sub(lambda m: m.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text)
+    return joined, len(_SURROGATE.findall(joined))
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``join_surrogates``, then each lone surrogate replaced by U+FFFD; with their number."""
+    joined, lone = join_surrogates(text)
+    return (_SURROGATE.sub("\ufffd", joined) if lone else joined), lone
+
+
+def slug_words(text: str) -> str:
+    """The ASCII slug of ``text`` alone, possibly empty: ``Qassim Suleimani`` -> ``qassim-suleimani``,
+    ``Łódź`` -> ``lodz``, other scripts transliterated (``日本`` -> ``riben``), at most 80 characters."""
+    folded = anyascii(unicodedata.normalize("NFKC", _SURROGATE.sub("", text[:400])))
+    return _SLUG_DROP.sub("-", folded.lower()).strip("-")[:80].strip("-")
+
+
+def needs_hash(text: str) -> bool:
+    """Whether a slug of ``text`` loses what tells it apart: letters of a script other than Latin
+    (transliteration merges names: ``ایرنا`` and ``ايرنا``), or no letter or digit at all (``-->``)."""
+    if text.isascii():
+        return not _SLUG_DROP.sub("", text.lower())
+    return any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in text) or not slug_words(text)
+
+
+def name_digest(text: str, size: int = 6) -> str:
+    """A short stable digest of a name, the same for its case and Unicode normalization variants."""
+    key = unicodedata.normalize("NFC", text).casefold().encode("utf-8", "surrogatepass")
+    return hashlib.sha256(key).hexdigest()[:size]
+
+
 def slugify(text: str, fallback: str = "item") -> str:
-    """ASCII slug: ``Qassim Suleimani`` -> ``qassim-suleimani``; never empty."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _SLUG_DROP.sub("-", folded.lower()).strip("-")
-    return slug[:80].strip("-") or fallback
+    """ASCII slug, never empty: ``Qassim Suleimani`` -> ``qassim-suleimani``. A name in another
+    script is transliterated and given a short digest (``الشرق الأوسط`` -> ``lshrq-l-wst-3fa9c1``), so
+    distinct names get distinct, stable, readable slugs; so is a name with no letter or digit
+    (``-->`` -> ``item-5d41a4``)."""
+    base = slug_words(text) or fallback
+    if text.strip() and needs_hash(text):
+        return f"{base}-{name_digest(text)}"
+    return base
 
 
 def unique_slugs(names: list[str], fallback: str = "item") -> list[str]:

@@ -5,9 +5,11 @@ rebuild triggered by editing a guide page, would otherwise run every stage again
 The stamp is a digest of everything a build reads: every file in the seeds folder (names and bytes:
 seeds, overrides, curation), the settings, and the package's code and data. It is kept in the
 cache folder with the build's diagnostics (so ``--strict`` judges a skipped build like the real
-one) and the size of every file the build wrote; a build is skipped only when the stamp matches
-and every one of those files is still there with that size. With ``cache: false`` (or
-``--no-cache``) nothing is skipped.
+one) and the size and modification time of every file the build wrote and of the cache file; a
+build is skipped only when the stamp matches and every one of those files is still there, unchanged
+by those measures (a page edited by hand, even to the same length, or a cache file changed since
+the build is never trusted: the build runs, and checks each cached entry's digest). With
+``cache: false`` (or ``--no-cache``) nothing is skipped.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from archive_builder.cache import CACHE_DIR, code_version
+from archive_builder.cache import CACHE_DIR, CACHE_FILE, code_version
 from archive_builder.config import Config
 from archive_builder.model import Diagnostic
 
@@ -49,7 +51,11 @@ def stamp(config: Config) -> str:
         if path.is_symlink():
             digest.update(b"link:" + os.fsencode(os.readlink(path)))
         try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"not a file")
+            if path.is_file():
+                with open(path, "rb") as handle:  # in blocks: a huge file costs no memory
+                    digest.update(hashlib.file_digest(handle, "sha256").digest())
+            else:
+                digest.update(b"not a file")
         except OSError:
             digest.update(b"unreadable")
     return digest.hexdigest()
@@ -65,9 +71,11 @@ def load(config: Config, mark: str) -> Saved | None:
         data = json.loads(_path(config).read_text(encoding="utf-8"))
         if data.get("stamp") != mark or data.get("docs") != str(config.docs_dir):
             return None
-        for rel, size in data["files"].items():
-            if os.lstat(config.docs_dir / rel).st_size != size:
+        for rel, state in data["files"].items():
+            if _state(config.docs_dir / rel) != state:
                 return None
+        if _state(config.root / CACHE_DIR / CACHE_FILE) != data["cache"]:
+            return None
         diagnostics = tuple(Diagnostic(**d) for d in data["diagnostics"])
         return Saved(diagnostics, int(data["articles"]), len(data["files"]))
     except (OSError, ValueError, KeyError, TypeError):
@@ -77,9 +85,9 @@ def load(config: Config, mark: str) -> Saved | None:
 def save(config: Config, mark: str, diagnostics: tuple[Diagnostic, ...], articles: int, paths: list[str]) -> None:
     """Record this build (after it wrote its files); failing to is never an error."""
     try:
-        files = {rel: os.lstat(config.docs_dir / rel).st_size for rel in sorted(paths)}
-        data = {"stamp": mark, "docs": str(config.docs_dir), "articles": articles,
-                "diagnostics": [asdict(d) for d in diagnostics], "files": files}
+        files = {rel: _state(config.docs_dir / rel) for rel in sorted(paths)}
+        data = {"stamp": mark, "docs": str(config.docs_dir), "articles": articles, "files": files,
+                "diagnostics": [asdict(d) for d in diagnostics], "cache": _state(config.root / CACHE_DIR / CACHE_FILE)}
         target = _path(config)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(".tmp")
@@ -87,6 +95,15 @@ def save(config: Config, mark: str, diagnostics: tuple[Diagnostic, ...], article
         os.replace(tmp, target)
     except OSError as exc:
         log.info("archive-builder: cannot record the build in %s: %s", _path(config), exc)
+
+
+def _state(path: Path) -> list[int] | None:
+    """Size and modification time of a file (None when it is missing)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
 
 
 def forget(config: Config) -> None:

@@ -9,11 +9,17 @@ are never deleted. Every path is checked to stay inside the output folder.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import stat
+import time
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,11 +32,73 @@ STAGING = ".archive-staging"
 JOURNAL = "journal.json"
 
 
+NAME_MAX = 255  # bytes in one file name (ext4, APFS, NTFS in UTF-16 units)
+LOCK = ".archive-builder.lock"  # beside the output folder's files: one build writes at a time
+LOCK_WAIT = 600.0  # seconds a build waits for another one writing the same folder
+# A failure of these affects one file (its name), not the folder: the file is left out, the rest written.
+_ONE_FILE = frozenset({errno.ENAMETOOLONG, errno.EILSEQ, errno.EINVAL})
+
+
 @dataclass(frozen=True, slots=True)
 class WriteReport:
     written: tuple[str, ...]
     unchanged: int
     removed: tuple[str, ...]
+    failed: tuple[tuple[str, str], ...] = ()  # (path, reason) of files that could not be written
+
+
+def _refusal(rel: str) -> str | None:
+    """Why the writer would refuse ``rel`` (None: it is fine)."""
+    if not _is_plain(rel):
+        return "not a plain path inside the output folder"
+    try:
+        parts = [part.encode("utf-8") for part in rel.split("/")]
+    except UnicodeEncodeError:
+        return "the path is not valid Unicode"
+    if any(len(part) > NAME_MAX for part in parts):
+        return f"a file name longer than {NAME_MAX} bytes"
+    return None
+
+
+def plan(outputs: tuple[Output, ...] | list[Output]) -> tuple[tuple[Output, ...], tuple[tuple[str, str], ...]]:
+    """The outputs the writer accepts and ``(path, reason)`` for each it refuses: paths that are not
+    plain, not valid Unicode or too long, and any path (compared case-insensitively, NFC) already
+    taken by an earlier output. Pure: ``check`` reports the same without writing."""
+    kept: list[Output] = []
+    refused: list[tuple[str, str]] = []
+    taken: dict[str, str] = {}
+    for output in outputs:
+        reason = _refusal(output.path)
+        key = unicodedata.normalize("NFC", output.path).casefold() if reason is None else ""
+        if reason is None and key in taken:
+            reason = f"another output has the same path ({taken[key]})"
+        if reason is not None:
+            refused.append((output.path, reason))
+            continue
+        taken[key] = output.path
+        kept.append(output)
+    return tuple(kept), tuple(refused)
+
+
+@contextmanager
+def locked(root: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold the output folder's lock: a second build writing the same folder waits for the first."""
+    path = root / LOCK
+    handle = open(path, "a+b")  # noqa: SIM115 - closed below
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise ArchiveError(f"another build is writing to {root} (lock {path} held for {wait:.0f} s)",
+                                       hint="wait for it to finish, or remove the lock file if no build runs") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        handle.close()
 
 
 def _is_plain(rel: str) -> bool:
@@ -164,12 +232,22 @@ def _prune_empty(root: Path, folder: Path) -> None:
 
 
 def write_outputs(root: Path, outputs: list[Output]) -> WriteReport:
-    """Make the generated part of ``root`` exactly ``outputs``, touching only what changed."""
+    """Make the generated part of ``root`` exactly ``outputs``, touching only what changed.
+
+    One build at a time writes ``root`` (``locked``). A file that cannot be written because of its
+    name is left out and reported in ``failed``; any other failure (disk full, permissions) removes
+    the staging folder and raises an ``ArchiveError`` naming the file."""
     root.mkdir(parents=True, exist_ok=True)
+    with locked(root):
+        return _write(root, outputs)
+
+
+def _write(root: Path, outputs: list[Output]) -> WriteReport:
     recover(root)
     old = _load_manifest(root)
     new: dict[str, str] = {}
     changed: list[tuple[str, bytes]] = []
+    unreadable: list[tuple[str, str]] = []
     checked: dict[Path, bool] = {}
     for output in outputs:
         _target, state = _inspect(root, output.path, checked)
@@ -180,7 +258,11 @@ def write_outputs(root: Path, outputs: list[Output]) -> WriteReport:
         if output.sha256 is not None and known == output.sha256 and _is_file(state):
             new[output.path] = output.sha256
             continue
-        data = _content(output)
+        try:
+            data = _content(output)
+        except OSError as exc:  # a seed removed or made unreadable since it was read: that file only
+            unreadable.append((output.path, f"cannot read {exc.filename or output.copy_from}: {exc.strerror or exc}"))
+            continue
         digest = _digest(data)
         new[output.path] = digest
         if known == digest and _is_file(state) and state is not None and state.st_size == len(data):
@@ -188,18 +270,56 @@ def write_outputs(root: Path, outputs: list[Output]) -> WriteReport:
         changed.append((output.path, data))
     removals = sorted(p for p in old if p not in new)
     if not changed and not removals and old == new:
-        return WriteReport((), len(outputs), ())
+        return WriteReport((), len(outputs) - len(unreadable), (), tuple(unreadable))
     staging = root / STAGING
-    files = os.path.join(staging, "files")
-    for rel, data in changed:
-        _plain_write(os.path.join(files, rel), data)
-    # One sync for every staged file (an fsync per file costs ~0.6 ms each: 12 s for 20,000 files),
-    # so the journal below never names a file that a power failure could lose.
-    os.sync()
-    plan: dict[str, Any] = {"moves": [rel for rel, _ in changed], "removals": removals, "manifest": new}
-    journal_tmp = staging / (JOURNAL + ".tmp")
-    _fsync_write(journal_tmp, json.dumps(plan).encode())
+    try:
+        changed, staged_failed = _stage(staging, changed)
+        failed = tuple(unreadable) + staged_failed
+        for rel, _reason in failed:  # a file that could not be written: its old version is not kept either
+            new.pop(rel, None)
+        removals = sorted(p for p in old if p not in new)
+        # One sync for every staged file (an fsync per file costs ~0.6 ms each: 12 s for 20,000 files),
+        # so the journal below never names a file that a power failure could lose.
+        os.sync()
+        journal: dict[str, Any] = {"moves": [rel for rel, _ in changed], "removals": removals, "manifest": new}
+        journal_tmp = staging / (JOURNAL + ".tmp")
+        _fsync_write(journal_tmp, json.dumps(journal).encode())
+    except (OSError, _Failed) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        where, error = (root / exc.rel, exc.error) if isinstance(exc, _Failed) else (exc.filename or staging, exc)
+        reason = error.strerror or (error.args[0] if error.args else type(error).__name__)
+        raise ArchiveError(f"cannot write {where}: {reason}; nothing in {root} was changed",
+                           hint="free some space or fix the permissions, then build again") from exc
     os.replace(journal_tmp, staging / JOURNAL)
-    _apply(root, plan)
+    _apply(root, journal)
     shutil.rmtree(staging)
-    return WriteReport(tuple(rel for rel, _ in changed), len(outputs) - len(changed), tuple(removals))
+    return WriteReport(tuple(rel for rel, _ in changed), len(outputs) - len(changed) - len(failed), tuple(removals),
+                       failed)
+
+
+class _Failed(Exception):
+    """Staging ``rel`` failed for a reason that is not its name's (disk full, permissions)."""
+
+    def __init__(self, rel: str, error: OSError) -> None:
+        super().__init__(rel)
+        self.rel = rel
+        self.error = error
+
+
+def _stage(staging: Path, changed: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], tuple[tuple[str, str], ...]]:
+    """Write the changed files into the staging folder; those whose name the file system refuses are
+    returned as failed (path, reason), any other error is raised with the file's path."""
+    files = os.path.join(staging, "files")
+    staged: list[tuple[str, bytes]] = []
+    failed: list[tuple[str, str]] = []
+    for rel, data in changed:
+        path = os.path.join(files, rel)
+        try:
+            _plain_write(path, data)
+        except OSError as exc:
+            if exc.errno not in _ONE_FILE:
+                raise _Failed(rel, exc) from exc
+            failed.append((rel, exc.strerror or str(exc)))
+            continue
+        staged.append((rel, data))
+    return staged, tuple(failed)

@@ -84,8 +84,8 @@ def test_corrupt_cache_is_rebuilt_not_fatal(make_project: MakeProject, monkeypat
     expected = _snapshot(config)
     db = config.root / CACHE_DIR / CACHE_FILE
     with sqlite3.connect(db) as conn:  # one damaged entry: that seed alone is parsed again
-        key = conn.execute("SELECT key FROM entries ORDER BY key LIMIT 1").fetchone()[0]
-        conn.execute("UPDATE entries SET value = ? WHERE key = ?", (b"not a pickle", key))
+        key = conn.execute("SELECT key FROM sealed_entries ORDER BY key LIMIT 1").fetchone()[0]
+        conn.execute("UPDATE sealed_entries SET value = ? WHERE key = ?", (b"not a pickle", key))
     calls: list[str] = []
     real = pipeline.ingest_one
     monkeypatch.setattr(pipeline, "ingest_one", lambda f, o: calls.append(f.rel) or real(f, o))
@@ -307,7 +307,7 @@ def test_per_article_results_are_cached_and_only_a_changed_article_is_read_again
     pipeline.build(config)
     assert calls == ["names 103_7e7e7e7e7e7e7e7e", "dates 103_7e7e7e7e7e7e7e7e"]
     with sqlite3.connect(config.root / CACHE_DIR / CACHE_FILE) as db:  # the stale entries were pruned
-        (facts,) = db.execute("SELECT COUNT(*) FROM facts").fetchone()
+        (facts,) = db.execute("SELECT COUNT(*) FROM sealed_facts").fetchone()
     assert facts == 3 * len(first.archive.articles) + 1  # three tasks per article, and the lexicon
 
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import logging
+import posixpath
 
 from archive_builder.cache import code_version
 from archive_builder.curation import Curation
@@ -18,6 +19,7 @@ from archive_builder.entities.lexicon import Lexicon, load_lexicon
 from archive_builder.entities.local import Local, local_entities, person_key
 from archive_builder.entities.names import fold
 from archive_builder.entities.resolve import Group, resolve_groups
+from archive_builder.limits import MAX_NAMES_PER_ARTICLE
 from archive_builder.model import Article, Diagnostic, EntityIndex
 from archive_builder.perarticle import Runner, Task, serial, stable_digest
 
@@ -31,7 +33,7 @@ __all__ = ["resolve", "extract_article"]
 def extract_article(article: Article, lex: Lexicon, plan: CurationPlan | None = None) -> tuple[
         list[Local], list[Candidate]]:
     """Local entities of one article (body and credits) and its unresolved lone words."""
-    cands = spot(article.body, lex)
+    cands = spot(article.body, lex)[:MAX_NAMES_PER_ARTICLE]  # the rest are not indexed (``resolve`` says so)
     if plan is not None:
         cands = plan.add_alias_mentions(article.body, cands)
     found, bare = local_entities(cands, lex, article.id)
@@ -132,6 +134,12 @@ def resolve(articles: tuple[Article, ...], curation: Curation, lex: Lexicon | No
     bare: list[Candidate] = []
     bare_articles: list[str] = []
     for article, (found, left) in zip(articles, runner(extraction_task(lex, plan), articles), strict=True):
+        if sum(len(entity.spans) for entity in found) + len(left) >= MAX_NAMES_PER_ARTICLE:
+            folder = posixpath.dirname(curation.path)
+            problems.append(Diagnostic(f"{folder}/{article.seed}" if folder else article.seed,
+                                       f"names more than {MAX_NAMES_PER_ARTICLE:,} people, places or organizations; "
+                                       "only the first are indexed", "warning",
+                                       hint="is it one article? a list of names is better kept out of the archive"))
         locals_ += found
         bare += left
         bare_articles += [article.id] * len(left)

@@ -217,7 +217,7 @@ def _find_title(run: list[Token], lex: Lexicon) -> tuple[int, int] | None:
             j = i + size
             while j < len(run) - 1 and any(tuple(lows[j : j + n]) in lex.titles for n in (1, 2)):
                 j += 2 if tuple(lows[j : j + 2]) in lex.titles else 1
-            if j >= len(run):  # the run ends with the title ("... by Lord Chief Justice")
+            if j >= len(run):  # the run ends with titles (``said the Lord Chief Justice.``): no name follows
                 continue
             nxt = lows[j]
             if run[j].cap and not _not_a_name(nxt, lex):

@@ -190,15 +190,20 @@ def _contains(seq: list[str], sub: list[str]) -> bool:
 
 
 def _fold_short_persons(table: dict[str, Local], lex: Lexicon) -> None:
-    """``Abdul Mahdi`` -> ``Adel Abdul Mahdi``: a two-word name that ends a longer one here."""
+    """``Abdul Mahdi`` -> ``Adel Abdul Mahdi``: a two-word name that ends a longer one here.
+
+    Each short name goes to the first longer name (longest first) that ends with its words, found
+    through an index of every name's endings: linear in the number of names, not quadratic."""
     people = sorted((e for e in table.values() if e.type == "person"), key=lambda e: -len(e.words))
-    for short in people:
-        sw = [lex.memo.fold(w) for w in short.words if not is_initial(w)]
-        for long in people:
-            lw = [lex.memo.fold(w) for w in long.words if not is_initial(w)]
-            if long is not short and len(lw) > len(sw) >= 2 and lw[-len(sw):] == sw and short.key in table:
-                long.spans.extend(short.spans)
-                long.forms.extend(short.forms)
-                long.titles += tuple(t for t in short.titles if t not in long.titles)
-                del table[short.key]
-                break
+    folded = [tuple(lex.memo.fold(w) for w in e.words if not is_initial(w)) for e in people]
+    endings: dict[tuple[str, ...], Local] = {}
+    for person, words in zip(people, folded, strict=True):
+        for size in range(2, len(words)):
+            endings.setdefault(words[-size:], person)
+    for short, words in zip(people, folded, strict=True):
+        long = endings.get(words) if len(words) >= 2 else None
+        if long is not None and short.key in table:
+            long.spans.extend(short.spans)
+            long.forms.extend(short.forms)
+            long.titles += tuple(t for t in short.titles if t not in long.titles)
+            del table[short.key]

@@ -17,6 +17,7 @@ Precision is kept: ``day``, ``month``, ``year`` or ``range`` (``date``..``until`
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -162,14 +163,18 @@ def scan(text: str) -> list[RawDate]:
             m = _PATTERNS[i][1].match(text, word.start())
             if m is not None:
                 found.append((i, m.start(), m))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken: disjoint, kept sorted by start (so ends are sorted too)
+    ends: list[int] = []
     out: list[RawDate] = []
     for i, _, m in sorted(found, key=lambda f: (f[0], f[1])):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        # the only taken span that can overlap is the last one starting before this one ends
+        k = bisect.bisect_left(starts, m.end())
+        if k and ends[k - 1] > m.start():
             continue
         raw = _raw(_PATTERNS[i][0], m, text)
         if raw is not None:
-            taken.append((m.start(), m.end()))
+            starts.insert(k, m.start())
+            ends.insert(k, m.end())
             out.append(raw)
     return sorted(out, key=lambda r: (r.start, r.end))
 

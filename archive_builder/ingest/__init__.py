@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from archive_builder.ingest.markdown import parse_markdown
 from archive_builder.ingest.overrides import OVERRIDE_SUFFIX, Overrides
 from archive_builder.ingest.text import Parsed, derive_title, parse_text
 from archive_builder.model import Article, Diagnostic, Seed, SeedFormat
-from archive_builder.textutil import count_words
+from archive_builder.textutil import count_words, replace_surrogates
 
 SEED_FORMATS: dict[str, SeedFormat] = {
     ".txt": "text", ".text": "text",
@@ -66,7 +67,49 @@ def read_seed(seed: Seed, data: bytes, overrides: Overrides | None = None) -> In
         return Ingested(seed, None, (*problems, problem))
     if overrides is not None and overrides.values:
         article = apply_overrides(article, overrides)
+    article, lone = _without_surrogates(article)
+    if lone:
+        problems.append(Diagnostic(seed.path, f"{lone} lone surrogate escape(s) (such as \\ud800 in JSON-LD or "
+                                   "front matter) replaced by U+FFFD", "warning",
+                                   hint="no text can hold them; write the character itself"))
     return Ingested(seed, article, tuple(problems))
+
+
+def _without_surrogates(article: Article) -> tuple[Article, int]:
+    """The article with escaped surrogate pairs joined and lone surrogates replaced by U+FFFD in every
+    text field (they come from escapes in JSON-LD or YAML and cannot be written as UTF-8), and how
+    many were replaced. Offsets stay valid: a lone surrogate and U+FFFD are one character each."""
+    changes: dict[str, object] = {}
+    total = 0
+    for field in dataclasses.fields(article):
+        if field.name in ("id", "seed"):  # the file's own name: kept exact (pages and paths make it safe)
+            continue
+        value = getattr(article, field.name)
+        fixed: object
+        if field.name == "body":  # offsets point into the body: one U+FFFD per surrogate, pairs too
+            fixed, lone = _SURROGATE.sub("\ufffd", value), len(_SURROGATE.findall(value))
+        elif isinstance(value, str):
+            fixed, lone = _fixed(value)
+        elif field.name == "blocks":
+            blocks = [(b, _fixed(b.text)) for b in value]
+            fixed = tuple(dataclasses.replace(b, text=f[0]) if f[1] or f[0] != b.text else b for b, f in blocks)
+            lone = sum(f[1] for _, f in blocks)
+        elif isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+            pairs = [_fixed(v) for v in value]
+            fixed, lone = tuple(p[0] for p in pairs), sum(p[1] for p in pairs)
+        else:
+            continue
+        if fixed != value:
+            changes[field.name] = fixed
+            total += lone
+    return (dataclasses.replace(article, **changes) if changes else article), total  # type: ignore[arg-type]
+
+
+def _fixed(text: str) -> tuple[str, int]:
+    return replace_surrogates(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _parse(seed: Seed, decoded: Decoded, problems: list[Diagnostic]) -> Parsed | None:

@@ -11,9 +11,10 @@ from archive_builder.render.article import ArticleParts, article_parts, render_a
 from archive_builder.render.context import Output, RenderContext, article_page, original_path
 from archive_builder.render.contrib import View, views
 from archive_builder.render.export import export_data, to_json
+from archive_builder.render.fallback import ArticlePage, ViewPages, bare_page, failure, view_name
 from archive_builder.render.site import articles_index, home
 
-__all__ = ["render_site", "render_site_reusing", "article_output", "view_outputs", "assemble", "export_data", "to_json", "RenderContext", "Output"]
+__all__ = ["ArticlePage", "ViewPages", "render_problems", "render_site", "render_site_reusing", "article_output", "view_outputs", "assemble", "export_data", "to_json", "RenderContext", "Output"]
 
 
 def render_site(ctx: RenderContext, seeds_dir: Path) -> list[Output]:
@@ -31,9 +32,10 @@ def page_key(version: str, ctx: RenderContext, article: Article, parts: ArticleP
 
 
 def render_site_reusing(ctx: RenderContext, seeds_dir: Path, known: Mapping[str, bytes],
-                        version: str) -> tuple[list[Output], dict[str, bytes]]:
+                        version: str) -> tuple[list[Output], dict[str, bytes], list[tuple[str, str]]]:
     """``render_site``, reusing article pages from ``known`` (page key -> bytes of an earlier build
-    with render code ``version``); also returns every article page of this build by key.
+    with render code ``version``); also returns every article page of this build by key, and what
+    failed to render (``render_problems``).
 
     The two maps inside (``article_output`` per article, ``view_outputs`` per stage view) are pure
     functions of frozen values: the orchestrator may run them on worker processes instead, and
@@ -44,33 +46,51 @@ def render_site_reusing(ctx: RenderContext, seeds_dir: Path, known: Mapping[str,
 
 
 def article_output(ctx: RenderContext, article: Article, stage_views: tuple[View, ...], known: Mapping[str, bytes],
-                   version: str) -> tuple[str | None, bytes]:
-    """One article page (reused from ``known`` when its key is there) and its key."""
-    parts = article_parts(ctx, article, stage_views)
-    key = page_key(version, ctx, article, parts) if version else None
-    data = known.get(key) if key else None
-    return key, render_article_parts(article, parts) if data is None else data
+                   version: str) -> ArticlePage:
+    """One article page (reused from ``known`` when its key is there) and its key.
+
+    A failure while rendering one article is that article's alone: its page is rendered again from
+    the article without the stages' panels (its text, metadata and original), and the failure is
+    returned as the page's ``problem`` (a diagnostic for the seed)."""
+    try:
+        parts = article_parts(ctx, article, stage_views)
+        key = page_key(version, ctx, article, parts) if version else None
+        data = known.get(key) if key else None
+        return ArticlePage(key, render_article_parts(article, parts) if data is None else data)
+    except Exception as exc:  # noqa: BLE001 - reported below as the seed's diagnostic, never fatal
+        return ArticlePage(None, bare_page(article), failure(exc))
 
 
-def view_outputs(ctx: RenderContext, view: View) -> list[Output]:
-    """A stage view's own pages (entity, event, provenance pages and their indexes)."""
-    return list(view.pages(ctx))
+def view_outputs(ctx: RenderContext, view: View) -> ViewPages:
+    """A stage view's own pages (entity, event, provenance pages and their indexes); a failure of one
+    view is reported as its ``problem`` and leaves its pages out, never the others'."""
+    try:
+        return ViewPages(view_name(view), tuple(view.pages(ctx)))
+    except Exception as exc:  # noqa: BLE001 - reported as a diagnostic by the orchestrator
+        return ViewPages(view_name(view), (), failure(exc))
 
 
-def assemble(ctx: RenderContext, seeds_dir: Path, pages: list[tuple[str | None, bytes]],
-             view_pages: list[list[Output]]) -> tuple[list[Output], dict[str, bytes]]:
+def assemble(ctx: RenderContext, seeds_dir: Path, pages: list[ArticlePage],
+             view_pages: list[ViewPages]) -> tuple[list[Output], dict[str, bytes], list[tuple[str, str]]]:
     """Every output sorted by path, from each article's page (in article order) and each view's pages."""
     outputs = [Output("index.md", home(ctx)), Output("articles/index.md", articles_index(ctx))]
     by_key: dict[str, bytes] = {}
-    for article, (key, data) in zip(ctx.archive.articles, pages, strict=True):
-        if key:
-            by_key[key] = data
-        outputs.append(Output(article_page(article.id), data))
+    for article, page in zip(ctx.archive.articles, pages, strict=True):
+        if page.key:
+            by_key[page.key] = page.data
+        outputs.append(Output(article_page(article.id), page.data))
         outputs.append(Output(original_path(article.seed), copy_from=str(seeds_dir / article.seed),
                               sha256=article.sha256))
     for found in view_pages:
-        outputs.extend(found)
-    return sorted(outputs, key=lambda o: o.path), by_key
+        outputs.extend(found.outputs)
+    return sorted(outputs, key=lambda o: o.path), by_key, render_problems(ctx, pages, view_pages)
+
+
+def render_problems(ctx: RenderContext, pages: list[ArticlePage], view_pages: list[ViewPages]) -> list[tuple[str, str]]:
+    """``(article id or view name, what failed)`` for every page or view whose rendering failed."""
+    found = [(article.id, page.problem) for article, page in zip(ctx.archive.articles, pages, strict=True)
+             if page.problem]
+    return found + [(view.name, view.problem) for view in view_pages if view.problem]
 
 
 def render_export(archive: Archive) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from archive_builder.model import Archive, Article, Entity
-from archive_builder.textutil import slugify
+from archive_builder.textutil import slug_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +41,27 @@ class RenderContext:
 
 
 _PLAIN_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,120}")
+_HASHED = re.compile(r".*-[0-9a-f]{8}")  # the shape of a slug plus digest: no plain id may take it
+# Names a page may not take: the folders' own index pages (MkDocs reads README.md as index.md too)
+# and names Windows reserves for devices (a site copied there must not lose pages).
+RESERVED = frozenset({"index", "readme", "con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                      *(f"lpt{i}" for i in range(10))})
+_ORIGINAL_MAX = 200  # bytes of a published original's name kept as it is (file systems allow 255)
+_SEED_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown"})
+
+
+def _digest(name: str) -> str:
+    return hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 def page_slug(article_id: str) -> str:
-    """The id itself when it is a plain lowercase slug; otherwise a slug plus a short hash, so two
-    ids never share a page (``A b`` and ``a-b``, or ids differing only in case)."""
-    if _PLAIN_ID.fullmatch(article_id):
+    """A page name for an id, unique by construction: the id itself when it is a plain lowercase
+    slug (not a reserved name such as ``index``, not shaped like a slug plus digest); otherwise its
+    transliterated slug plus a digest of the exact id (``A b`` -> ``a-b-1a2b3c4d``), so ids that differ
+    in case, Unicode normalization or bytes never share a page, and no name exceeds 90 characters."""
+    if _PLAIN_ID.fullmatch(article_id) and article_id not in RESERVED and not _HASHED.fullmatch(article_id):
         return article_id
-    digest = hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:8]
-    return f"{slugify(article_id, 'article')}-{digest}"
+    return f"{slug_words(article_id) or 'article'}-{_digest(article_id)}"
 
 
 def article_page(article_id: str) -> str:
@@ -56,12 +69,34 @@ def article_page(article_id: str) -> str:
 
 
 def original_path(seed_name: str) -> str:
-    """Where the seed's original bytes are published. Non-.txt seeds get ``.txt`` appended so a
-    saved HTML page is served as inert text, never as a live page of the site."""
-    name = seed_name if seed_name.lower().endswith(".txt") else f"{seed_name}.txt"
-    if name.startswith(".") or "/" in name or "\\" in name:
-        name = "_" + name.replace("/", "_").replace("\\", "_")
-    return f"originals/{name}"
+    """Where the seed's original bytes are published, unique by construction. Non-.txt seeds get
+    ``.txt`` appended so a saved HTML page is served as inert text, never as a live page of the site.
+    The name is kept when it is canonical: printable valid Unicode in NFC and lower case, not hidden,
+    short enough, a ``.txt`` seed's stem not ending in another seed suffix (``x.html.txt`` beside
+    ``x.html``) and no stem shaped like a slug plus digest; any other name becomes its slug plus a
+    digest of the exact name (``Breaking News.txt`` -> ``breaking-news-1a2b3c4d.txt``)."""
+    stem, dot, suffix = seed_name.rpartition(".")
+    stem, suffix = (stem, f".{suffix}") if dot else (seed_name, "")
+    published = seed_name if suffix == ".txt" else f"{seed_name}.txt"
+    if _canonical(seed_name, stem, suffix, published):
+        return f"originals/{published}"
+    kind = suffix.lower() if suffix.lower() in _SEED_SUFFIXES else ""
+    return f"originals/{slug_words(stem) or 'seed'}-{_digest(seed_name)}{kind}{'' if kind == '.txt' else '.txt'}"
+
+
+def _canonical(name: str, stem: str, suffix: str, published: str) -> bool:
+    if not name.isprintable() or name.startswith((".", "_")) or "/" in name or "\\" in name:
+        return False
+    try:
+        size = len(published.encode("utf-8"))
+    except UnicodeEncodeError:  # a file name with bytes that are not UTF-8
+        return False
+    if size > _ORIGINAL_MAX or name != unicodedata.normalize("NFC", name).casefold():
+        return False
+    inner = stem.rpartition(".")[2] if "." in stem else ""
+    if suffix == ".txt" and inner and f".{inner}" in _SEED_SUFFIXES:
+        return False
+    return not _HASHED.fullmatch(stem.split(".", 1)[0])
 
 
 def by_date_then_title(article: Article) -> tuple[int, str, str, str]:

@@ -134,10 +134,17 @@ def pages(ctx: RenderContext) -> list[Output]:
     return outputs
 
 
+# An article naming more entities than this (a roll of names) adds no "named together" pairs: its
+# pairs would cost the square of its names, and a list says nothing about who acts together.
+MAX_TOGETHER = 500
+
+
 def _cooccurring(entity: Entity, per_article: dict[str, set[str]]) -> list[tuple[str, int]]:
     counts: Counter[str] = Counter()
     for article in entity.articles:
-        counts.update(per_article.get(article, ()))
+        named = per_article.get(article, ())
+        if len(named) <= MAX_TOGETHER:
+            counts.update(named)
     counts.pop(entity.id, None)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:COOCCURRING]
 

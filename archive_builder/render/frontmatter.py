@@ -29,7 +29,10 @@ _INDICATORS = "#,[]{}&*!|>'\"%@`"
 
 
 def _plain(value: Any) -> Any:
-    """YAML-safe plain values: dates as ISO strings, tuples as lists."""
+    """YAML-safe plain values: dates as ISO strings, tuples as lists, lone surrogates (from a file
+    name that is not UTF-8) as their escape."""
+    if isinstance(value, str) and not value.isascii():
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
@@ -146,4 +149,6 @@ def dump_yaml(metadata: dict[str, Any]) -> str:
 def page(metadata: dict[str, Any], body: str) -> bytes:
     """A page: ``---`` YAML (keys in the given order) ``---`` then the Markdown body."""
     text = f"---\n{dump_yaml(metadata)}\n---\n\n{body}\n".strip()
-    return (text.rstrip("\n") + "\n").encode("utf-8")
+    # a lone surrogate can only come from a file name that is not UTF-8 (ingest replaces every other
+    # one): written as its escape (``\\udce9``), never a UnicodeEncodeError
+    return (text.rstrip("\n") + "\n").encode("utf-8", "backslashreplace")

@@ -129,3 +129,10 @@ def test_business_names_are_organizations_not_people(lex):
     found = typed("Almira Port Holdings said on Monday that Gulfstar Logistics would take over the berths.", lex)
     assert found["Almira Port Holdings"] == "organization"
     assert found["Gulfstar Logistics"] == "organization"
+
+
+def test_a_run_ending_in_titles_names_no_one(lex):
+    """``... said the Lord Chief Justice.``: the titles end the run, no name follows (was an IndexError)."""
+    found = spot("The appeal was dismissed, said the Lord Chief Justice.", lex)
+    assert not [c for c in found if c.type == "person"]
+    assert spot("Lord Chief Justice Ann Hale dismissed it.", lex)[0].words[-2:] == ("Ann", "Hale")

@@ -8,6 +8,7 @@ must happen: which seeds are published, which file the diagnostic names and what
 from __future__ import annotations
 
 import io
+import re
 import sys
 import tempfile
 from contextlib import redirect_stderr
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive_builder import cli, pipeline
-from archive_builder.model import Diagnostic
+from archive_builder.model import Article, Diagnostic
 from tests.support.project import make_project
 
 GOOD_NAME = "good.txt"
@@ -44,6 +45,10 @@ class Case:
     severity: str = "warning"  # lowest severity the diagnostic has: warning or error
     left_out: tuple[str, ...] = ()  # seed ids that must NOT be published
     links: tuple[tuple[str, str], ...] = ()  # (link path under the project, target under the work folder)
+    in_body: tuple[str, ...] = ()  # text that must stay in some published article's body
+    kept: tuple[str, ...] = ()  # text that must be in a body or a named, visible field (caption, boilerplate...)
+    sparse: tuple[tuple[str, int], ...] = ()  # (path, size): files of that many zero bytes (never read whole)
+    owner: str = ""  # the part of the work that fixes it, when not this catalogue's own (rows stay until merged)
 
 
 def _s(name: str) -> str:
@@ -59,6 +64,36 @@ def _big_seed() -> bytes:
         parts += [paragraph.strip(), ""]
         size += len(paragraph) + 2
     return "\n".join(parts).encode("utf-8")
+
+
+def _slug_plus_hash(seed_id: str) -> str:
+    """The page name a non-slug id gets (``A b`` -> ``a-b-1234abcd``), as a seed id of its own."""
+    from archive_builder.render.context import page_slug
+
+    return page_slug(seed_id)
+
+
+def _names_article(count: int) -> bytes:
+    """One article naming ``count`` different people (a generated roll of names)."""
+    first = ["Maria", "John", "Aisha", "Kofi", "Elena", "Omar", "Priya", "Lars", "Mei", "Tomas"]
+    people = [f"{first[i % 10]} {''.join(chr(97 + (i // 10 ** k) % 26) for k in range(4)).capitalize()}son"
+              for i in range(count)]
+    lines = ["Volunteers honoured at the harbour ceremony", "",
+             "The harbour authority honoured its volunteers on Tuesday, officials said.", ""]
+    lines += [f"{', '.join(people[i : i + 10])} were thanked on March 3, 2021." for i in range(0, count, 10)]
+    return "\n\n".join(lines).encode("utf-8")
+
+
+def _nested_html(levels: int) -> bytes:
+    body = "<p>The harbour authority reopened the northern terminal on Tuesday after repairs.</p>"
+    return (f"<html><head><title>Deep</title></head><body><article><h1>Deep page</h1>{'<div>' * levels}"
+            f"{body}{'</div>' * levels}</article></body></html>").encode()
+
+
+def _closing(paragraph: str) -> bytes:
+    return ("Flood waters recede in the valley\n\nBy Maria Okonkwo\n\nMarch 3, 2021\n\n"
+            "Flood waters receded across the valley on Tuesday, local officials said, as rescuers reached "
+            "villages cut off for a week.\n\n" + paragraph + "\n").encode()
 
 
 def cases() -> list[Case]:
@@ -117,7 +152,8 @@ def cases() -> list[Case]:
              (), _s("credit.txt"), "body", "error", ("credit",)),
         Case("unsupported extension", {_s("notes.docx"): b"PK\x03\x04 not a seed"}, (), _s("notes.docx"),
              "not a seed format"),
-        Case("folder named like a seed", {_s("folder.txt/inner.txt"): art}, (), None, left_out=("folder", "inner")),
+        Case("folder named like a seed", {_s("folder.txt/inner.txt"): art}, (), _s("folder.txt"), "not read",
+             left_out=("folder", "inner")),
         Case("override: not YAML", {_s("good.yml"): b"title: [unclosed\n"}, (), _s("good.yml"), "not valid YAML", "error"),
         Case("override: a list", {_s("good.yml"): b"- title\n- outlet\n"}, (), _s("good.yml"), "key: value", "error"),
         Case("override: misspelt key", {_s("good.yml"): b"titel: Corrected\n"}, (), _s("good.yml"), "did you mean 'title'",
@@ -156,8 +192,89 @@ def cases() -> list[Case]:
              "not UTF-8", "error"),
         Case("curation: impossible date", {_s("curation.yml"): b"events:\n  - date: 2020-02-30\n"}, (),
              _s("curation.yml"), "impossible value: day is out of range", "error"),
+        *round_two(),
         Case("curation: python tag", {_s("curation.yml"): b"entities: !!python/object/apply:os.system ['echo hi']\n"},
              (), _s("curation.yml"), "not valid YAML", "error"),
+    ]
+
+
+def round_two() -> list[Case]:
+    """The second round of attacks (issue 12)."""
+    art = ARTICLE.encode("utf-8")
+    html_page = (b"<html><head><title>Harbour</title><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+                 b"\"Harbour \\ud83d\\udcf0 reopens \\ud800\", \"datePublished\": \"2021-03-03\", \"author\": "
+                 b"{\"name\": \"Maria \\udc00 Okonkwo\"}, \"publisher\": {\"name\": \"Harbour \\ud800 Times\"}}"
+                 b"</script></head>"
+                 b"<body><article><p>The harbour authority reopened the northern terminal "
+                 b"on Tuesday after three weeks of repairs, officials said.</p></article></body></html>")
+    saved = re.sub(rb"\\ud[89a-f][0-9a-f]{2}", b"", html_page)
+    front = b'---\ntitle: "Budget \\ud800 vote"\n---\n\n' + art
+    long_anchor = "x" * 200_000
+    alias = (f"notes: &s {long_anchor}\nbyline: [" + ", ".join(["*s"] * 400) + "]\n").encode()
+    link_only = (b"<html><body><article><h1>Ferry resumes</h1><p>The ferry service resumed on Friday after the "
+                 b"strike ended, the operator said.</p><p><a href=\"https://example.org/x\">Passengers queued for "
+                 b"hours at the terminal on the first morning</a></p></article></body></html>")
+    related = (b"<html><body><article><h1>Ferry resumes</h1><p>The ferry service resumed on Friday after the "
+               b"strike ended, the operator said.</p><p>Related: the strike began after talks on pay broke "
+               b"down in January.</p></article></body></html>")
+    return [
+        Case("title at the end of a sentence", {_s("judge.txt"): b"Appeal dismissed\n\nThe court dismissed the "
+                                                b"appeal on Monday, said the Lord Chief Justice.\n"}, ("judge",), None),
+        Case("override: lone surrogate escape", {_s("good.yml"): b'title: "Harbour \\ud800 news"\n'}, (),
+             _s("good.yml"), "lone surrogate", "error"),
+        Case("override: escaped surrogate pair", {_s("good.yml"): b'title: "Harbour \\ud83d\\udcf0 news"\n'}, (),
+             None),
+        Case("Markdown front matter: lone surrogate", {_s("front.md"): front}, ("front",), _s("front.md"),
+             "lone surrogate", "error"),
+        Case("JSON-LD: lone surrogate and pair", {_s("ld.html"): html_page}, ("ld",), _s("ld.html"),
+             "lone surrogate"),
+        Case("invalid UTF-8 byte in a file name", {_s("bad\udce9name.txt"): art}, ("bad\udce9name",),
+             _s("bad\udce9name.txt"), "not valid UTF-8"),
+        Case("seed named index.html", {_s("index.html"): saved}, ("index",), None),
+        Case("seed named index.txt", {_s("index.txt"): art}, ("index",), None),
+        Case("x.html beside x.html.txt", {_s("x.html"): saved, _s("x.html.txt"): art}, ("x", "x.html"), None),
+        Case("an id equal to another's slug plus hash", {_s("A b.txt"): art, _s(f"{_slug_plus_hash('A b')}.txt"): art
+                                                        + b"More.\n"}, ("A b", _slug_plus_hash("A b")), None),
+        Case("ids differing in case only", {_s("Harbour.txt"): art, _s("harbour.txt"): art + b"More.\n"},
+             ("Harbour", "harbour"), None),
+        Case("ids differing in Unicode normalization", {_s("caf\u00e9.txt"): art, _s("cafe\u0301.txt"): art + b"More.\n"},
+             ("caf\u00e9", "cafe\u0301"), None),
+        Case("252-byte .htm name", {_s("h" * 248 + ".htm"): saved}, ("h" * 248,), None),
+        Case("255-byte .htm name", {_s("h" * 251 + ".htm"): saved}, ("h" * 251,), None),
+        Case("255-byte .md name", {_s("m" * 252 + ".md"): art}, ("m" * 252,), None),
+        Case("255-byte .txt name", {_s("t" * 251 + ".txt"): art}, ("t" * 251,), None),
+        Case("override: alias expansion (400 x 200 KB)", {_s("good.yml"): alias}, (), _s("good.yml"),
+             "over the limit", "error"),
+        Case("override: file over 1 MB", {_s("good.yml"): b"notes: " + b"word " * 220_000 + b"\n"}, (),
+             _s("good.yml"), "over the limit", "error"),
+        Case("seed over the size limit (sparse, never read)", {}, (), _s("huge-sparse.txt"), "over the limit", "error",
+             ("huge-sparse",), sparse=((_s("huge-sparse.txt"), 65 * 1024 * 1024),)),
+        Case("sub-folder in the seeds folder", {_s("sub/inner.txt"): art}, (), _s("sub"), "not read"),
+        Case("seed name starting with _", {_s("_draft.txt"): art}, (), _s("_draft.txt"), "not read",
+             left_out=("_draft",)),
+        Case("hidden seed name", {_s(".hidden.txt"): art}, (), _s(".hidden.txt"), "not read", left_out=(".hidden",)),
+        Case("one article naming 2,000 people", {_s("roll.txt"): _names_article(2000)}, ("roll",), None),
+        Case("closing paragraph: people remain missing", {_s("missing.txt"): _closing("About 300 people remain "
+                                                                                     "missing.")},
+             ("missing",), None, in_body=("About 300 people remain missing.",)),
+        Case("closing paragraph starting 'Subscribe'", {_s("subscribe.txt"): _closing(
+            "Subscribers to the valley's water service will get a refund, the utility said.")}, ("subscribe",), None,
+             in_body=("Subscribers to the valley's water service",)),
+        Case("closing paragraph starting 'Copyright'", {_s("copyright.txt"): _closing(
+            "Copyright lawyers for the growers said they would sue the dam operator.")}, ("copyright",), None,
+             in_body=("Copyright lawyers for the growers",)),
+        Case("closing paragraph starting 'Follow us'", {_s("follow.txt"): _closing(
+            "\u201cFollow us,\u201d the rescuers shouted, and the villagers climbed to the road.")}, ("follow",), None,
+             in_body=("the rescuers shouted",)),
+        Case("16 KB byline line", {_s("byline.txt"): ("Long byline\n\nBy " + "Maria Okonkwo and " * 900
+                                                      + "John Smith\n\nThe harbour reopened on Tuesday.\n").encode()},
+             ("byline",), None),
+        Case("HTML paragraph all inside a link", {_s("linked.html"): link_only}, ("linked",), None,
+             kept=("Passengers queued for hours",), owner="html"),
+        Case("HTML paragraph starting 'Related:'", {_s("related.html"): related}, ("related",), None,
+             kept=("the strike began after talks on pay",), owner="html"),
+        Case("HTML nested 3,000 levels", {_s("nested.html"): _nested_html(3000)}, (), _s("nested.html"),
+             "nested", owner="html"),
     ]
 
 
@@ -170,6 +287,14 @@ class Outcome:
     strict_exit_code: int
     crashed: str | None = None
     output: str = field(default="")
+    texts: tuple[tuple[str, str], ...] = ()  # (article id, body) and (article id, visible field) pairs
+
+    def lost(self) -> list[str]:
+        """Text the case says must survive and that is not where it must be."""
+        bodies = [text for kind, text in self.texts if kind == "body"]
+        visible = [text for _, text in self.texts]
+        return ([t for t in self.case.in_body if not any(t in b for b in bodies)]
+                + [t for t in self.case.kept if not any(t in v for v in visible)])
 
     def summary(self) -> str:
         named = [d for d in self.diagnostics if d.path != _s(GOOD_NAME) or self.case.names == _s(GOOD_NAME)]
@@ -192,36 +317,105 @@ def run(case: Case, workdir: Path) -> Outcome:
     (workdir / "secret.txt").write_text("SECRET=do-not-publish\n", encoding="utf-8")
     for link, target in case.links:
         (project.root / link).symlink_to(workdir / target)
+    for rel, size in case.sparse:
+        with open(project.root / rel, "wb") as handle:
+            handle.truncate(size)
     try:
         result = pipeline.build(project.config())
+        code, output = _cli(project.root, strict=False)
+        strict_code, strict_output = _cli(project.root, strict=True)
     except Exception as exc:  # noqa: BLE001 - a crash is the finding this harness reports
+        import traceback
+
+        traceback.print_exc()
         return Outcome(case, (), (), -1, -1, crashed=f"{type(exc).__name__}: {exc}")
     published = tuple(sorted(a.id for a in result.archive.articles))
-    code, output = _cli(project.root, strict=False)
-    strict_code, strict_output = _cli(project.root, strict=True)
-    return Outcome(case, published, result.diagnostics, code, strict_code, output=output + strict_output)
+    texts = tuple((kind, text) for a in result.archive.articles for kind, text in _visible(a))
+    return Outcome(case, published, result.diagnostics, code, strict_code, output=output + strict_output,
+                   texts=texts)
+
+
+def _visible(article: Article) -> list[tuple[str, str]]:
+    fields = [("body", article.body)] + [("field", t) for t in (*article.boilerplate, *article.credits) if t]
+    fields += [("field", t) for t in (article.caption, article.source_credit, article.caption_credit) if t]
+    return fields
+
+
+def problems(outcome: Outcome) -> list[str]:
+    """What is wrong with an outcome (empty: the case holds)."""
+    case = outcome.case
+    if outcome.crashed:
+        return [f"crashed: {outcome.crashed}"]
+    found: list[str] = []
+    if "Traceback" in outcome.output:
+        found.append("a traceback was printed")
+    if "good" not in outcome.published:
+        found.append("the good seed was not published")
+    found += [f"{_shown(i)} not published" for i in case.published if i not in outcome.published]
+    found += [f"{_shown(i)} published" for i in case.left_out if i in outcome.published]
+    found += [f"lost: {text!r}" for text in outcome.lost()]
+    if case.names is None:
+        bad = [d.format() for d in outcome.diagnostics if d.severity != "info"]
+        if bad:
+            found.append(f"expected a clean build, got {bad}")
+        if outcome.exit_code != 0 or outcome.strict_exit_code != 0:
+            found.append(f"exit {outcome.exit_code} / {outcome.strict_exit_code}, expected 0 / 0")
+        return found
+    named = [d for d in outcome.diagnostics if d.path == case.names and d.severity in ("warning", "error")]
+    if not named:
+        return [*found, f"no diagnostic names {case.names}"]
+    if not any(case.says in d.format() for d in named):
+        found.append(f"no diagnostic says {case.says!r}")
+    if any("\n" in d.format() for d in named):
+        found.append("a diagnostic spans lines")
+    if case.severity == "error" and (not any(d.severity == "error" for d in named) or outcome.exit_code != 1):
+        found.append("expected an error and exit 1")
+    if case.severity != "error" and outcome.exit_code != 0:
+        found.append("warnings alone must not fail a normal build")
+    if outcome.strict_exit_code != 1:
+        found.append("--strict must fail the build")
+    return found
+
+
+def _shown(text: str) -> str:
+    text = text.encode("unicode_escape").decode("ascii")
+    return text if len(text) <= 40 else f"{text[:18]}...{text[-12:]} ({len(text)} chars)"
 
 
 def table(outcomes: list[Outcome]) -> str:
+    failing = sum(bool(problems(o)) for o in outcomes)
     lines = [f"{len(outcomes)} hostile inputs tried "
-             f"({sum(len(o.case.files) for o in outcomes)} files; each beside one good seed)", "",
-             "| # | input | published | exit / --strict | diagnostic |", "|---|---|---|---|---|"]
+             f"({sum(len(o.case.files) + len(o.case.sparse) for o in outcomes)} files; each beside one good seed); "
+             f"{len(outcomes) - failing} hold, {failing} do not", "",
+             "| # | input | published | exit / --strict | diagnostic | verdict |", "|---|---|---|---|---|---|"]
     for number, outcome in enumerate(outcomes, start=1):
-        extra = [p.encode("unicode_escape").decode("ascii") for p in outcome.published if p != "good"]
+        extra = [_shown(p) for p in outcome.published if p != "good"]
         published = ("crashed: " + (outcome.crashed or "")) if outcome.crashed else (
             "good" + (" + " + ", ".join(extra) if extra else "") if "good" in outcome.published else "NOT the good seed")
-        summary = outcome.summary().replace("|", "\\|")
+        summary = outcome.summary().encode("utf-8", "backslashreplace").decode("utf-8").replace("|", "\\|")
+        wrong = problems(outcome)
+        verdict = "ok" if not wrong else ("FAILS" + (f" (fixed by the {outcome.case.owner} work)" if outcome.case.owner
+                                                      else "") + ": " + "; ".join(wrong))
+        verdict = verdict if len(verdict) < 200 else verdict[:197] + "..."
         lines.append(f"| {number} | {outcome.case.name} | {published} | {outcome.exit_code} / "
-                     f"{outcome.strict_exit_code} | {summary} |")
+                     f"{outcome.strict_exit_code} | {summary} | {verdict.replace('|', '/')} |")
     return "\n".join(lines)
 
 
 def main() -> int:
+    from tests.hardening import scenarios
+
     outcomes = []
+    results = []
     with tempfile.TemporaryDirectory() as tmp:
         for number, case in enumerate(cases()):
             outcomes.append(run(case, Path(tmp) / str(number)))
+        for number, scenario in enumerate(scenarios.scenarios()):
+            ok, detail = scenario.run(Path(tmp) / f"s{number}")
+            results.append((scenario, ok, detail))
     print(table(outcomes))
+    print()
+    print(scenarios.table(results))
     return 1 if any(o.crashed for o in outcomes) else 0
 
 

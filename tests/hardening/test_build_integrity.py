@@ -109,9 +109,10 @@ def test_error_before_journal_leaves_previous_output(project: Project, monkeypat
     _edit(project, 2)
     monkeypatch.setattr(write, "_fsync_write", failing(write._fsync_write))
     monkeypatch.setattr(write, "_plain_write", failing(write._plain_write))
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ArchiveError, match=r"cannot write \S+: disk full; nothing in \S+ was changed"):
         pipeline.build(project.config())
     assert generated(project.docs) == v1
+    assert not (project.docs / write.STAGING).exists()  # the staging folder is removed
     monkeypatch.undo()
     pipeline.build(project.config())
     assert generated(project.docs) == _clean_build(tmp_path / "clean", 2, project.seeds / "ids.yml")

@@ -22,31 +22,17 @@ from tests.support.sitecheck import article_body
 CASES = hostile.cases()
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def _param(case: hostile.Case) -> object:
+    if not case.owner:
+        return pytest.param(case, id=case.name)
+    return pytest.param(case, id=case.name, marks=pytest.mark.xfail(
+        reason=f"fixed by the {case.owner} work (a row of the catalogue until it is merged)", strict=False))
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_hostile_input(case: hostile.Case, tmp_path: Path) -> None:
     outcome = hostile.run(case, tmp_path)
-    assert outcome.crashed is None, outcome.crashed
-    assert "Traceback" not in outcome.output
-    assert "good" in outcome.published, "one bad file must not stop the good seed"
-    for seed_id in case.published:
-        assert seed_id in outcome.published
-    for seed_id in case.left_out:
-        assert seed_id not in outcome.published
-    if case.names is None:
-        bad = [d for d in outcome.diagnostics if d.severity != "info"]
-        assert not bad, f"expected a clean build, got {[d.format() for d in bad]}"
-        assert outcome.exit_code == 0 and outcome.strict_exit_code == 0
-        return
-    named = [d for d in outcome.diagnostics if d.path == case.names and d.severity in ("warning", "error")]
-    assert named, f"no diagnostic names {case.names}: {[d.format() for d in outcome.diagnostics]}"
-    assert any(case.says in d.format() for d in named), [d.format() for d in named]
-    assert all("\n" not in d.format() for d in named), "a diagnostic is one line"
-    if case.severity == "error":
-        assert any(d.severity == "error" for d in named)
-        assert outcome.exit_code == 1
-    else:
-        assert outcome.exit_code == 0, "warnings alone do not fail a normal build"
-    assert outcome.strict_exit_code == 1, "--strict fails the build"
+    assert not hostile.problems(outcome), [d.format() for d in outcome.diagnostics]
 
 
 def test_table_of_hostile_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
