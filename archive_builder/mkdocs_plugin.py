@@ -23,7 +23,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from archive_builder import pipeline, sitesearch
 from archive_builder.config import Config, config_from_mapping
@@ -40,9 +39,6 @@ class ArchivePluginConfig(base.Config):
     search = c.Choice(("auto", "material", "pagefind"), default="auto")
     strict_seeds = c.Type(bool, default=False)
 
-
-VENDOR = Path(__file__).resolve().parent / "assets" / "vendor"
-MERMAID_PATH = "assets/vendor/mermaid.min.js"  # Mermaid 11 (MIT licence beside it), served by the site itself
 
 
 class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
@@ -77,7 +73,6 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        files.append(File.generated(config, MERMAID_PATH, abs_src_path=str(VENDOR / "mermaid.min.js")))
         if self.engine == "pagefind":
             for name in sitesearch.SEARCH_ASSETS:
                 files.append(File.generated(config, f"{sitesearch.PUBLISHED_DIR}/{name}",
@@ -123,14 +118,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Finish a built page: its schema.org JSON-LD (front matter ``jsonld``) in the head; the
-        archive's own copy of Mermaid where the page has a diagram (never a script from a CDN); and
-        Material's ``search: {exclude: true}`` honoured by Pagefind too."""
+        and Material's ``search: {exclude: true}`` honoured by Pagefind too."""
         data = page.meta.get("jsonld")
         if isinstance(data, dict) and "</head>" in output:
             output = output.replace("</head>", jsonld_script(data) + "</head>", 1)
-        if 'class="mermaid"' in output and "</body>" in output:
-            src = html.escape(get_relative_url(MERMAID_PATH, page.url), quote=True)
-            output = output.replace("</body>", f'<script src="{src}"></script></body>', 1)
         if self.engine == "pagefind" and sitesearch.excluded(page.meta):
             output = sitesearch.mark_excluded(output)
         return output
