@@ -137,7 +137,7 @@ def _byline_html(article: Article) -> str:
     return f'<span class="ab-byline">By {joined}</span>'
 
 
-def _header(article: Article, page: str, extra: tuple[str, ...]) -> list[str]:
+def _header(article: Article, page: str, extra: tuple[str, ...], people: tuple[str, ...] = ()) -> list[str]:
     """The record's header: outlet, date, byline, then what the views add (the source chain), then
     the ways to the original and the data. Raw HTML, every seed string escaped."""
     meta = [f'<span class="ab-outlet">{html_text(article.outlet)}</span>' if article.outlet
@@ -161,8 +161,24 @@ def _header(article: Article, page: str, extra: tuple[str, ...]) -> list[str]:
     lines.append(f'<p class="ab-record-links">{words} \u00b7 ' + " \u00b7 ".join(links) + "</p>")
     if article.title_derived:
         lines.append('<p class="ab-note">The title was taken from the first sentence: the seed has no headline.</p>')
+    lines.append(search_facets("Article", article.published, article.outlet, people))
     lines.append("</header>")
     return lines
+
+
+def search_facets(kind: str, date: dt.date | None, outlet: str | None = None, people: tuple[str, ...] = ()) -> str:
+    """Pagefind's filters, sort key and result date for the page (read only when Pagefind indexes the site):
+    the kind of page, outlet, year and people named. Values that are seed text are element content
+    (escaped), never attribute syntax."""
+    attrs = f' data-pagefind-filter="kind:{kind}"'
+    if date is not None:
+        attrs += (f' data-pagefind-sort="date:{date.isoformat()}" data-pagefind-meta="date:{date.isoformat()}"')
+    inner = f'<span data-pagefind-filter="year">{date.year}</span>' if date is not None else ""
+    if outlet:
+        inner += f'<span data-pagefind-filter="outlet">{html_text(outlet)}</span>'
+    inner += "".join(f'<span data-pagefind-filter="person">{html_text(p)}</span>' for p in people)
+    return f'<div class="ab-facets" hidden{attrs}>{inner}</div>'
+
 
 
 def _evidence(article: Article) -> list[str]:
@@ -198,7 +214,7 @@ def render_article(ctx: RenderContext, article: Article, views: tuple[View, ...]
 def render_article_parts(article: Article, parts: ArticleParts) -> bytes:
     """The page from the article and its parts alone (so a page can be reused when neither changed)."""
     page = article_page(article.id)
-    lines = [f"# {md_text(article.title)}", "", *_header(article, page, parts.header), *_evidence(article), "",
+    lines = [f"# {md_text(article.title)}", "", *_header(article, page, parts.header, _people(parts)), *_evidence(article), "",
              "## Text", ""]
     legend = _legend(parts.spans)
     if legend:
@@ -209,6 +225,13 @@ def render_article_parts(article: Article, parts: ArticleParts) -> bytes:
         lines += [panel.rstrip("\n"), ""]
     lines += cite_block(article, page)
     return fm_page(_front_matter(article, dict(parts.front)), "\n".join(lines))
+
+
+def _people(parts: ArticleParts) -> tuple[str, ...]:
+    """Names of the people the article mentions (from the entity links' titles), for the search filter."""
+    found = dict.fromkeys(dict(s.attrs).get("title", "")[len("Person: "):] for s in parts.spans
+                          if "ab-person" in dict(s.attrs).get("class", ""))
+    return tuple(sorted(n for n in found if n))
 
 
 _LEGEND = (("ab-mention", '<span class="ab-key ab-key-name">Names</span> link to their person, organization or place'),

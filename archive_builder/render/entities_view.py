@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from archive_builder.model import Article, Entity, EntityIndex, Event, Mention
 from archive_builder.render import svg
-from archive_builder.render.article import long_date
+from archive_builder.render.article import long_date, search_facets
 from archive_builder.render.cite import page_cite
 from archive_builder.render.context import Output, RenderContext, article_page, newest_first
 from archive_builder.render.frontmatter import page as fm_page
@@ -225,7 +225,7 @@ def _facts(ctx: RenderContext, entity: Entity, mentions: list[Mention], page: st
     for url in entity.same_as:
         rows.append(("Same as", f'<a href="{html_attr(url)}" rel="noopener">{html_text(url)}</a>'))
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    return [f'<dl class="ab-facts">{items}</dl>']
+    return [f'<dl class="ab-facts">{items}</dl>', search_facets(SINGULAR[entity.type], dated[-1][0] if dated else None)]
 
 
 def mentions_chart(dates: list[dt.date], what: str) -> list[str]:

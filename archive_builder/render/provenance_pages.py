@@ -166,6 +166,10 @@ def outlet(ctx: RenderContext, outlet_id: str) -> Output:
     o = look.outlets[outlet_id]
     where = "publishes articles held in the archive" if o.in_archive else "outside the archive (named as a source)"
     lines = [f"# {md_text(o.name)}", "", f"An outlet {where}.", ""]
+    same = ctx.entities.get(outlet_id)
+    if same is not None and same.type == "organization":
+        lines += [f"The articles also name it as an organization: {md_link(same.name, page, f'organizations/{same.id}.md')}"
+                  f" ({len(same.articles):,} article(s)).", ""]
     if o.articles:
         lines += ["## Its articles in the archive", "", *_article_list(ctx, o.articles, page), ""]
     if o.cited_by:

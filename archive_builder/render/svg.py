@@ -175,7 +175,7 @@ def network(dots: list[Dot], links: list[tuple[int, int, int]], title: str, capt
            centre + radius * math.sin(2 * math.pi * i / count - math.pi / 2)) for i in range(len(dots))]
     heaviest = max((w for _, _, w in links), default=1) or 1
     biggest = max((d.weight for d in dots), default=1) or 1
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" role="img" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" role="img" '
              f'aria-label="{esc(title)}" class="ab-svg ab-network">']
     if directed:
         parts.append('<defs><marker id="ab-net-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" '

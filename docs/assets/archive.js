@@ -92,3 +92,30 @@ document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach
   window.addEventListener("hashchange", openTarget);
   openTarget();
 })();
+
+// The timeline's filter: keep the events and articles of one person or place (data-who lists them).
+(function () {
+  "use strict";
+  var box = document.querySelector(".ab-timeline-filter");
+  var select = document.getElementById("ab-timeline-who");
+  if (!box || !select) { return; }
+  box.hidden = false;
+  var status = box.querySelector(".ab-filter-count");
+  select.addEventListener("change", function () {
+    var who = select.value;
+    var shown = 0;
+    document.querySelectorAll(".ab-tl-month").forEach(function (month) {
+      var visible = 0;
+      month.querySelectorAll("li[data-who]").forEach(function (item) {
+        var ok = !who || (" " + item.getAttribute("data-who") + " ").indexOf(" " + who + " ") >= 0;
+        item.hidden = !ok;
+        if (ok) { visible += 1; }
+      });
+      month.hidden = visible === 0;
+      var more = month.querySelector(".ab-tl-more");
+      if (more) { more.hidden = !!who; }
+      shown += visible;
+    });
+    status.textContent = who ? shown + " shown" : "";
+  });
+})();
