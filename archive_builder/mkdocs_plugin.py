@@ -2,7 +2,7 @@
 
 Thin on purpose: the Markdown written to ``docs/`` is the contract with the site generator. The
 plugin (1) builds the pages before MkDocs reads the docs folder, (2) watches ``seeds/`` under
-``mkdocs serve`` (writes are skipped for unchanged pages, so a rebuild never triggers another),
+``mkdocs serve`` and, of the docs folder, only its hand-written part (one rebuild per seed change),
 (3) escapes page titles, which MkDocs themes insert into HTML without escaping, and (4) for large
 archives swaps Material's search for Pagefind (``sitesearch.py``): it turns Material's search
 plugin off, adds the search box script and style, and indexes the built site after the build.
@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from archive_builder import pipeline, sitesearch
+from archive_builder import pipeline, sitesearch, write
 from archive_builder.config import Config, config_from_mapping
 from archive_builder.errors import ArchiveError
 
@@ -105,9 +105,27 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
                      result.article_count, len(report.written), report.unchanged, len(report.removed))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Watch ``seeds/`` and the hand-written part of the docs folder, not the pages the build writes.
+
+        MkDocs watches the whole docs folder; a seed change then rebuilt twice: once for the seed, and
+        once more because that build rewrote the seed's pages in ``docs/``. So the docs folder is
+        swapped for its hand-written entries (a hand-written folder added while serving is watched
+        from the next ``mkdocs serve``)."""
         seeds = self._config(config).seeds_dir
         if seeds.is_dir():
             server.watch(str(seeds))
+        docs = Path(config.docs_dir)
+        generated = write.generated_entries(docs)
+        if docs.is_dir() and generated - {write.MANIFEST, write.STAGING}:
+            try:
+                server.unwatch(str(docs))
+            except (KeyError, ValueError):
+                return server  # not watched by MkDocs (e.g. --no-livereload): nothing to swap
+            for entry in sorted(docs.iterdir()):
+                if entry.name not in generated and entry.is_dir():
+                    server.watch(str(entry))
+            if any(e.name not in generated and e.is_file() for e in docs.iterdir()):
+                server.watch(str(docs), recursive=False)  # hand-written pages at the top level
         return server
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:

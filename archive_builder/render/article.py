@@ -12,7 +12,7 @@ from archive_builder.render.context import RenderContext, article_page, original
 from archive_builder.render.contrib import View
 from archive_builder.render.export import article_metadata
 from archive_builder.render.frontmatter import page as fm_page
-from archive_builder.render.markup import Span, annotate, href, html_attr, html_text, md_text
+from archive_builder.render.markup import Span, annotate, inert, md_link, md_text
 
 BLOCK_LABELS = {
     "headline": "Headline",
@@ -94,7 +94,7 @@ def body_html(article: Article, spans: list[Span]) -> str:
 
     Paragraph kinds from HTML/Markdown seeds keep their structure: quotes as ``<blockquote>``,
     runs of list items as one ``<ul>``, subheadings as ``<p class="ab-subhead">``."""
-    lines = ['<div class="ab-body" lang="{}">'.format(html_attr(article.language or "en"))]
+    lines = ['<div class="ab-body" lang="{}">'.format(inert(article.language or "en"))]
     in_list = False
     for index, ((start, end), near) in enumerate(zip(article.paragraphs, _spans_by_paragraph(article, spans), strict=True)):
         kind = article.paragraph_kind(index)
@@ -132,7 +132,7 @@ def _date_html(article: Article) -> str:
 def _byline_html(article: Article) -> str:
     if not article.byline:
         return ""
-    names = [html_text(n) for n in article.byline]
+    names = [inert(n) for n in article.byline]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f'<span class="ab-byline">By {joined}</span>'
 
@@ -140,29 +140,27 @@ def _byline_html(article: Article) -> str:
 def _header(article: Article, page: str, extra: tuple[str, ...], people: tuple[str, ...] = ()) -> list[str]:
     """The record's header: outlet, date, byline, then what the views add (the source chain), then
     the ways to the original and the data. Raw HTML, every seed string escaped."""
-    meta = [f'<span class="ab-outlet">{html_text(article.outlet)}</span>' if article.outlet
+    meta = [f'<span class="ab-outlet">{inert(article.outlet)}</span>' if article.outlet
             else '<span class="ab-outlet ab-unknown">outlet unknown</span>', _date_html(article)]
     if article.dateline:
-        meta.append(f'<span class="ab-dateline">{html_text(article.dateline)}</span>')
+        meta.append(f'<span class="ab-dateline">{inert(article.dateline)}</span>')
     byline = _byline_html(article)
     if byline:
         meta.append(byline)
-    links = []
-    if article.url and article.url.startswith(("http://", "https://")):
-        links.append(f'<a href="{html_attr(article.url)}" rel="noopener nofollow" class="ab-original-url">Original '
-                     "article</a>")
-    links.append(f'<a href="{href(page, original_path(article.seed))}" title="sha256 {article.sha256}">Seed file</a>')
-    links.append(f'<a href="{href(page, DATA_JSON)}" download>Data (JSON)</a>')
-    links.append('<a href="#cite-this-page">Cite this page</a>')
-    words = f"{article.word_count:,} words"
     lines = ['<header class="ab-record">', '<p class="ab-record-meta">' + ' <span aria-hidden="true">\u00b7</span> '.join(meta)
              + "</p>"]
     lines += [x for x in extra if x]
-    lines.append(f'<p class="ab-record-links">{words} \u00b7 ' + " \u00b7 ".join(links) + "</p>")
+    if article.url and article.url.startswith(("http://", "https://")):
+        lines.append(f'<p class="ab-record-links"><a href="{inert(article.url)}" rel="noopener nofollow" '
+                     f'class="ab-original-url">Original article</a> at {inert(article.url)}</p>')
     if article.title_derived:
         lines.append('<p class="ab-note">The title was taken from the first sentence: the seed has no headline.</p>')
     lines.append(search_facets("Article", article.published, article.outlet, people))
     lines.append("</header>")
+    # the links to files of the site are Markdown, so MkDocs checks and rewrites them for any URL style
+    lines += ["", f"{article.word_count:,} words \u00b7 {md_link('Seed file ' + article.seed, page, original_path(article.seed))}"
+              f" \u00b7 {md_link('Data (JSON)', page, DATA_JSON)} \u00b7 [Cite this page](#cite-this-page)",
+              "{: .ab-record-links }"]
     return lines
 
 
@@ -175,8 +173,8 @@ def search_facets(kind: str, date: dt.date | None, outlet: str | None = None, pe
         attrs += (f' data-pagefind-sort="date:{date.isoformat()}" data-pagefind-meta="date:{date.isoformat()}"')
     inner = f'<span data-pagefind-filter="year">{date.year}</span>' if date is not None else ""
     if outlet:
-        inner += f'<span data-pagefind-filter="outlet">{html_text(outlet)}</span>'
-    inner += "".join(f'<span data-pagefind-filter="person">{html_text(p)}</span>' for p in people)
+        inner += f'<span data-pagefind-filter="outlet">{inert(outlet)}</span>'
+    inner += "".join(f'<span data-pagefind-filter="person">{inert(p)}</span>' for p in people)
     return f'<div class="ab-facets" hidden{attrs}>{inner}</div>'
 
 
@@ -184,7 +182,7 @@ def search_facets(kind: str, date: dt.date | None, outlet: str | None = None, pe
 def _evidence(article: Article) -> list[str]:
     if not (article.published_derived and article.published_evidence):
         return []
-    items = "".join(f"<li>{html_text(e)}</li>" for e in article.published_evidence)
+    items = "".join(f"<li>{inert(e)}</li>" for e in article.published_evidence)
     return ["", '<details class="ab-evidence" id="date-evidence"><summary>How the date was inferred</summary>'
             f"<ul>{items}</ul></details>"]
 

@@ -1,8 +1,8 @@
 """"Cite this page": the page's permanent address, BibTeX and CSL-JSON, built from the record.
 
 The address is written site-relative (``articles/x/``) and a few lines of the site's own script
-(``docs/assets/archive.js``) make it absolute in the reader's browser, so the build needs no
-``site_url``. Seed text is escaped for BibTeX (``\\{}%&$#_^~``), JSON-encoded for CSL, then
+(``docs/assets/archive.js``) replace it with the page's absolute address in the reader's browser
+(the canonical link when the site has a ``site_url``), so the build needs no ``site_url``. Seed text is escaped for BibTeX (``\\{}%&$#_^~``), JSON-encoded for CSL, then
 HTML-escaped for the page: it is never markup in either.
 """
 
@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from archive_builder.model import Article
-from archive_builder.render.markup import href, html_attr, html_text, page_url
+from archive_builder.render.markup import inert, page_url
 
 DATA_DIR = "data"
 DATA_JSON = f"{DATA_DIR}/archive.json"
@@ -45,7 +45,7 @@ def _person_names(names: tuple[str, ...]) -> list[dict[str, str]]:
 def bibtex(page: str, title: str, *, authors: tuple[str, ...] = (), date: dt.date | None = None,
            container: str | None = None, note: str | None = None) -> str:
     url = page_url(page)
-    fields = [("title", "{" + bibtex_text(title) + "}")]
+    fields = [("title", bibtex_text(title))]
     if authors:
         fields.append(("author", " and ".join(bibtex_text(a) for a in authors)))
     if container:
@@ -77,15 +77,14 @@ def csl_json(page: str, title: str, *, kind: str = "article-newspaper", authors:
 def block(page: str, title: str, bib: str, csl: str) -> list[str]:
     """The collapsible "Cite this page" section (raw HTML; ``bib`` and ``csl`` are escaped here)."""
     rel = page_url(page)
-    root = href(page, "index.md")
     return ["## Cite this page", "",
-            f'<div class="ab-cite" data-ab-root="{html_attr(root)}" data-ab-url="{html_attr(rel)}">'
-            f'<p>Permanent address: <a class="ab-permalink" href="./">{html_text(rel)}</a></p>'
+            f'<div class="ab-cite" data-ab-url="{inert(rel)}">'
+            f'<p>Permanent address: <a class="ab-permalink" href="./">{inert(rel)}</a></p>'
             '<details><summary>BibTeX</summary>'
-            f'<pre class="ab-cite-bibtex"><code>{html_text(bib)}</code></pre></details>'
+            f'<pre class="ab-cite-bibtex"><code>{inert(bib)}</code></pre></details>'
             '<details><summary>CSL-JSON (Zotero, Pandoc)</summary>'
-            f'<pre class="ab-cite-csl"><code>{html_text(csl)}</code></pre></details>'
-            f'<p class="ab-cite-title" hidden>{html_text(title)}</p>'
+            f'<pre class="ab-cite-csl"><code>{inert(csl)}</code></pre></details>'
+            f'<p class="ab-cite-title" hidden>{inert(title)}</p>'
             "</div>", ""]
 
 

@@ -21,7 +21,7 @@ from archive_builder.render.article import long_date, search_facets
 from archive_builder.render.cite import page_cite
 from archive_builder.render.context import Output, RenderContext, article_page, newest_first
 from archive_builder.render.frontmatter import page as fm_page
-from archive_builder.render.markup import Span, href, html_attr, html_text, md_link, md_text, page_url, snippet_around
+from archive_builder.render.markup import Span, href, inert, md_link, md_text, page_url, snippet_around
 from archive_builder.textutil import sentence_spans
 
 FOLDERS = {"person": "people", "organization": "organizations", "place": "places"}
@@ -203,16 +203,16 @@ def _dates(ctx: RenderContext, entity: Entity) -> list[tuple[dt.date, Article]]:
 
 def _facts(ctx: RenderContext, entity: Entity, mentions: list[Mention], page: str, extras: _Extras) -> list[str]:
     def a(label: str, target: str) -> str:
-        return f'<a href="{href(page, target, None, ctx.use_directory_urls)}">{html_text(label)}</a>'
+        return f'<a href="{href(page, target, None, ctx.use_directory_urls)}">{inert(label)}</a>'
 
     rows = [("Kind", SINGULAR[entity.type] + (" (credited staff: named in bylines and credits)"
                                                if entity.id in extras.staff else ""))]
     if entity.roles:
-        rows.append(("Role", ", ".join(html_text(r) for r in entity.roles)))
+        rows.append(("Role", ", ".join(inert(r) for r in entity.roles)))
     if entity.description:
-        rows.append(("Description", html_text(entity.description)))
+        rows.append(("Description", inert(entity.description)))
     if entity.aliases:
-        rows.append(("Also seen as", "; ".join(html_text(x) for x in entity.aliases)))
+        rows.append(("Also seen as", "; ".join(inert(x) for x in entity.aliases)))
     rows.append(("Mentions", f"{len(mentions):,} in {len(entity.articles):,} article(s)"))
     dated = _dates(ctx, entity)
     if dated:
@@ -223,7 +223,7 @@ def _facts(ctx: RenderContext, entity: Entity, mentions: list[Mention], page: st
     if extras.outlet:
         rows.append(("Outlet page", a(f"{entity.name} as an outlet", f"outlets/{entity.id}.md")))
     for url in entity.same_as:
-        rows.append(("Same as", f'<a href="{html_attr(url)}" rel="noopener">{html_text(url)}</a>'))
+        rows.append(("Same as", f'<a href="{inert(url)}" rel="noopener">{inert(url)}</a>'))
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     return [f'<dl class="ab-facts">{items}</dl>', search_facets(SINGULAR[entity.type], dated[-1][0] if dated else None)]
 
@@ -416,7 +416,7 @@ def index_table(ctx: RenderContext, page: str, found: list[Entity], by_entity: d
     script it is a plain list in name order) with a row of letter jumps."""
     keys = [sort_name(e) for e in found]
     letters = list(dict.fromkeys(_initial(k) for k in keys))
-    jumps = " ".join(f'<a href="#letter-{_letter_id(x)}">{html_text(x)}</a>' for x in letters)
+    jumps = " ".join(f'<a href="#letter-{_letter_id(x)}">{inert(x)}</a>' for x in letters)
     rows = []
     seen: set[str] = set()
     for entity, key in zip(found, keys, strict=True):
@@ -426,11 +426,11 @@ def index_table(ctx: RenderContext, page: str, found: list[Entity], by_entity: d
         dated = _dates(ctx, entity)
         first = dated[0][0].isoformat() if dated else ""
         last = dated[-1][0].isoformat() if dated else ""
-        aliases = "; ".join(html_text(x) for x in entity.aliases)
+        aliases = "; ".join(inert(x) for x in entity.aliases)
         target = href(page, entity_page(entity), None, ctx.use_directory_urls)
         filter_text = " ".join((entity.name, *entity.aliases, *entity.roles)).casefold()
-        rows.append(f'<tr{row_id} data-filter="{html_attr(filter_text)}"><td data-sort="{html_attr(key)}">'
-                    f'<a href="{target}">{html_text(entity.name)}</a></td><td>{aliases}</td>'
+        rows.append(f'<tr{row_id} data-filter="{inert(filter_text)}"><td data-sort="{inert(key)}">'
+                    f'<a href="{target}">{inert(entity.name)}</a></td><td>{aliases}</td>'
                     f'<td data-sort="{len(by_entity[entity.id]):09d}">{len(by_entity[entity.id]):,}</td>'
                     f'<td data-sort="{len(entity.articles):09d}">{len(entity.articles):,}</td>'
                     f"<td>{first}</td><td>{last}</td></tr>")

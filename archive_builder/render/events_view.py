@@ -12,7 +12,7 @@ from archive_builder.render.article import search_facets
 from archive_builder.render.cite import page_cite
 from archive_builder.render.context import Output, RenderContext, article_page, page_slug
 from archive_builder.render.frontmatter import page as fm_page
-from archive_builder.render.markup import Span, annotate, href, html_attr, html_text, md_text, page_url
+from archive_builder.render.markup import Span, annotate, href, inert, md_text, page_url
 from archive_builder.textutil import sentence_spans
 
 ENTITY_FOLDERS = {"person": "people", "organization": "organizations", "place": "places"}
@@ -141,7 +141,7 @@ def _chronological(event: Event) -> tuple[dt.date, str]:
 
 def _entity_anchors(ctx: RenderContext, ids: tuple[str, ...], entities: dict[str, Entity], page: str) -> str:
     links = [f'<a href="{href(page, entity_page(entities[i]), None, ctx.use_directory_urls)}">'
-             f"{html_text(entities[i].name)}</a>" for i in ids if i in entities]
+             f"{inert(entities[i].name)}</a>" for i in ids if i in entities]
     return ", ".join(links) if links else "none named"
 
 
@@ -181,8 +181,8 @@ def render_event(ctx: RenderContext, event: Event, mentions: list[EventMention],
     page = event_page(event.id)
     precision = {"day": "", "month": " (known to the month)", "year": " (known to the year)"}
     rows = [
-        ("Date", html_text(date_text(event)) + precision.get(event.date_precision, "")),
-        ("Kind", html_text(event.trigger)),
+        ("Date", inert(date_text(event)) + precision.get(event.date_precision, "")),
+        ("Kind", inert(event.trigger)),
         ("Who", _entity_anchors(ctx, event.participants, entities, page)),
         ("Where", _entity_anchors(ctx, event.places, entities, page)),
         ("Reported by", f"{len(event.articles):,} article(s)"),
@@ -278,12 +278,13 @@ def _overview(months: list[tuple[int, int]], articles: dict[tuple[int, int], int
         n = articles.get((y, m), 0)
         h = round(height * n / peak) if n else 0
         label = f"{dt.date(y, m, 1):%B %Y}: {n:,} article(s), {events.get((y, m), 0):,} event(s)"
-        target = f"#{y:04d}-{m:02d}"
-        parts.append(f'<a href="{target}"><title>{esc(label)}</title><rect x="{x:.1f}" y="{top}" '
-                     f'width="{max(1.0, col - 1):.1f}" height="{height}" class="ab-bar-hit"/>'
-                     f'<rect x="{x:.1f}" y="{top + height - h}" width="{max(1.0, col - 1):.1f}" height="{h}" class="ab-bar"/>'
-                     + (f'<circle cx="{x + col / 2 - 0.5:.1f}" cy="{top - 8}" r="{min(4.0, col / 2):.1f}" class="ab-event-dot"/>'
-                        if events.get((y, m)) else "") + "</a>")
+        shapes = (f'<title>{esc(label)}</title><rect x="{x:.1f}" y="{top}" width="{max(1.0, col - 1):.1f}" '
+                  f'height="{height}" class="ab-bar-hit"/><rect x="{x:.1f}" y="{top + height - h}" '
+                  f'width="{max(1.0, col - 1):.1f}" height="{h}" class="ab-bar"/>'
+                  + (f'<circle cx="{x + col / 2 - 0.5:.1f}" cy="{top - 8}" r="{min(4.0, col / 2):.1f}" class="ab-event-dot"/>'
+                     if events.get((y, m)) else ""))
+        # only months with something in them have a section to go to
+        parts.append(f'<a href="#month-{y:04d}-{m:02d}">{shapes}</a>' if n or events.get((y, m)) else f"<g>{shapes}</g>")
     if months:
         first, last = months[0], months[-1]
         parts.append(f'<text x="4" y="{top + height + 14}" class="ab-axis">{dt.date(*first, 1):%b %Y}</text>')
@@ -328,7 +329,7 @@ def timeline(ctx: RenderContext) -> bytes:
         choices = _filter_choices(ctx)
         chosen = {e.id for e in choices}
         if choices:
-            options = "".join(f'<option value="{html_attr(e.id)}">{html_text(e.name)} ({e.type})</option>'
+            options = "".join(f'<option value="{inert(e.id)}">{inert(e.name)} ({e.type})</option>'
                               for e in choices)
             lines += ['<div class="ab-timeline-filter" hidden><label for="ab-timeline-who">Show only</label> '
                       f'<select id="ab-timeline-who"><option value="">everyone and everywhere</option>{options}</select>'
@@ -338,26 +339,25 @@ def timeline(ctx: RenderContext) -> bytes:
             items = []
             for e in by_month_events.get(key, []):
                 who = " ".join(i for i in (*e.participants, *e.places) if i in chosen)
-                label = (f'<a href="{href(page, event_page(e.id), None, ctx.use_directory_urls)}">{html_text(e.label)}</a>'
-                         if has_page(e) else html_text(e.label))
-                items.append(f'<li class="ab-tl-event" data-who="{html_attr(who)}"><span class="ab-tl-date">'
+                label = (f'<a href="{href(page, event_page(e.id), None, ctx.use_directory_urls)}">{inert(e.label)}</a>'
+                         if has_page(e) else inert(e.label))
+                items.append(f'<li class="ab-tl-event" data-who="{inert(who)}"><span class="ab-tl-date">'
                              f'{_short_date(e)}</span> <span class="ab-tl-kind">Event</span> {label}</li>')
             month_articles = by_month_articles.get(key, [])
             for a in month_articles[:TIMELINE_ARTICLES]:
                 assert a.published is not None
                 who = " ".join(sorted({m.entity for m in article_mentions(ctx.archive.entities, a.id)} & chosen))
-                outlet = f" ({html_text(a.outlet)})" if a.outlet else ""
-                items.append(f'<li class="ab-tl-article" data-who="{html_attr(who)}"><span class="ab-tl-date">'
+                outlet = f" ({inert(a.outlet)})" if a.outlet else ""
+                items.append(f'<li class="ab-tl-article" data-who="{inert(who)}"><span class="ab-tl-date">'
                              f'{a.published.isoformat()}</span> <a href="{href(page, article_page(a.id), None, ctx.use_directory_urls)}">'
-                             f"{html_text(a.title)}</a>{outlet}</li>")
+                             f"{inert(a.title)}</a>{outlet}</li>")
             more = ""
             if len(month_articles) > TIMELINE_ARTICLES:
                 target = f"{root}{page_url('articles/index.md', ctx.use_directory_urls)}#month-{key[0]:04d}-{key[1]:02d}"
                 more = (f'<p class="ab-tl-more"><a href="{target}">All {len(month_articles):,} articles of '
                         f"{dt.date(*key, 1):%B %Y}</a></p>")
-            lines += [f'<section class="ab-tl-month" id="{key[0]:04d}-{key[1]:02d}" aria-labelledby="h-{key[0]:04d}-{key[1]:02d}">'
-                      f'<h2 id="h-{key[0]:04d}-{key[1]:02d}">{dt.date(*key, 1):%B %Y}</h2>'
-                      f'<ul class="ab-tl">{"".join(items)}</ul>{more}</section>', ""]
+            lines += [f"## {dt.date(*key, 1):%B %Y} {{ #month-{key[0]:04d}-{key[1]:02d} .ab-tl-month }}", "",
+                      f'<ul class="ab-tl">{"".join(items)}</ul>', *([more] if more else []), ""]
     undated = sorted((e for e in ctx.archive.events.events if e.date is None), key=lambda e: e.id)
     if undated:
         lines += ["## Date unknown", ""] + [f"- {_event_ref(e, TIMELINE)}" for e in undated] + [""]

@@ -195,3 +195,13 @@ def snippet_around(text: str, start: int, end: int, width: int) -> tuple[str, st
         space = text.rfind(" ", end, hi)
         hi = space if space >= 0 else end
     return text[lo:start], text[start:end], text[end:hi], lo > 0, hi < len(text)
+
+
+def inert(text: str) -> str:
+    """Seed text for raw HTML (element content or a quoted attribute) that is inert in every layer:
+    every ASCII punctuation mark becomes a numeric character reference, as in ``md_text``, so no HTML,
+    Markdown, Jinja or YAML syntax survives even if the page is read by another tool; whitespace
+    (newlines included) is kept, control characters dropped."""
+    if _CONTROL.search(text):
+        text = text.translate(_CONTROLS)
+    return _MD_PUNCT.sub(_md_ref, text)

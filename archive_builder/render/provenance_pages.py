@@ -8,7 +8,7 @@ from archive_builder.model import Edit, Passage, Relation
 from archive_builder.render import svg
 from archive_builder.render.context import Output, RenderContext, article_page
 from archive_builder.render.frontmatter import page as fm_page
-from archive_builder.render.markup import Span, annotate, href, html_text, md_link, md_text
+from archive_builder.render.markup import Span, annotate, href, inert, md_link, md_text
 from archive_builder.render.provenance_links import (
     KIND_LABELS,
     Lookup,
@@ -101,8 +101,8 @@ def _passage_block(ctx: RenderContext, r: Relation, k: int, p: Passage, page: st
     to_tgt = href(page, article_page(tgt.id), passage_anchor(src.id, k), ctx.use_directory_urls)
     lines = [f"## Passage {k + 1} ({p.kind})", "",
              '<div class="ab-compare"><table><thead><tr>'
-             f'<th><a href="{to_src}">{html_text(src.outlet or "source side")}</a></th>'
-             f'<th><a href="{to_tgt}">{html_text(tgt.outlet or "target side")}</a></th>'
+             f'<th><a href="{to_src}">{inert(src.outlet or "source side")}</a></th>'
+             f'<th><a href="{to_tgt}">{inert(tgt.outlet or "target side")}</a></th>'
              f"</tr></thead><tbody><tr><td>{left}</td><td>{right}</td></tr></tbody></table></div>", ""]
     if p.edits:
         lines += ["| Source text | Target text | Edit |", "|---|---|---|"]

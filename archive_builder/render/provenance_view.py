@@ -16,7 +16,7 @@ from typing import Any
 from archive_builder.model import Article, Attribution, Node, Relation
 from archive_builder.render import svg
 from archive_builder.render.context import Output, RenderContext, article_page
-from archive_builder.render.markup import Span, href, html_attr, html_text, md_link, md_text, snippet
+from archive_builder.render.markup import Span, href, inert, md_link, md_text, snippet
 from archive_builder.render.provenance_links import (
     KIND_LABELS,
     Lookup,
@@ -164,7 +164,7 @@ def article_header(ctx: RenderContext, article: Article, page: str) -> list[str]
     for n in chain:
         other = ctx.articles.get(n.article or "")
         short = other.outlet or snippet(other.title, 40) if other is not None else node_label(ctx, look, n)
-        label, full = html_text(snippet(short, 48)), html_attr(node_label(ctx, look, n))
+        label, full = inert(snippet(short, 48)), inert(node_label(ctx, look, n))
         target = _node_href(ctx, n, article, page)
         kind = "outlet" if n.outlet else "article"
         items.append(f'<li><a class="ab-badge ab-badge-{kind}" href="{target}" title="{full}">{label}</a></li>' if target

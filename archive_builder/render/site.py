@@ -9,7 +9,7 @@ from archive_builder.render.article import long_date
 from archive_builder.render.cite import DATA_DIR, DATA_JSON, page_cite
 from archive_builder.render.context import RenderContext, article_page, by_date_then_title, newest_first
 from archive_builder.render.frontmatter import page as fm_page
-from archive_builder.render.markup import href, html_attr, html_text, md_link, md_text
+from archive_builder.render.markup import href, inert, md_link, md_text
 
 NEWEST = 10
 
@@ -108,9 +108,9 @@ def articles_index(ctx: RenderContext) -> bytes:
             seen.add(month)
             target = href(page, article_page(a.id), None, ctx.use_directory_urls)
             words = f'{a.word_count:,}'
-            rows.append(f'<tr{row_id} data-filter="{html_attr(" ".join((a.title, a.outlet or "")).casefold())}">'
-                        f'<td data-sort="{a.published.isoformat() if a.published else ""}">{html_text(_date(a))}</td>'
-                        f'<td><a href="{target}">{html_text(a.title)}</a></td><td>{html_text(a.outlet or "")}</td>'
+            rows.append(f'<tr{row_id} data-filter="{inert(" ".join((a.title, a.outlet or "")).casefold())}">'
+                        f'<td data-sort="{a.published.isoformat() if a.published else ""}">{inert(_date(a))}</td>'
+                        f'<td><a href="{target}">{inert(a.title)}</a></td><td>{inert(a.outlet or "")}</td>'
                         f'<td data-sort="{a.word_count:09d}">{words}</td></tr>')
         head = ('<thead><tr><th scope="col" aria-sort="ascending">Published</th><th scope="col">Title</th>'
                 '<th scope="col">Outlet</th><th scope="col">Words</th></tr></thead>')

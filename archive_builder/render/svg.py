@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from archive_builder.render.markup import html_attr, snippet
+from archive_builder.render.markup import inert, snippet
 
 FONT = 12
 CHAR_W = 6.6  # average advance of a 12 px sans-serif character
@@ -20,7 +20,7 @@ LINE_H = 15
 
 
 def esc(text: str) -> str:
-    return html_attr(" ".join(text.split()))
+    return inert(" ".join(text.split()))
 
 
 def wrap(text: str, width: int, lines: int) -> list[str]:
@@ -127,7 +127,7 @@ def flow(nodes: list[Node], edges: list[Edge], title: str, caption: str | None =
                f'class="ab-node ab-node-{node.kind}"/>')
         label = _text_lines(x + BOX_W / 2, y + BOX_H / 2, wrap(node.label, 26, 3))
         if node.href:
-            parts.append(f'<a href="{html_attr(node.href)}"><title>{esc(node.label)}</title>{box}{label}</a>')
+            parts.append(f'<a href="{inert(node.href)}"><title>{esc(node.label)}</title>{box}{label}</a>')
         else:
             parts.append(f"<g><title>{esc(node.label)}</title>{box}{label}</g>")
     parts.append("</svg>")
@@ -200,7 +200,7 @@ def network(dots: list[Dot], links: list[tuple[int, int, int]], title: str, capt
         shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{r:.1f}" class="ab-dot ab-{dot.kind}"/>'
                  + _text_lines(lx, ly, [snippet(dot.label, 22)], anchor=anchor, css="ab-dot-label"))
         tip = f"<title>{esc(dot.label)}: {dot.weight:,}</title>"
-        parts.append(f'<a href="{html_attr(dot.href)}">{tip}{shape}</a>' if dot.href else f"<g>{tip}{shape}</g>")
+        parts.append(f'<a href="{inert(dot.href)}">{tip}{shape}</a>' if dot.href else f"<g>{tip}{shape}</g>")
     parts.append("</svg>")
     return _figure("".join(parts), caption, "ab-net")
 

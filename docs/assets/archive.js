@@ -68,7 +68,8 @@ document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach
   // "Cite this page": the site-relative address written at build time becomes absolute here.
   document.querySelectorAll(".ab-cite[data-ab-url]").forEach(function (box) {
     var rel = box.getAttribute("data-ab-url");
-    var absolute = new URL(box.getAttribute("data-ab-root") + rel, window.location.href).href;
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var absolute = canonical ? canonical.href : window.location.href.split("#")[0].split("?")[0];
     var link = box.querySelector(".ab-permalink");
     if (link) { link.textContent = absolute; link.href = absolute; }
     var bib = box.querySelector(".ab-cite-bibtex code");
@@ -104,16 +105,19 @@ document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach
   select.addEventListener("change", function () {
     var who = select.value;
     var shown = 0;
-    document.querySelectorAll(".ab-tl-month").forEach(function (month) {
+    // each month: its heading (h2.ab-tl-month), its list (ul.ab-tl), maybe a "more" paragraph
+    document.querySelectorAll("h2.ab-tl-month").forEach(function (heading) {
+      var list = heading.nextElementSibling;
+      if (!list || !list.classList.contains("ab-tl")) { return; }
       var visible = 0;
-      month.querySelectorAll("li[data-who]").forEach(function (item) {
+      list.querySelectorAll("li[data-who]").forEach(function (item) {
         var ok = !who || (" " + item.getAttribute("data-who") + " ").indexOf(" " + who + " ") >= 0;
         item.hidden = !ok;
         if (ok) { visible += 1; }
       });
-      month.hidden = visible === 0;
-      var more = month.querySelector(".ab-tl-more");
-      if (more) { more.hidden = !!who; }
+      heading.hidden = list.hidden = visible === 0;
+      var more = list.nextElementSibling;
+      if (more && more.classList.contains("ab-tl-more")) { more.hidden = !!who; }
       shown += visible;
     });
     status.textContent = who ? shown + " shown" : "";
