@@ -85,18 +85,18 @@
       title.className = "ab-search__title";
       title.textContent = (data.meta && data.meta.title) || data.url;
       var date = data.meta && data.meta.date;
+      var time = null;
       if (date) {
-        var time = document.createElement("time");
+        time = document.createElement("time");
         time.className = "ab-search__date";
         time.textContent = date;
         time.setAttribute("datetime", date);
-        title.appendChild(document.createTextNode(" "));
-        title.appendChild(time);
       }
       var excerpt = document.createElement("div");
       excerpt.className = "ab-search__excerpt";
       excerpt.appendChild(excerptNodes(data.excerpt));
       a.appendChild(title);
+      if (time) { a.appendChild(time); }
       a.appendChild(excerpt);
       li.appendChild(a);
       results.appendChild(li);
