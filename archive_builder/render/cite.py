@@ -77,8 +77,8 @@ def csl_json(page: str, title: str, *, kind: str = "article-newspaper", authors:
 def block(page: str, title: str, bib: str, csl: str) -> list[str]:
     """The collapsible "Cite this page" section (raw HTML; ``bib`` and ``csl`` are escaped here)."""
     rel = page_url(page)
-    return ["## Cite this page", "",
-            f'<div class="ab-cite" data-ab-url="{inert(rel)}">'
+    return ["## Cite this page { data-search-exclude }", "",
+            f'<div class="ab-cite" data-search-exclude data-ab-url="{inert(rel)}">'
             f'<p>Permanent address: <a class="ab-permalink" href="./">{inert(rel)}</a></p>'
             '<details><summary>BibTeX</summary>'
             f'<pre class="ab-cite-bibtex"><code>{inert(bib)}</code></pre></details>'

@@ -93,5 +93,5 @@ def outputs(ctx: RenderContext, data: dict[str, Any]) -> list[Output]:
     lines += ["", "In the CSV files, lists are joined with \"; \", and a cell that starts with =, +, - or @ gets a "
               "leading apostrophe so that spreadsheets show it as text instead of running it.", ""]
     lines += page_cite(INDEX, "Data", "Dataset", ctx.site_name)
-    files.append(Output(INDEX, fm_page({"title": "Data", "generated": True}, "\n".join(lines))))
+    files.append(Output(INDEX, fm_page({"title": "Data", "generated": True, "search": {"exclude": True}}, "\n".join(lines))))
     return files

@@ -264,7 +264,7 @@ def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], to
         if len(extras.events) > EVENTS_SHOWN:
             lines.append(f"- ... and {len(extras.events) - EVENTS_SHOWN:,} more (in the data export)")
         lines.append("")
-    lines += ["## Articles", ""]
+    lines += ["## Articles { data-search-exclude }", ""]  # their sentences are found on the articles' own pages
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
@@ -438,7 +438,7 @@ def index_table(ctx: RenderContext, page: str, found: list[Entity], by_entity: d
             '<th scope="col">Mentions</th><th scope="col">Articles</th><th scope="col">First</th>'
             '<th scope="col">Last</th></tr></thead>')
     return (f'<nav class="ab-letters" aria-label="Jump to a letter">{jumps}</nav>\n'
-            f'<div class="ab-index" data-ab-sortable><table class="ab-table">{head}<tbody>{"".join(rows)}</tbody></table></div>')
+            f'<div class="ab-index" data-ab-sortable data-search-exclude><table class="ab-table">{head}<tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def _letter_id(letter: str) -> str:

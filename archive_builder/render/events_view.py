@@ -189,7 +189,7 @@ def render_event(ctx: RenderContext, event: Event, mentions: list[EventMention],
     ]
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     lines = [f"# {md_text(event.label)}", "", f'<dl class="ab-facts">{items}</dl>', search_facets("Event", event.date), ""]
-    lines += ["## Mentions", ""]
+    lines += ["## Mentions { data-search-exclude }", ""]  # the sentences are found on the articles' own pages
     by_article: dict[str, list[EventMention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
@@ -271,7 +271,7 @@ def _overview(months: list[tuple[int, int]], articles: dict[tuple[int, int], int
     width = col * count + 8
     peak = max(articles.values(), default=0) or 1
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height + top + 22}" width="{width:.0f}" '
-             'role="img" aria-label="Articles per month, with the months that have events marked" '
+             'role="group" aria-label="Articles per month, with the months that have events marked" '
              'class="ab-svg ab-bars ab-timeline-chart">']
     for i, (y, m) in enumerate(months):
         x = 4 + i * col
@@ -291,7 +291,7 @@ def _overview(months: list[tuple[int, int]], articles: dict[tuple[int, int], int
         parts.append(f'<text x="{width - 4:.0f}" y="{top + height + 14}" text-anchor="end" class="ab-axis">'
                      f"{dt.date(*last, 1):%b %Y}</text>")
     parts.append("</svg>")
-    return '<figure class="ab-figure ab-chart">\n' + "".join(parts) + "\n<figcaption>Articles per month; a dot marks a " \
+    return '<figure class="ab-figure ab-chart" data-search-exclude>\n' + "".join(parts) + "\n<figcaption>Articles per month; a dot marks a " \
         "month with events. Select a month to go to it.</figcaption></figure>"
 
 
@@ -362,7 +362,7 @@ def timeline(ctx: RenderContext) -> bytes:
     if undated:
         lines += ["## Date unknown", ""] + [f"- {_event_ref(e, TIMELINE)}" for e in undated] + [""]
     lines += page_cite(page, "Timeline", "Timeline", ctx.site_name)
-    return fm_page({"title": "Timeline", "generated": True}, "\n".join(lines))
+    return fm_page({"title": "Timeline", "generated": True, "search": {"exclude": True}}, "\n".join(lines))
 
 
 def pages(ctx: RenderContext) -> list[Output]:

@@ -101,4 +101,4 @@ def network_page(ctx: RenderContext) -> Output:
              "Select a name to open its page.", "", "## People, organizations and places named together", "",
              *_entities(ctx), "## Outlets that take text from others", "", *_outlets(ctx)]
     lines += page_cite(PAGE, "Network", "Network", ctx.site_name)
-    return Output(PAGE, fm_page({"title": "Network", "generated": True}, "\n".join(lines)))
+    return Output(PAGE, fm_page({"title": "Network", "generated": True, "search": {"exclude": True}}, "\n".join(lines)))

@@ -115,7 +115,7 @@ def articles_index(ctx: RenderContext) -> bytes:
         head = ('<thead><tr><th scope="col" aria-sort="ascending">Published</th><th scope="col">Title</th>'
                 '<th scope="col">Outlet</th><th scope="col">Words</th></tr></thead>')
         lines += [f'<nav class="ab-letters" aria-label="Jump to a month">{jumps}</nav>',
-                  f'<div class="ab-index ab-articles" data-ab-sortable><table class="ab-table">{head}<tbody>'
+                  f'<div class="ab-index ab-articles" data-ab-sortable data-search-exclude><table class="ab-table">{head}<tbody>'
                   f'{"".join(rows)}</tbody></table></div>', ""]
     lines += page_cite(page, "Articles", "Index", ctx.site_name)
     return fm_page({"title": "Articles", "generated": True}, "\n".join(lines))

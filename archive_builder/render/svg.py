@@ -62,7 +62,7 @@ class Edge:
 
 def _figure(svg: str, caption: str | None, css: str) -> str:
     cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
-    return f'<figure class="ab-figure {css}">\n{svg}\n{cap}</figure>'
+    return f'<figure class="ab-figure {css}" data-search-exclude>\n{svg}\n{cap}</figure>'
 
 
 def _text_lines(x: float, y: float, lines: list[str], anchor: str = "middle", css: str = "") -> str:
@@ -104,7 +104,7 @@ def flow(nodes: list[Node], edges: list[Edge], title: str, caption: str | None =
         for row, i in enumerate(members):
             pos[i] = (4 + col * (BOX_W + GAP_X), 4 + offset + row * (BOX_H + GAP_Y))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
-             f'role="img" aria-label="{esc(title)}" class="ab-svg">',
+             f'role="{"group" if any(n.href for n in nodes) else "img"}" aria-label="{esc(title)}" class="ab-svg">',
              '<defs><marker id="ab-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
              'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" class="ab-arrowhead"/></marker></defs>']
     for e in edges:
@@ -175,7 +175,8 @@ def network(dots: list[Dot], links: list[tuple[int, int, int]], title: str, capt
            centre + radius * math.sin(2 * math.pi * i / count - math.pi / 2)) for i in range(len(dots))]
     heaviest = max((w for _, _, w in links), default=1) or 1
     biggest = max((d.weight for d in dots), default=1) or 1
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" role="img" '
+    role = "group" if any(d.href for d in dots) else "img"  # an image may not hold links (axe nested-interactive)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" role="{role}" '
              f'aria-label="{esc(title)}" class="ab-svg ab-network">']
     if directed:
         parts.append('<defs><marker id="ab-net-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" '
