@@ -168,15 +168,16 @@ class Dot:
 def network(dots: list[Dot], links: list[tuple[int, int, int]], title: str, caption: str | None = None,
             directed: bool = False) -> str:
     """Dots on a circle (in the order given), a line per link (width by weight), labels outside."""
-    size = 640
-    centre, radius = size / 2, size / 2 - 150
+    radius = 220.0
+    width, height = 2 * radius + 320, 2 * radius + 60  # room for labels left and right, little above and below
+    cx, cy = width / 2, height / 2
     count = max(1, len(dots))
-    at = [(centre + radius * math.cos(2 * math.pi * i / count - math.pi / 2),
-           centre + radius * math.sin(2 * math.pi * i / count - math.pi / 2)) for i in range(len(dots))]
+    at = [(cx + radius * math.cos(2 * math.pi * i / count - math.pi / 2),
+           cy + radius * math.sin(2 * math.pi * i / count - math.pi / 2)) for i in range(len(dots))]
     heaviest = max((w for _, _, w in links), default=1) or 1
     biggest = max((d.weight for d in dots), default=1) or 1
     role = "group" if any(d.href for d in dots) else "img"  # an image may not hold links (axe nested-interactive)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" role="{role}" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" role="{role}" '
              f'aria-label="{esc(title)}" class="ab-svg ab-network">']
     if directed:
         parts.append('<defs><marker id="ab-net-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" '
@@ -195,7 +196,7 @@ def network(dots: list[Dot], links: list[tuple[int, int, int]], title: str, capt
     for i, dot in enumerate(dots):
         x, y = at[i]
         r = _dot_radius(dot.weight, biggest)
-        angle = math.atan2(y - centre, x - centre)
+        angle = math.atan2(y - cy, x - cx)
         lx, ly = x + (r + 6) * math.cos(angle), y + (r + 6) * math.sin(angle)
         anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
         shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{r:.1f}" class="ab-dot ab-{dot.kind}"/>'
