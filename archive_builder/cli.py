@@ -36,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
         if name != "export":
             cmd.add_argument("--seeds", help="seeds folder (overrides the settings file)")
         cmd.add_argument("-j", "--jobs", type=int, help="worker processes for per-seed work (0: one per core)")
+        cmd.add_argument("--runner", choices=("local", "dask"),
+                         help="where per-article work runs: this machine's cores (local) or a Dask cluster")
+        cmd.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --runner dask: the scheduler (tcp://host:8786); default: a local cluster")
         cmd.add_argument("--no-cache", action="store_true", help="ignore and do not update .archive-builder/cache/")
         if name == "build":
             cmd.add_argument("--docs", help="output folder for pages (overrides the settings file)")
@@ -70,6 +74,10 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
             if args.jobs < 0:
                 raise ArchiveError(f"--jobs must be 0 or more, not {args.jobs}", hint="0 uses every core")
             changes["jobs"] = args.jobs
+        if args.runner:
+            changes["runner"] = args.runner
+        if args.scheduler:
+            changes["dask_scheduler"] = args.scheduler
         if args.no_cache:
             changes["cache"] = False
         config = load_config(args.config_file, strict=args.strict, **changes)

@@ -18,7 +18,8 @@ from archive_builder.errors import ConfigError
 from archive_builder.textutil import near_miss
 
 PLUGIN_NAME = "archive"
-PLUGIN_OPTIONS = ("seeds_dir", "site_title", "jobs", "cache", "search")
+PLUGIN_OPTIONS = ("seeds_dir", "site_title", "jobs", "cache", "search", "runner", "dask_scheduler")
+RUNNERS = ("local", "dask")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,8 @@ class Config:
     jobs: int = 0  # worker processes for per-seed work; 0 = one per available core
     cache: bool = True
     search: str = "auto"
+    runner: str = "local"  # where per-article work runs: "local" (process pool) or "dask"
+    dask_scheduler: str = ""  # with runner "dask": a scheduler address; empty starts a local cluster
     build_time: dt.datetime | None = None
 
     def rel(self, path: Path) -> str:
@@ -93,6 +96,14 @@ def _jobs(value: Any) -> int:
     return value
 
 
+def _runner(value: Any) -> str:
+    if value not in RUNNERS:
+        guess = near_miss(str(value), RUNNERS)
+        raise ConfigError(f"option 'runner' must be one of {', '.join(RUNNERS)}, not {value!r}",
+                          hint=f"did you mean '{guess}'?" if guess else "local runs on this machine's cores")
+    return str(value)
+
+
 def config_from_mapping(root: Path, data: dict[str, Any], options: dict[str, Any], **changes: Any) -> Config:
     """Build the Config from mkdocs settings (``docs_dir``...) and the plugin's options."""
     root = root.resolve()
@@ -105,6 +116,8 @@ def config_from_mapping(root: Path, data: dict[str, Any], options: dict[str, Any
         jobs=_jobs(options.get("jobs", 0)),
         cache=bool(options.get("cache", True)),
         search=str(options.get("search", "auto")),
+        runner=_runner(options.get("runner", "local")),
+        dask_scheduler=str(options.get("dask_scheduler") or ""),
         build_time=build_time_from_env(),
     )
     return replace(config, **changes) if changes else config

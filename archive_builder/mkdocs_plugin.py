@@ -37,6 +37,8 @@ class ArchivePluginConfig(base.Config):
     jobs = c.Type(int, default=0)
     cache = c.Type(bool, default=True)
     search = c.Choice(("auto", "material", "pagefind"), default="auto")
+    runner = c.Choice(("local", "dask"), default="local")
+    dask_scheduler = c.Type(str, default="")
     strict_seeds = c.Type(bool, default=False)
 
 

@@ -258,10 +258,19 @@ def analyse(config: Config, timer: Timer = untimed) -> tuple[Archive, list[Diagn
         articles, curation, problems = ingest(config)
     with ExitStack() as stack:
         cache = stack.enter_context(SeedCache.at(config.root)) if config.cache else None
-        workers = Workers(_stage_jobs(config), cache)
+        workers = _runner(config, cache)
         stack.callback(workers.close, True)
         archive, issues = _analyse(config, articles, curation, workers, timer)
     return archive, problems + issues
+
+
+def _runner(config: Config, cache: SeedCache | None) -> Workers:
+    """Where per-article work runs: this machine's process pool, or a Dask cluster (``runner: dask``)."""
+    if config.runner == "dask":
+        from archive_builder.dask_runner import DaskWorkers
+
+        return DaskWorkers(worker_count(config), cache, config.dask_scheduler)
+    return Workers(_stage_jobs(config), cache)
 
 
 def _analyse(config: Config, articles: tuple[Article, ...], curation: Curation, workers: Workers,

@@ -18,7 +18,7 @@ import logging
 import multiprocessing
 import pickle
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
@@ -44,11 +44,13 @@ Pending = tuple[list[str], list["Future[list[Any]]"]]
 
 
 class Workers:
+    min_articles = PARALLEL_MIN_ARTICLES  # fewer than this are computed in this process
+
     def __init__(self, jobs: int, cache: SeedCache | None) -> None:
         self.jobs = jobs
         self.cache = cache
         self.used: set[str] = set()
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: Executor | None = None
         self._digests: dict[int, tuple[Article, str]] = {}  # by id(): each article is pickled once a build
         self._pending: dict[str, Pending] = {}
 
@@ -65,7 +67,7 @@ class Workers:
         keys = [entry_key(task, self.digest(a)) for a in articles]
         have = self.cache.known_facts(keys) if self.cache is not None else set()
         todo = [i for i, key in enumerate(keys) if key not in have]
-        if len(todo) < PARALLEL_MIN_ARTICLES:
+        if len(todo) < self.min_articles:
             return
         fn = run_chunk_pickled if self.cache is not None else run_chunk
         chunks = self._chunks([articles[i] for i in todo])
@@ -141,9 +143,9 @@ class Workers:
         return serial(task, articles)
 
     def _pooled(self, articles: Sequence[Article]) -> bool:
-        return self.jobs > 1 and len(articles) >= PARALLEL_MIN_ARTICLES
+        return self.jobs > 1 and len(articles) >= self.min_articles
 
-    def _ensure_pool(self) -> ProcessPoolExecutor:
+    def _ensure_pool(self) -> Executor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"))
         return self._pool

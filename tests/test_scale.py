@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,10 @@ from archive_builder import pipeline, sitesearch, uptodate
 from archive_builder import workers as worker_pool
 from archive_builder.cache import CACHE_DIR, CACHE_FILE, SeedCache
 from archive_builder.cli import main as cli_main
-from archive_builder.config import Config
+from archive_builder.config import Config, load_config
 from archive_builder.errors import ArchiveError, ConfigError
 from archive_builder.ingest.overrides import Overrides
+from archive_builder.model import Article
 from archive_builder.render.context import Output
 from archive_builder.write import write_outputs
 from tests.conftest import FIXTURES, ROOT, MakeProject
@@ -115,7 +117,8 @@ def test_cache_follows_seed_overrides_and_code(make_project: MakeProject) -> Non
 def test_parallel_and_serial_builds_are_byte_identical(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
     # the per-article work of ingest and of the analysis stages all go to the workers
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_SEEDS", 2)
-    monkeypatch.setattr(worker_pool, "PARALLEL_MIN_ARTICLES", 2)
+    monkeypatch.setattr(worker_pool, "PARALLEL_MIN_ARTICLES", 2)  # render's pool
+    monkeypatch.setattr(worker_pool.Workers, "min_articles", 2)  # the analysis stages' pool
     config = make_project(_seeds(30), cache=False, jobs=1)
     serial = pipeline.build(config)
     expected = _snapshot(config)
@@ -346,3 +349,43 @@ def test_a_build_with_nothing_changed_is_skipped_and_reports_the_same(
     assert runs == [1, 1, 1] and "fourth week" in (config.docs_dir / "articles" / "103_7e7e7e7e7e7e7e7e.md").read_text()
     pipeline.build(dataclasses.replace(config, cache=False))
     assert runs == [1, 1, 1, 1]  # without the cache nothing is skipped
+
+
+def test_dask_runner_output_is_byte_identical_to_the_local_runner(make_project: MakeProject,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every per-article task on a two-worker LocalCluster: the same pages, export and diagnostics,
+    with and without the cache (results pickled on the Dask workers, then read back from it)."""
+    pytest.importorskip("distributed")
+    from archive_builder import dask_runner
+
+    sent: list[int] = []  # articles handed to the cluster, to show the work really went there
+    original = dask_runner.DaskWorkers._chunks
+
+    def spy(self: dask_runner.DaskWorkers, articles: Sequence[Article]) -> list[Sequence[Article]]:
+        sent.append(len(articles))
+        return original(self, articles)
+
+    monkeypatch.setattr(dask_runner.DaskWorkers, "_chunks", spy)
+    config = make_project(_seeds(30), cache=False, jobs=1)
+    local = pipeline.build(config)
+    expected = _snapshot(config)
+    local_export, _ = pipeline.export(config)
+    on_dask = dataclasses.replace(config, runner="dask", jobs=2)
+    _wipe_output(config)
+    result = pipeline.build(on_dask)
+    assert _snapshot(config) == expected
+    assert _diagnostics(result) == _diagnostics(local)
+    assert sent and sum(sent) >= 3 * len(local.archive.articles)  # entities, dates, provenance keys
+    assert pipeline.export(on_dask)[0] == local_export
+    _wipe_output(config)
+    cached = pipeline.build(dataclasses.replace(on_dask, cache=True))
+    assert _snapshot(config) == expected and _diagnostics(cached) == _diagnostics(local)
+
+
+def test_runner_option_is_validated(make_project: MakeProject) -> None:
+    config = make_project({"a.txt": "Text."})
+    text = (config.root / "mkdocs.yml").read_text(encoding="utf-8")
+    (config.root / "mkdocs.yml").write_text(text.replace("seeds_dir: seeds", "seeds_dir: seeds\n      runner: dusk", 1),
+                                            encoding="utf-8")
+    with pytest.raises(ConfigError, match="did you mean 'dask'"):
+        load_config(config.root / "mkdocs.yml")
