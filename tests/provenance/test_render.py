@@ -108,7 +108,7 @@ def test_jsonld_script_cannot_be_closed_by_seed_text() -> None:
 def test_article_panel_has_chain_sources_and_passages() -> None:
     ctx = _hostile_ctx()
     [panel] = view.article_panels(ctx, ctx.articles["h1"], article_page("h1"))
-    assert "<figure class=\"ab-figure ab-flow\">" in panel and "### Sources named" in panel and "### Shared passages" in panel
+    assert "<figure class=\"ab-figure ab-flow\"" in panel and "### Sources named" in panel and "### Shared passages" in panel
     assert "<script" not in panel
 
 
