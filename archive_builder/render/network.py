@@ -91,8 +91,8 @@ def _outlets(ctx: RenderContext) -> list[str]:
     figure = svg.network(dots, links, "Which outlets take text from which", "An arrow runs from the outlet whose text "
                          "was taken to the outlet that took it; its width is the number of relations.", directed=True)
     lines = [figure, "", "### Who takes from whom", ""]
-    for a, b, n in links[:LISTED]:
-        lines.append(f"- {md_text(dots[b].label)} took from {md_text(dots[a].label)}: {n:,} time(s)")
+    for giver, taker, n in links[:LISTED]:
+        lines.append(f"- {md_text(dots[taker].label)} took from {md_text(dots[giver].label)}: {n:,} time(s)")
     return [*lines, ""]
 
 

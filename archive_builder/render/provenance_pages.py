@@ -52,7 +52,7 @@ def _graph(ctx: RenderContext, look: Lookup, relations: list[Relation], page: st
         for node in (r.source, r.target):
             if node not in keys:
                 keys[node] = len(nodes)
-                target = article_page(node.article) if node.article else outlet_page(node.outlet)
+                target = article_page(node.article) if node.article else outlet_page(node.outlet or "")
                 nodes.append(svg.Node(node_label(ctx, look, node), href(page, target, None, ctx.use_directory_urls),
                                       "outlet" if node.outlet else "article"))
         edges.append(svg.Edge(keys[r.source], keys[r.target], r.relation, dashed=not r.direction_known))
