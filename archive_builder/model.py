@@ -83,6 +83,7 @@ class Article:
     dateline: str | None = None
     source_credit: str | None = None
     boilerplate: tuple[str, ...] = ()
+    chrome: tuple[str, ...] = ()  # page chrome copied with the text: navigation, kicker, dek, prompts...
     url: str | None = None
     language: str | None = None
     notes: str | None = None

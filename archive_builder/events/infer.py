@@ -7,7 +7,12 @@ News style gives the method:
 2. it names the days of the week before publication by weekday (``last Saturday``, ``on
    Wednesday``), so publication lies in the week after ``L`` when it has such references;
 3. a writer often names the same day both ways (``last Thursday`` ... ``meetings on March 12``),
-   and recent days named by weekday lie after the older, dated ones.
+   and recent days named by weekday lie after the older, dated ones;
+4. a bare weekday (``told reporters on Wednesday``) is a day of the current week, the most recent
+   such day on or before publication, while ``last Thursday`` reaches back into the week before: so
+   every bare weekday lies after every ``last <weekday>``. A candidate day that reads them the other
+   way round contradicts the text and is dropped (unless every candidate does), which is how a bare
+   weekday bounds the publication date from below.
 
 Every candidate day in ``[L, L + 7]`` is scored by how many weekday references it reads as a
 named date (2 points) or as a day after ``L`` (1 point); the best-scoring days form the range, and
@@ -95,11 +100,25 @@ def _score(day: dt.date, weekdays: list[RawDate], named: set[dt.date], latest: d
     return total
 
 
+_LAST = frozenset(["last", "past", "this past"])
+
+
+def _ordered(day: dt.date, weekdays: list[RawDate]) -> bool:
+    """Read from ``day``, do the bare weekdays all fall after every ``last <weekday>``?"""
+    bare = [resolve(r, day).date for r in weekdays if r.qualifier in ("", "on")]
+    last = [resolve(r, day).date for r in weekdays if r.qualifier in _LAST]
+    bare_days = [d for d in bare if d is not None]
+    last_days = [d for d in last if d is not None]
+    return not bare_days or not last_days or min(bare_days) > max(last_days)
+
+
 def _best_days(named: set[dt.date], weekdays: list[RawDate]) -> tuple[list[dt.date], int]:
     latest = max(named)
     if not weekdays:
         return [latest], 0
     candidates = [latest + dt.timedelta(days=k) for k in range(WINDOW + 1)]
+    ordered = [day for day in candidates if _ordered(day, weekdays)]
+    candidates = ordered or candidates
     scores = {day: _score(day, weekdays, named, latest) for day in candidates}
     top = max(scores.values())
     return [d for d in candidates if scores[d] == top], top
@@ -165,6 +184,10 @@ def _evidence(days: list[RawDate], placed: dict[int, dt.date], weekdays: list[Ra
             continue
         note = " (a date the text also names)" if read in named else ""
         lines.append(f"'{raw.text}' read as {_fmt(read)}{note}.")
+    bare = sorted(d for r in weekdays if r.qualifier in ("", "on") and (d := resolve(r, picked[-1]).date))
+    if bare and any(r.qualifier in _LAST for r in weekdays):
+        lines.append(f"A bare weekday names a day of the current week, after every 'last <weekday>': "
+                     f"the article is no older than {_fmt(bare[0])}.")
     if not weekdays:
         lines.append("No weekday references: only the earliest possible date is known.")
     elif picked[0] == picked[-1]:

@@ -104,7 +104,7 @@ def _article(seed: Seed, parsed: Parsed) -> Article:
         title=title, title_derived=title != parsed.headline, body=body, paragraphs=spans,
         outlet=outlet, published=parsed.published, byline=parsed.byline, credits=parsed.credits,
         caption=parsed.caption, caption_credit=parsed.caption_credit, dateline=parsed.dateline,
-        source_credit=parsed.source_credit, boilerplate=parsed.boilerplate, blocks=parsed.blocks,
+        source_credit=parsed.source_credit, boilerplate=parsed.boilerplate, chrome=parsed.chrome, blocks=parsed.blocks,
         derived=tuple(derived), modified=parsed.modified, url=parsed.url, language=parsed.language,
         notes=parsed.notes, paragraph_kinds=parsed.kinds, words=count_words(body),
     )

@@ -120,7 +120,7 @@ def parse_markdown(text: str, path: str) -> MarkdownSeed:
     if not units:
         raise SeedError(path, "no body text (only front matter or headings)",
                         hint="write the article's paragraphs below the front matter")
-    parsed = parse_units(units, headline="headline" not in stated and title_unit is None)
+    parsed = parse_units(units, headline="headline" not in stated and title_unit is None, page=False)
     if title_unit is not None:
         stated.setdefault("headline", title_unit.text)
         blocks = (*parsed.blocks, Block("headline", title_unit.text, title_unit.line))

@@ -198,6 +198,8 @@ def _metadata_panel(article: Article) -> list[str]:
         rows.append(f"- **Source credit line:** {md_text(article.source_credit)}")
     for block in article.boilerplate:
         rows.append(f"- **Publisher boilerplate:** {md_text(block)}")
+    for block in article.chrome:
+        rows.append(f"- **Page chrome:** {md_text(block)}")
     if article.notes:
         rows.append(f"- **Curator's note:** {md_text(article.notes)}")
     if not rows:

@@ -36,6 +36,7 @@ def article_metadata(article: Article) -> dict[str, Any]:
         "source_credit": article.source_credit,
         "dateline": article.dateline,
         "boilerplate": list(article.boilerplate),
+        "chrome": list(article.chrome),
         "url": article.url,
         "language": article.language,
         "word_count": article.word_count,

@@ -92,3 +92,60 @@ def test_all_hostile_seeds_at_once(tmp_path: Path) -> None:
             if path.startswith("seeds/") and "/" not in name and name.endswith((".txt", ".text")) and "huge" not in name:
                 seeds.setdefault(name, data)
     assert assert_nothing_lost(tmp_path, seeds) >= 20
+
+
+# ------------------------------------------------------------------------------------ closing and link-only paragraphs
+# Every paragraph of a copied page is either in the body or in a named, visible field; ordinary closing
+# sentences (even ones starting "About", "Subscribers", "Copyright", "Follow") stay in the body.
+
+ORDINARY_CLOSINGS = [
+    "About 300 people remain missing.", "About a third of the town is still without power, the utility said.",
+    "Subscribers to the water service were told to boil tap water until Friday.",
+    "Copyright lawyers for the band said they would appeal.", "Follow-up inspections are planned for March.",
+    "Follow us, the marchers chanted as they reached the bridge.", "Sign-ups for the shelter opened at noon.",
+    "The inquiry resumes next week.", "Related charges were dropped in 2019, court records show.",
+]
+PROMPTS = [
+    "Subscribe to our newsletter for the day's top stories.", "Copyright © 2023 Harbour Times. All rights reserved.",
+    "Follow us on Twitter and Facebook.", "Sign up for our daily briefing", "Share this article",
+    "Leave a Reply", "No comments:", "Tags: floods, weather",
+]
+_LINK_ONLY = st.one_of(
+    st.from_regex(r"https://news\.example/[a-z0-9\-]{1,24}(/[a-z0-9\-]{1,12})?", fullmatch=True),
+    st.sampled_from(["Related: Floods close the coast road", "Read more: https://news.example/floods",
+                     "www.harbourtimes.example/local", "Read the full post on Harbour Times"]),
+)
+_CLOSING = st.lists(st.sampled_from(ORDINARY_CLOSINGS) | st.sampled_from(PROMPTS) | _LINK_ONLY, min_size=1, max_size=5)
+
+
+def _closing_seed(closing: list[str]) -> tuple[bytes, list[str]]:
+    lede = "Rescuers searched flooded villages on Tuesday after the river burst its banks, officials said."
+    paragraphs = ["Floods sweep valley towns", lede, "The army sent helicopters to the worst-hit districts.", *closing]
+    return ("\n\n".join(paragraphs) + "\n").encode(), paragraphs
+
+
+def _visible(html: bytes) -> str:
+    from bs4 import BeautifulSoup
+
+    # no spaces at all: marks inside the body (reuse, mentions) may split a sentence into elements
+    return "".join(BeautifulSoup(html, "html.parser").get_text("").split())
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(st.lists(_CLOSING, min_size=1, max_size=4))
+def test_closing_and_link_only_paragraphs_through_the_site(tmp_path_factory: pytest.TempPathFactory,
+                                                           closings: list[list[str]]) -> None:
+    seeds: dict[str, bytes] = {}
+    wanted: dict[str, list[str]] = {}
+    for n, closing in enumerate(closings):
+        seeds[f"c{n:02d}.txt"], wanted[f"c{n:02d}.txt"] = _closing_seed(closing)
+    root = tmp_path_factory.mktemp("closing")
+    assert assert_nothing_lost(root, seeds) == len(seeds)
+    project = make_project(root, seeds)
+    for record in project.export()["articles"]:
+        page = _visible(article_html_path(project.site, record["page"]).read_bytes())
+        for paragraph in wanted[record["seed"]]:
+            assert "".join(paragraph.split()) in page, f"{paragraph!r} of {record['seed']} is not on its page"
+            if paragraph in ORDINARY_CLOSINGS:
+                assert paragraph in record["body"].split("\n\n"), f"{paragraph!r} left the body"
