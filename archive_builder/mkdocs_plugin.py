@@ -2,7 +2,7 @@
 
 Thin on purpose: the Markdown written to ``docs/`` is the contract with the site generator. The
 plugin (1) builds the pages before MkDocs reads the docs folder, (2) watches ``seeds/`` under
-``mkdocs serve`` (writes are skipped for unchanged pages, so a rebuild never triggers another),
+``mkdocs serve`` and, of the docs folder, only its hand-written part (one rebuild per seed change),
 (3) escapes page titles, which MkDocs themes insert into HTML without escaping, and (4) for large
 archives swaps Material's search for Pagefind (``sitesearch.py``): it turns Material's search
 plugin off, adds the search box script and style, and indexes the built site after the build.
@@ -24,9 +24,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from archive_builder import pipeline, sitesearch
+from archive_builder import pipeline, sitesearch, write
 from archive_builder.config import Config, config_from_mapping
 from archive_builder.errors import ArchiveError
 
@@ -43,9 +42,6 @@ class ArchivePluginConfig(base.Config):
     dask_scheduler = c.Type(str, default="")
     strict_seeds = c.Type(bool, default=False)
 
-
-VENDOR = Path(__file__).resolve().parent / "assets" / "vendor"
-MERMAID_PATH = "assets/vendor/mermaid.min.js"  # Mermaid 11 (MIT licence beside it), served by the site itself
 
 
 class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
@@ -80,7 +76,6 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        files.append(File.generated(config, MERMAID_PATH, abs_src_path=str(VENDOR / "mermaid.min.js")))
         if self.engine == "pagefind":
             for name in sitesearch.SEARCH_ASSETS:
                 files.append(File.generated(config, f"{sitesearch.PUBLISHED_DIR}/{name}",
@@ -113,9 +108,27 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
                      result.article_count, len(report.written), report.unchanged, len(report.removed))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Watch ``seeds/`` and the hand-written part of the docs folder, not the pages the build writes.
+
+        MkDocs watches the whole docs folder; a seed change then rebuilt twice: once for the seed, and
+        once more because that build rewrote the seed's pages in ``docs/``. So the docs folder is
+        swapped for its hand-written entries (a hand-written folder added while serving is watched
+        from the next ``mkdocs serve``)."""
         seeds = self._config(config).seeds_dir
         if seeds.is_dir():
             server.watch(str(seeds))
+        docs = Path(config.docs_dir)
+        generated = write.generated_entries(docs)
+        if docs.is_dir() and generated - {write.MANIFEST, write.STAGING}:
+            try:
+                server.unwatch(str(docs))
+            except (KeyError, ValueError):
+                return server  # not watched by MkDocs (e.g. --no-livereload): nothing to swap
+            for entry in sorted(docs.iterdir()):
+                if entry.name not in generated and entry.is_dir():
+                    server.watch(str(entry))
+            if any(e.name not in generated and e.is_file() for e in docs.iterdir()):
+                server.watch(str(docs), recursive=False)  # hand-written pages at the top level
         return server
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
@@ -125,18 +138,14 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return markdown
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Finish a built page: its schema.org JSON-LD (front matter ``jsonld``) in the head; the
-        archive's own copy of Mermaid where the page has a diagram (never a script from a CDN); and
-        Material's ``search: {exclude: true}`` honoured by Pagefind too."""
+        """Finish a built page: its schema.org JSON-LD (front matter ``jsonld``) in the head; a
+        redirect page's refresh and canonical link (front matter ``redirect``); and Material's ``search: {exclude: true}`` honoured by Pagefind too."""
         target = page.meta.get("redirect")
         if isinstance(target, str) and "</head>" in output:
             output = redirect_head(output, target)
         data = page.meta.get("jsonld")
         if isinstance(data, dict) and "</head>" in output:
             output = output.replace("</head>", jsonld_script(data) + "</head>", 1)
-        if 'class="mermaid"' in output and "</body>" in output:
-            src = html.escape(get_relative_url(MERMAID_PATH, page.url), quote=True)
-            output = output.replace("</body>", f'<script src="{src}"></script></body>', 1)
         if self.engine == "pagefind" and sitesearch.excluded(page.meta):
             output = sitesearch.mark_excluded(output)
         return output

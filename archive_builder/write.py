@@ -183,6 +183,12 @@ def _load_manifest(root: Path) -> dict[str, str]:
         return {}
 
 
+def generated_entries(root: Path) -> set[str]:
+    """The top-level names under ``root`` that the build owns (its files' first path parts, the
+    manifest and the staging folder): everything else there is hand-written."""
+    return {rel.split("/", 1)[0] for rel in _load_manifest(root)} | {MANIFEST, STAGING}
+
+
 def recover(root: Path) -> None:
     """Finish a write that a crash interrupted after its journal was complete; drop any other leftovers."""
     staging = root / STAGING

@@ -54,18 +54,24 @@
     input.placeholder = "Search";
     input.setAttribute("aria-label", "Search the archive");
     input.autocomplete = "off";
+    var panel = document.createElement("div");
+    panel.className = "ab-search__panel";
+    panel.hidden = true;
+    var filters = document.createElement("div");
+    filters.className = "ab-search__filters";
     var results = document.createElement("ol");
     results.className = "ab-search__results";
-    results.hidden = true;
+    panel.appendChild(filters);
+    panel.appendChild(results);
     var status = document.createElement("div");
     status.className = "ab-search__status";
     status.setAttribute("aria-live", "polite");
     box.appendChild(input);
     box.appendChild(status);
-    box.appendChild(results);
+    box.appendChild(panel);
     var source = inner.querySelector(".md-header__source");
     inner.insertBefore(box, source);
-    wire(input, results, status);
+    wire(input, panel, filters, results, status);
   }
 
   function show(results, status, items, total, term) {
@@ -78,40 +84,109 @@
       var title = document.createElement("div");
       title.className = "ab-search__title";
       title.textContent = (data.meta && data.meta.title) || data.url;
+      var date = data.meta && data.meta.date;
+      var time = null;
+      if (date) {
+        time = document.createElement("time");
+        time.className = "ab-search__date";
+        time.textContent = date;
+        time.setAttribute("datetime", date);
+      }
       var excerpt = document.createElement("div");
       excerpt.className = "ab-search__excerpt";
       excerpt.appendChild(excerptNodes(data.excerpt));
       a.appendChild(title);
+      if (time) { a.appendChild(time); }
       a.appendChild(excerpt);
       li.appendChild(a);
       results.appendChild(li);
     });
     status.textContent = total ? total + (total === 1 ? " result" : " results") : "No results for \u201c" + term + "\u201d";
-    results.hidden = false;
   }
 
-  function wire(input, results, status) {
+  // Filters (kind of page, outlet, year, person) and sort, from the index's own filter values.
+  var FILTERS = [["kind", "Kind of page"], ["outlet", "Outlet"], ["year", "Year"], ["person", "Person"]];
+  var MAX_OPTIONS = 60;
+
+  function select(name, label, values) {
+    var wrap = document.createElement("label");
+    wrap.className = "ab-search__filter";
+    wrap.appendChild(document.createTextNode(label + " "));
+    var sel = document.createElement("select");
+    sel.name = name;
+    var any = document.createElement("option");
+    any.value = "";
+    any.textContent = "any";
+    sel.appendChild(any);
+    values.forEach(function (v) {
+      var option = document.createElement("option");
+      option.value = v[0];
+      option.textContent = v[1];
+      sel.appendChild(option);
+    });
+    wrap.appendChild(sel);
+    return wrap;
+  }
+
+  function buildFilters(filters, pf, onChange) {
+    if (filters.getAttribute("data-built")) { return Promise.resolve(); }
+    filters.setAttribute("data-built", "1");
+    return pf.filters().then(function (available) {
+      FILTERS.forEach(function (f) {
+        var counts = (available && available[f[0]]) || {};
+        var values = Object.keys(counts).sort(function (a, b) {
+          return f[0] === "year" ? (a < b ? 1 : -1) : (counts[b] - counts[a]) || (a < b ? -1 : 1);
+        }).slice(0, MAX_OPTIONS);
+        if (!values.length) { return; }
+        filters.appendChild(select(f[0], f[1], values.map(function (v) { return [v, v + " (" + counts[v] + ")"]; })));
+      });
+      filters.appendChild(select("sort", "Sort", [["date:desc", "newest first"], ["date:asc", "oldest first"]]));
+      filters.querySelectorAll("select").forEach(function (sel) { sel.addEventListener("change", onChange); });
+    });
+  }
+
+  function options(filters) {
+    var chosen = {};
+    var sort = null;
+    filters.querySelectorAll("select").forEach(function (sel) {
+      if (!sel.value) { return; }
+      if (sel.name === "sort") {
+        var parts = sel.value.split(":");
+        sort = {}; sort[parts[0]] = parts[1];
+      } else { chosen[sel.name] = sel.value; }
+    });
+    var out = { filters: chosen };
+    if (sort) { out.sort = sort; }
+    return out;
+  }
+
+  function wire(input, panel, filters, results, status) {
     var latest = 0;
+    function run() {
+      var term = input.value.trim();
+      var ticket = ++latest;
+      if (!term) { panel.hidden = true; status.textContent = ""; return; }
+      load().then(function (pf) {
+        return buildFilters(filters, pf, run).then(function () {
+          return pf.debouncedSearch(term, options(filters), 80);
+        });
+      }).then(function (search) {
+        if (!search || ticket !== latest) { return null; }
+        return Promise.all(search.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
+          .then(function (items) {
+            if (ticket === latest) { show(results, status, items, search.results.length, term); panel.hidden = false; }
+          });
+      }).catch(function () { status.textContent = "Search is not available on this copy of the site."; });
+    }
     input.addEventListener("focus", function () { load(); });
     input.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { input.value = ""; results.hidden = true; status.textContent = ""; }
+      if (event.key === "Escape") { input.value = ""; panel.hidden = true; status.textContent = ""; }
       if (event.key === "Enter") {
         var first = results.querySelector("a");
         if (first) { window.location.href = first.href; }
       }
     });
-    input.addEventListener("input", function () {
-      var term = input.value.trim();
-      var ticket = ++latest;
-      if (!term) { results.hidden = true; status.textContent = ""; return; }
-      load().then(function (pf) {
-        return pf.debouncedSearch(term, {}, 80);
-      }).then(function (search) {
-        if (!search || ticket !== latest) { return null; }
-        return Promise.all(search.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
-          .then(function (items) { if (ticket === latest) { show(results, status, items, search.results.length, term); } });
-      }).catch(function () { status.textContent = "Search is not available on this copy of the site."; });
-    });
+    input.addEventListener("input", run);
   }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", build); } else { build(); }

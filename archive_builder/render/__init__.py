@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from archive_builder.model import Archive, Article
+from archive_builder.render import datafiles
 from archive_builder.render.article import ArticleParts, article_parts, render_article_parts
 from archive_builder.render.context import Output, RenderContext, article_page, original_path
 from archive_builder.render.contrib import View, views
 from archive_builder.render.export import export_data, to_json
 from archive_builder.render.fallback import ArticlePage, ViewPages, bare_page, failure, view_name
+from archive_builder.render.network import network_page
 from archive_builder.render.site import articles_index, home
 
 __all__ = ["ArticlePage", "ViewPages", "render_problems", "render_site", "render_site_reusing", "article_output", "view_outputs", "assemble", "export_data", "to_json", "RenderContext", "Output"]
@@ -73,7 +75,8 @@ def view_outputs(ctx: RenderContext, view: View) -> ViewPages:
 def assemble(ctx: RenderContext, seeds_dir: Path, pages: list[ArticlePage],
              view_pages: list[ViewPages]) -> tuple[list[Output], dict[str, bytes], list[tuple[str, str]]]:
     """Every output sorted by path, from each article's page (in article order) and each view's pages."""
-    outputs = [Output("index.md", home(ctx)), Output("articles/index.md", articles_index(ctx))]
+    outputs = [Output("index.md", home(ctx)), Output("articles/index.md", articles_index(ctx)), network_page(ctx)]
+    outputs += datafiles.outputs(ctx, export_data(ctx, views()))
     by_key: dict[str, bytes] = {}
     for article, page in zip(ctx.archive.articles, pages, strict=True):
         if page.key:

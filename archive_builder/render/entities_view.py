@@ -6,17 +6,22 @@ costs O(log n); pages and export walk the index once.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from itertools import groupby
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from archive_builder.model import Article, Entity, EntityIndex, Mention
+from archive_builder.model import Article, Entity, EntityIndex, Event, Mention
+from archive_builder.render import svg
+from archive_builder.render.article import long_date, search_facets
+from archive_builder.render.cite import page_cite
 from archive_builder.render.context import Output, RenderContext, article_page, newest_first
 from archive_builder.render.frontmatter import page as fm_page
-from archive_builder.render.markup import Span, href, html_attr, html_text, md_link, md_text, page_url
+from archive_builder.render.markup import Span, href, inert, md_link, md_text, page_url, snippet_around
 from archive_builder.textutil import sentence_spans
 
 FOLDERS = {"person": "people", "organization": "organizations", "place": "places"}
@@ -122,13 +127,17 @@ def pages(ctx: RenderContext) -> list[Output]:
     for m in index.mentions:
         by_entity[m.entity].append(m)
         per_article[m.article].add(m.entity)
+    staff = credited_staff(by_entity)
+    events = _events_by_entity(ctx)
+    outlets = _outlet_ids(ctx)
     memo: dict[str, _Shown] = {}
     outputs = []
     for entity in index.entities:
         together = _cooccurring(entity, per_article)
-        body = _entity_page(ctx, entity, by_entity[entity.id], together, memo)
+        body = _entity_page(ctx, entity, by_entity[entity.id], together, memo,
+                            _Extras(staff, events.get(entity.id, []), entity.id in outlets))
         outputs.append(Output(entity_page(entity), body))
-    # the A-Z indexes are in the nav, so they exist even when the archive names nobody of their type
+    # the indexes are in the nav, so they exist even when the archive names nobody of their type
     for kind in FOLDERS:
         outputs.append(Output(f"{FOLDERS[kind]}/index.md", _type_index(ctx, kind, by_entity)))
     return outputs
@@ -139,6 +148,51 @@ def pages(ctx: RenderContext) -> list[Output]:
 MAX_TOGETHER = 500
 
 
+@dataclass(frozen=True, slots=True)
+class _Extras:
+    staff: frozenset[str]  # ids of entities named only in bylines and credit lines
+    events: list[Event]  # events the entity takes part in (or that happen there)
+    outlet: bool  # an outlet page of the same body exists
+
+
+def credited_staff(by_entity: dict[str, list[Mention]]) -> frozenset[str]:
+    """People the archive names only in bylines and credit lines: the reporters and editors of its
+    articles, kept apart from the people the articles report on."""
+    return frozenset(e for e, ms in by_entity.items() if ms and all(m.field in ("credits", "byline") for m in ms))
+
+
+_EDITOR = re.compile(r"\bedit(?:ing|ed|or|ors)\b[^.;]*$", re.I)
+_PHOTO = re.compile(r"\bphoto(?:s|graphs?|graphy)?\b[^.;]*$", re.I)
+
+
+def credit_role(article: Article, mention: Mention) -> str:
+    """What a credit line says a credited person did: "editing by X" is an editor, not a reporter."""
+    if mention.field == "byline":
+        return "reporter"
+    if mention.field != "credits" or mention.part >= len(article.credits):
+        return "named"
+    before = article.credits[mention.part][: mention.start][-60:]
+    if _EDITOR.search(before):
+        return "editor"
+    if _PHOTO.search(before):
+        return "photographer"
+    return "reporter"
+
+
+def _events_by_entity(ctx: RenderContext) -> dict[str, list[Event]]:
+    out: dict[str, list[Event]] = defaultdict(list)
+    for event in ctx.archive.events.events:
+        for entity_id in dict.fromkeys((*event.participants, *event.places)):
+            out[entity_id].append(event)
+    return out
+
+
+def _outlet_ids(ctx: RenderContext) -> set[str]:
+    from archive_builder.render.provenance_links import lookup
+
+    return set(lookup(ctx).outlets)
+
+
 def _cooccurring(entity: Entity, per_article: dict[str, set[str]]) -> list[tuple[str, int]]:
     counts: Counter[str] = Counter()
     for article in entity.articles:
@@ -146,27 +200,78 @@ def _cooccurring(entity: Entity, per_article: dict[str, set[str]]) -> list[tuple
         if len(named) <= MAX_TOGETHER:
             counts.update(named)
     counts.pop(entity.id, None)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:COOCCURRING]
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def _facts(entity: Entity, mentions: list[Mention]) -> list[str]:
-    rows = [("Type", SINGULAR[entity.type])]
-    if entity.aliases:
-        rows.append(("Also seen as", "; ".join(md_text(a) for a in entity.aliases)))
+def _dates(ctx: RenderContext, entity: Entity) -> list[tuple[dt.date, Article]]:
+    found = [(a.published, a) for a in (ctx.articles.get(i) for i in entity.articles) if a is not None and a.published]
+    return sorted(found, key=lambda da: (da[0], da[1].id))
+
+
+def _facts(ctx: RenderContext, entity: Entity, mentions: list[Mention], page: str, extras: _Extras) -> list[str]:
+    def a(label: str, target: str) -> str:
+        return f'<a href="{href(page, target, None, ctx.use_directory_urls)}">{inert(label)}</a>'
+
+    rows = [("Kind", SINGULAR[entity.type] + (" (credited staff: named in bylines and credits)"
+                                               if entity.id in extras.staff else ""))]
     if entity.roles:
-        rows.append(("Roles", ", ".join(md_text(r) for r in entity.roles)))
+        rows.append(("Role", ", ".join(inert(r) for r in entity.roles)))
     if entity.description:
-        rows.append(("Description", md_text(entity.description)))
-    for url in entity.same_as:
-        rows.append(("Same as", f'<a href="{html_attr(url)}" rel="noopener">{html_text(url)}</a>'))
+        rows.append(("Description", inert(entity.description)))
+    if entity.aliases:
+        rows.append(("Also seen as", "; ".join(inert(x) for x in entity.aliases)))
     rows.append(("Mentions", f"{len(mentions):,} in {len(entity.articles):,} article(s)"))
-    return ["| Field | Value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
+    dated = _dates(ctx, entity)
+    if dated:
+        first, last = dated[0], dated[-1]
+        rows.append(("First mention", f"{long_date(first[0])}, {a(first[1].title, article_page(first[1].id))}"))
+        if last[1].id != first[1].id:
+            rows.append(("Last mention", f"{long_date(last[0])}, {a(last[1].title, article_page(last[1].id))}"))
+    if extras.outlet:
+        rows.append(("Outlet page", a(f"{entity.name} as an outlet", f"outlets/{entity.id}.md")))
+    for url in entity.same_as:
+        rows.append(("Same as", f'<a href="{inert(url)}" rel="noopener">{inert(url)}</a>'))
+    items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    return [f'<dl class="ab-facts">{items}</dl>', search_facets(SINGULAR[entity.type], dated[-1][0] if dated else None)]
+
+
+def mentions_chart(dates: list[dt.date], what: str) -> list[str]:
+    """Mentions per month (per year beyond four years) from the first to the last, as an SVG chart."""
+    if not dates:
+        return []
+    first, last = min(dates), max(dates)
+    if (last.year - first.year) * 12 + last.month - first.month >= 48:
+        counts = Counter(d.year for d in dates)
+        series = [(str(y), counts[y]) for y in range(first.year, last.year + 1)]
+    else:
+        months = Counter((d.year, d.month) for d in dates)
+        series = []
+        y, m = first.year, first.month
+        while (y, m) <= (last.year, last.month):
+            series.append((f"{MONTH_ABBR[m - 1]} {y}", months[(y, m)]))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return [svg.bars(series, f"{what}: articles per period from {series[0][0]} to {series[-1][0]}"), ""]
+
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], together: list[tuple[str, int]],
-                 memo: dict[str, _Shown]) -> bytes:
+                 memo: dict[str, _Shown], extras: _Extras) -> bytes:
     page = entity_page(entity)
-    lines = [f"# {md_text(entity.name)}", "", *_ambiguous(ctx, entity, page), *_facts(entity, mentions), "", "## Articles", ""]
+    lines = [f"# {md_text(entity.name)}", "", *_ambiguous(ctx, entity, page), *_facts(ctx, entity, mentions, page, extras), ""]
+    dated = [d for d, _ in _dates(ctx, entity)]
+    if len(dated) >= 2:
+        lines += ["## Mentions over time", "", *mentions_chart(dated, f"Articles naming {entity.name}")]
+    if extras.events:
+        lines += ["## Events", ""]
+        for event in sorted(extras.events, key=lambda e: (e.date or dt.date.max, e.id))[:EVENTS_SHOWN]:
+            when = event.date.isoformat() if event.date else "date unknown"
+            lines.append(f"- {when}: {_event_link(event, page)}")
+        if len(extras.events) > EVENTS_SHOWN:
+            lines.append(f"- ... and {len(extras.events) - EVENTS_SHOWN:,} more (in the data export)")
+        lines.append("")
+    lines += ["## Articles { data-search-exclude }", ""]  # their sentences are found on the articles' own pages
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
@@ -177,16 +282,28 @@ def _entity_page(ctx: RenderContext, entity: Entity, mentions: list[Mention], to
         lines += [f"### Older articles ({len(articles) - KWIC_ARTICLES:,})", ""]
         lines += [_article_line(a, page) for a in articles[KWIC_ARTICLES:]]
         lines.append("")
-    if together:
-        lines += ["## Often mentioned with", ""]
-        for other_id, n in together:
-            other = ctx.entities.get(other_id)
-            if other is not None:
-                lines.append(f"- {_link(other.name, page, entity_page(other))} ({SINGULAR[other.type].lower()}, {n} article(s))")
-        lines.append("")
+    reported = [(i, n) for i, n in together if i not in extras.staff][:COOCCURRING]
+    staff = [(i, n) for i, n in together if i in extras.staff][:COOCCURRING]
+    for title, found in (("Often mentioned with", reported), ("Reporters and credited staff of these articles", staff)):
+        shown = [(ctx.entities[i], n) for i, n in found if i in ctx.entities]
+        if shown:
+            lines += [f"## {title}", ""]
+            lines += [f"- {_link(o.name, page, entity_page(o))} ({SINGULAR[o.type].lower()}, {n} article(s))"
+                      for o, n in shown]
+            lines.append("")
+    lines += page_cite(page, entity.name, SINGULAR[entity.type], ctx.site_name)
     meta = {"title": entity.name, "entity": entity.id, "entity_type": entity.type, "aliases": list(entity.aliases),
             "generated": True}
     return fm_page(meta, "\n".join(lines))
+
+
+EVENTS_SHOWN = 30
+
+
+def _event_link(event: Event, page: str) -> str:
+    from archive_builder.render.events_view import event_page, has_page
+
+    return _link(event.label, page, event_page(event.id)) if has_page(event) else md_text(event.label)
 
 
 def _ambiguous(ctx: RenderContext, entity: Entity, page: str) -> list[str]:
@@ -226,8 +343,9 @@ def _article_block(article: Article, mentions: list[Mention], page: str, memo: d
     rel = _target(page, target) or quote(posixpath.relpath(target, posixpath.dirname(page)), safe="/")
     lines = [f"### [{title}]({rel})", "", when, ""]
     body = [m for m in mentions if m.field == "body"]
-    if any(m.field in ("credits", "byline") for m in mentions):
-        lines += ["- Credited as a reporter of this article.", ""]
+    roles = sorted({credit_role(article, m) for m in mentions if m.field in ("credits", "byline")})
+    if roles:
+        lines += [f"- Credited as {' and '.join(roles)} of this article.", ""]
     if article.caption and any(m.field == "caption" for m in mentions):
         lines += [f"- Named in the photo caption: {md_text(article.caption)}", ""]
     shown: set[tuple[int, int]] = set()
@@ -258,32 +376,80 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _kwic(body: str, sentence: tuple[int, int], m: Mention) -> str:
-    start = max(sentence[0], m.start - KWIC_WIDTH // 2)
-    end = min(sentence[1], m.end + KWIC_WIDTH // 2)
-    before, after = body[start : m.start], body[m.end : end]
-    left = ("... " if start > sentence[0] else "") + md_text(before) + (" " if before[-1:].isspace() else "")
-    right = (" " if after[:1].isspace() else "") + md_text(after) + (" ..." if end < sentence[1] else "")
-    return f"{left}**{md_text(m.text)}**{right}"
+    """The mention in its sentence, the context cut between words (never mid-word)."""
+    text = body[sentence[0]:sentence[1]]
+    before, match, after, cut_before, cut_after = snippet_around(text, m.start - sentence[0], m.end - sentence[0],
+                                                                 KWIC_WIDTH)
+    left = ("\u2026 " if cut_before else "") + md_text(before) + (" " if before[-1:].isspace() else "")
+    right = (" " if after[:1].isspace() else "") + md_text(after) + (" \u2026" if cut_after else "")
+    return f"{left}**{md_text(match)}**{right}"
+
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-", re.I)
+
+
+def sort_name(entity: Entity) -> str:
+    """The key an index sorts by: people by surname (``Mara Quist`` under Q), others by name."""
+    words = entity.name.split()
+    if entity.type == "person" and len(words) > 1:
+        while len(words) > 1 and words[-1].casefold().strip(",") in _SUFFIXES:
+            words.pop()
+        surname = _PARTICLE.sub("", words[-1])
+        return f"{surname} {' '.join(words[:-1])}".casefold()
+    return entity.name.casefold()
+
+
+def _initial(key: str) -> str:
+    first = key[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
 
 
 def _type_index(ctx: RenderContext, kind: str, by_entity: dict[str, list[Mention]]) -> bytes:
     page = f"{FOLDERS[kind]}/index.md"
-    found = sorted((e for e in ctx.archive.entities.entities if e.type == kind), key=lambda e: (e.name.casefold(), e.id))
-    count = f"{len(found):,} {TITLES[kind].lower()} named in the archive, A to Z." if found else \
-        f"No {TITLES[kind].lower()} named in the archive yet."
+    found = sorted((e for e in ctx.archive.entities.entities if e.type == kind), key=lambda e: (sort_name(e), e.id))
+    order = "by surname" if kind == "person" else "A to Z"
+    count = f"{len(found):,} {TITLES[kind].lower()} named in the archive, {order}. Select a column heading to sort " \
+        "by it; type in the box to filter." if found else f"No {TITLES[kind].lower()} named in the archive yet."
     lines = [f"# {TITLES[kind]}", "", count, ""]
-
-    def letter(e: Entity) -> str:
-        first = e.name[:1].upper()
-        return first if first.isalpha() and first.isascii() else "#"
-
-    for initial, group in groupby(found, key=letter):
-        lines += [f"## {md_text(initial)}", "", "| Name | Also seen as | Mentions | Articles |", "|---|---|---:|---:|"]
-        for e in group:
-            aliases = "; ".join(md_text(a) for a in e.aliases)
-            lines.append(f"| {_link(e.name, page, entity_page(e))} | {aliases} | {len(by_entity[e.id]):,} | {len(e.articles):,} |")
-        lines.append("")
+    if found:
+        lines += [index_table(ctx, page, found, by_entity), ""]
+    lines += page_cite(page, TITLES[kind], "Index", ctx.site_name)
     return fm_page({"title": TITLES[kind], "generated": True}, "\n".join(lines))
+
+
+def index_table(ctx: RenderContext, page: str, found: list[Entity], by_entity: dict[str, list[Mention]]) -> str:
+    """One sortable, filterable table (``docs/assets/archive.js`` adds the sorting and the filter box; without
+    script it is a plain list in name order) with a row of letter jumps."""
+    keys = [sort_name(e) for e in found]
+    letters = list(dict.fromkeys(_initial(k) for k in keys))
+    jumps = " ".join(f'<a href="#letter-{_letter_id(x)}">{inert(x)}</a>' for x in letters)
+    rows = []
+    seen: set[str] = set()
+    for entity, key in zip(found, keys, strict=True):
+        letter = _initial(key)
+        row_id = f' id="letter-{_letter_id(letter)}"' if letter not in seen else ""
+        seen.add(letter)
+        dated = _dates(ctx, entity)
+        first = dated[0][0].isoformat() if dated else ""
+        last = dated[-1][0].isoformat() if dated else ""
+        aliases = "; ".join(inert(x) for x in entity.aliases)
+        target = href(page, entity_page(entity), None, ctx.use_directory_urls)
+        filter_text = " ".join((entity.name, *entity.aliases, *entity.roles)).casefold()
+        rows.append(f'<tr{row_id} data-filter="{inert(filter_text)}"><td data-sort="{inert(key)}">'
+                    f'<a href="{target}">{inert(entity.name)}</a></td><td>{aliases}</td>'
+                    f'<td data-sort="{len(by_entity[entity.id]):09d}">{len(by_entity[entity.id]):,}</td>'
+                    f'<td data-sort="{len(entity.articles):09d}">{len(entity.articles):,}</td>'
+                    f"<td>{first}</td><td>{last}</td></tr>")
+    head = ('<thead><tr><th scope="col" aria-sort="ascending">Name</th><th scope="col">Also seen as</th>'
+            '<th scope="col">Mentions</th><th scope="col">Articles</th><th scope="col">First</th>'
+            '<th scope="col">Last</th></tr></thead>')
+    return (f'<nav class="ab-letters" aria-label="Jump to a letter">{jumps}</nav>\n'
+            f'<div class="ab-index" data-ab-sortable data-search-exclude><table class="ab-table">{head}<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _letter_id(letter: str) -> str:
+    return "other" if letter == "#" else letter.lower()
 
 
 # --------------------------------------------------------------------------- export

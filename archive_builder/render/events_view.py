@@ -5,13 +5,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from itertools import groupby
 from typing import Any
 
 from archive_builder.model import Article, Entity, Event, EventMention
+from archive_builder.render.article import search_facets
+from archive_builder.render.cite import page_cite
 from archive_builder.render.context import Output, RenderContext, article_page, page_slug
 from archive_builder.render.frontmatter import page as fm_page
-from archive_builder.render.markup import Span, annotate, md_text
+from archive_builder.render.markup import Span, annotate, href, inert, md_text, page_url
 from archive_builder.textutil import sentence_spans
 
 ENTITY_FOLDERS = {"person": "people", "organization": "organizations", "place": "places"}
@@ -138,21 +139,23 @@ def _chronological(event: Event) -> tuple[dt.date, str]:
     return (event.date or dt.date.max, event.id)
 
 
-def _entity_links(ids: tuple[str, ...], entities: dict[str, Entity], page: str) -> str:
-    links = [_link(entities[i].name, page, entity_page(entities[i])) for i in ids if i in entities]
+def _entity_anchors(ctx: RenderContext, ids: tuple[str, ...], entities: dict[str, Entity], page: str) -> str:
+    links = [f'<a href="{href(page, entity_page(entities[i]), None, ctx.use_directory_urls)}">'
+             f"{inert(entities[i].name)}</a>" for i in ids if i in entities]
     return ", ".join(links) if links else "none named"
 
 
 ROLE_WORDS = {"agent": "agent", "target": "target", "victim": "victim", "location": "place", "participant": ""}
 
 
-def _role_links(event: Event, entities: dict[str, Entity], page: str) -> str:
-    """The participants with what they did (``Iran (agent)``, ``Qassim Suleimani (victim)``)."""
+def _role_anchors(ctx: RenderContext, event: Event, entities: dict[str, Entity], page: str) -> str:
+    """The participants with what they did (``Iran (agent)``, ``Qassim Suleimani (victim)``), as HTML."""
     role = dict(event.roles)
     shown = [i for i in event.participants if i in entities]
     shown += [i for i, r in event.roles if r != "location" and i not in shown and i in entities]
-    links = [_link(entities[i].name, page, entity_page(entities[i])) + (f" ({ROLE_WORDS[role[i]]})"
-             if ROLE_WORDS.get(role.get(i, ""), "") else "") for i in shown]
+    links = [f'<a href="{href(page, entity_page(entities[i]), None, ctx.use_directory_urls)}">'
+             f"{inert(entities[i].name)}</a>" + (f" ({ROLE_WORDS[role[i]]})" if ROLE_WORDS.get(role.get(i, ""), "")
+                                                 else "") for i in shown]
     return ", ".join(links) if links else "none named"
 
 
@@ -190,18 +193,19 @@ def _article_heading(article: Article, page: str) -> str:
 
 def render_event(ctx: RenderContext, event: Event, mentions: list[EventMention], entities: dict[str, Entity]) -> bytes:
     page = event_page(event.id)
+    precision = {"day": "", "month": " (known to the month)", "year": " (known to the year)"}
     rows = [
-        ("Date", md_text(date_text(event))),
-        ("Precision", event.date_precision),
-        ("Kind", md_text(event.trigger)),
-        ("Participants", _role_links(event, entities, page)),
-        ("Places", _entity_links(event.places, entities, page)),
-        ("Articles", f"{len(event.articles):,}"),
+        ("Date", inert(date_text(event)) + precision.get(event.date_precision, "")),
+        ("Kind", inert(event.trigger)),
+        ("Who", _role_anchors(ctx, event, entities, page)),
+        ("Where", _entity_anchors(ctx, event.places, entities, page)),
+        ("Reported by", f"{len(event.articles):,} article(s)"),
     ]
     if event.reasoning:
-        rows.insert(2, ("How it is dated", "<br>".join(md_text(r) for r in event.reasoning)))
-    lines = [f"# {md_text(event.label)}", "", "| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
-    lines += ["## Mentions", ""]
+        rows.insert(1, ("How it is dated", "<br>".join(inert(r) for r in event.reasoning)))
+    items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    lines = [f"# {md_text(event.label)}", "", f'<dl class="ab-facts">{items}</dl>', search_facets("Event", event.date), ""]
+    lines += ["## Mentions { data-search-exclude }", ""]  # the sentences are found on the articles' own pages
     by_article: dict[str, list[EventMention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
@@ -213,6 +217,7 @@ def render_event(ctx: RenderContext, event: Event, mentions: list[EventMention],
         lines += [_article_heading(article, page), ""]
         lines += _mention_block(ctx, _evidence(by_article[article_id]), page)  # one sentence per article
     lines += [_link("Timeline", page, TIMELINE) + " · " + _link("All events", page, EVENTS_INDEX), ""]
+    lines += page_cite(page, event.label, "Event", ctx.site_name)
     meta = {"title": event.label, "event": event.id, "date": event.date, "date_precision": event.date_precision,
             "generated": True}
     return fm_page(meta, "\n".join(lines))
@@ -248,36 +253,131 @@ def _short_date(event: Event) -> str:
     return event.date.isoformat()
 
 
-Row = tuple[dt.date, int, str, str, str, str]  # date, order, sort label, shown date, what, link
+TIMELINE_ARTICLES = 8  # articles listed per month; the rest are counted and linked to the articles index
+FILTER_CHOICES = 40  # people and places offered by the timeline's filter
 
 
-def _timeline_rows(ctx: RenderContext) -> list[Row]:
-    rows: list[Row] = []
+def _filter_choices(ctx: RenderContext) -> list[Entity]:
+    """The people and places most often part of events (then most often named): the timeline's filter."""
+    weight: dict[str, int] = defaultdict(int)
     for e in ctx.archive.events.events:
-        if e.date is not None:
-            rows.append((e.date, 0, e.label, _short_date(e), "Event", _event_ref(e, TIMELINE)))
-    for a in ctx.archive.articles:
-        if a.published is not None:
-            what = "Article published" + (" (date inferred)" if a.published_derived else "")
-            rows.append((a.published, 1, a.title, a.published.isoformat(), what,
-                         _link(a.title, TIMELINE, article_page(a.id))))
-    return sorted(rows, key=lambda r: (r[0], r[1], r[2].casefold(), r[5]))
+        for i in (*e.participants, *e.places):
+            weight[i] += 10
+    for entity in ctx.archive.entities.entities:
+        if entity.type in ("person", "place"):
+            weight[entity.id] += len(entity.articles)
+    ranked = sorted((e for e in ctx.archive.entities.entities if e.type in ("person", "place") and weight[e.id]),
+                    key=lambda e: (-weight[e.id], e.name.casefold(), e.id))[:FILTER_CHOICES]
+    return sorted(ranked, key=lambda e: (e.type, e.name.casefold(), e.id))
+
+
+def _month_key(date: dt.date) -> tuple[int, int]:
+    return (date.year, date.month)
+
+
+def _overview(months: list[tuple[int, int]], articles: dict[tuple[int, int], int],
+              events: dict[tuple[int, int], int]) -> str:
+    """Articles per month as columns, months with events marked by a dot above their column (SVG)."""
+    from archive_builder.render.svg import esc
+
+    count = len(months)
+    col = max(3.0, min(22.0, 700 / max(1, count)))
+    height, top = 90, 16
+    width = col * count + 8
+    peak = max(articles.values(), default=0) or 1
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height + top + 22}" width="{width:.0f}" '
+             'role="group" aria-label="Articles per month, with the months that have events marked" '
+             'class="ab-svg ab-bars ab-timeline-chart">']
+    for i, (y, m) in enumerate(months):
+        x = 4 + i * col
+        n = articles.get((y, m), 0)
+        h = round(height * n / peak) if n else 0
+        label = f"{dt.date(y, m, 1):%B %Y}: {n:,} article(s), {events.get((y, m), 0):,} event(s)"
+        shapes = (f'<title>{esc(label)}</title><rect x="{x:.1f}" y="{top}" width="{max(1.0, col - 1):.1f}" '
+                  f'height="{height}" class="ab-bar-hit"/><rect x="{x:.1f}" y="{top + height - h}" '
+                  f'width="{max(1.0, col - 1):.1f}" height="{h}" class="ab-bar"/>'
+                  + (f'<circle cx="{x + col / 2 - 0.5:.1f}" cy="{top - 8}" r="{min(4.0, col / 2):.1f}" class="ab-event-dot"/>'
+                     if events.get((y, m)) else ""))
+        # only months with something in them have a section to go to
+        parts.append(f'<a href="#month-{y:04d}-{m:02d}">{shapes}</a>' if n or events.get((y, m)) else f"<g>{shapes}</g>")
+    if months:
+        first, last = months[0], months[-1]
+        parts.append(f'<text x="4" y="{top + height + 14}" class="ab-axis">{dt.date(*first, 1):%b %Y}</text>')
+        parts.append(f'<text x="{width - 4:.0f}" y="{top + height + 14}" text-anchor="end" class="ab-axis">'
+                     f"{dt.date(*last, 1):%b %Y}</text>")
+    parts.append("</svg>")
+    return '<figure class="ab-figure ab-chart" data-search-exclude>\n' + "".join(parts) + "\n<figcaption>Articles per month; a dot marks a " \
+        "month with events. Select a month to go to it.</figcaption></figure>"
 
 
 def timeline(ctx: RenderContext) -> bytes:
-    lines = ["# Timeline", "", "Events and publication dates, in order, grouped by month (an event known only "
-             "to its month or year is listed at its start).", ""]
-    rows = _timeline_rows(ctx)
-    for (year, month), group in groupby(rows, key=lambda r: (r[0].year, r[0].month)):
-        lines += [f"## {dt.date(year, month, 1).strftime('%B %Y')}", "", "| Date | | |", "|---|---|---|"]
-        lines += [f"| {r[3]} | {r[4]} | {r[5]} |" for r in group]
-        lines.append("")
+    """Months in order, each with its events (all of them) and its articles (the first few, then a count):
+    light enough for 10,000 articles. A filter (the site's script) keeps the events and articles of
+    one person or place."""
+    from archive_builder.render.entities_view import article_mentions
+
+    page = TIMELINE
+    events = [e for e in ctx.archive.events.events if e.date is not None]
+    articles = sorted((a for a in ctx.archive.articles if a.published is not None),
+                      key=lambda a: (a.published, a.title.casefold(), a.id))
+    by_month_events: dict[tuple[int, int], list[Event]] = defaultdict(list)
+    for e in sorted(events, key=lambda e: (e.date, e.label.casefold(), e.id)):
+        assert e.date is not None
+        by_month_events[_month_key(e.date)].append(e)
+    by_month_articles: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    for a in articles:
+        assert a.published is not None
+        by_month_articles[_month_key(a.published)].append(a)
+    lines = ["# Timeline", "", "Events and publication dates, month by month (an event known only to its month or "
+             "year is listed at its start). Each month lists its events and its first articles.", ""]
+    keys = sorted(set(by_month_events) | set(by_month_articles))
+    if not keys:
+        lines.append("Nothing dated in the archive yet.")
+    else:
+        months = []
+        y, m = keys[0]
+        while (y, m) <= keys[-1]:
+            months.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        lines += [_overview(months, {k: len(v) for k, v in by_month_articles.items()},
+                                 {k: len(v) for k, v in by_month_events.items()}), ""]
+        choices = _filter_choices(ctx)
+        chosen = {e.id for e in choices}
+        if choices:
+            options = "".join(f'<option value="{inert(e.id)}">{inert(e.name)} ({e.type})</option>'
+                              for e in choices)
+            lines += ['<div class="ab-timeline-filter" hidden><label for="ab-timeline-who">Show only</label> '
+                      f'<select id="ab-timeline-who"><option value="">everyone and everywhere</option>{options}</select>'
+                      ' <span class="ab-filter-count" aria-live="polite"></span></div>', ""]
+        root = href(page, "index.md", None, ctx.use_directory_urls)
+        for key in keys:
+            items = []
+            for e in by_month_events.get(key, []):
+                who = " ".join(i for i in (*e.participants, *e.places) if i in chosen)
+                label = (f'<a href="{href(page, event_page(e.id), None, ctx.use_directory_urls)}">{inert(e.label)}</a>'
+                         if has_page(e) else inert(e.label))
+                items.append(f'<li class="ab-tl-event" data-who="{inert(who)}"><span class="ab-tl-date">'
+                             f'{_short_date(e)}</span> <span class="ab-tl-kind">Event</span> {label}</li>')
+            month_articles = by_month_articles.get(key, [])
+            for a in month_articles[:TIMELINE_ARTICLES]:
+                assert a.published is not None
+                who = " ".join(sorted({m.entity for m in article_mentions(ctx.archive.entities, a.id)} & chosen))
+                outlet = f" ({inert(a.outlet)})" if a.outlet else ""
+                items.append(f'<li class="ab-tl-article" data-who="{inert(who)}"><span class="ab-tl-date">'
+                             f'{a.published.isoformat()}</span> <a href="{href(page, article_page(a.id), None, ctx.use_directory_urls)}">'
+                             f"{inert(a.title)}</a>{outlet}</li>")
+            more = ""
+            if len(month_articles) > TIMELINE_ARTICLES:
+                target = f"{root}{page_url('articles/index.md', ctx.use_directory_urls)}#month-{key[0]:04d}-{key[1]:02d}"
+                more = (f'<p class="ab-tl-more"><a href="{target}">All {len(month_articles):,} articles of '
+                        f"{dt.date(*key, 1):%B %Y}</a></p>")
+            lines += [f"## {dt.date(*key, 1):%B %Y} {{ #month-{key[0]:04d}-{key[1]:02d} .ab-tl-month }}", "",
+                      f'<ul class="ab-tl">{"".join(items)}</ul>', *([more] if more else []), ""]
     undated = sorted((e for e in ctx.archive.events.events if e.date is None), key=lambda e: e.id)
     if undated:
         lines += ["## Date unknown", ""] + [f"- {_event_ref(e, TIMELINE)}" for e in undated] + [""]
-    if not rows and not undated:
-        lines.append("Nothing dated in the archive yet.")
-    return fm_page({"title": "Timeline", "generated": True}, "\n".join(lines))
+    lines += page_cite(page, "Timeline", "Timeline", ctx.site_name)
+    return fm_page({"title": "Timeline", "generated": True, "search": {"exclude": True}}, "\n".join(lines))
 
 
 def pages(ctx: RenderContext) -> list[Output]:

@@ -161,3 +161,47 @@ def annotate(text: str, spans: list[Span] | tuple[Span, ...], offset: int = 0) -
 
 def _span_order(span: Span) -> tuple[int, int, int]:
     return (span.start, -span.end, span.rank)
+
+
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+
+
+def snippet(text: str, limit: int, *, unquote: bool = False) -> str:
+    """``text`` on one line, at most ``limit`` characters, cut between words (with an ellipsis).
+
+    ``unquote`` strips quotation marks at either end, for snippets the caller puts in quotes itself
+    (no doubled opening quote). A first word longer than ``limit`` is the only word ever cut."""
+    one = " ".join(text.split())
+    if unquote:
+        one = one.strip(_QUOTES + " ")
+    if len(one) <= limit:
+        return one
+    cut = one[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-\u2013\u2014" + _QUOTES) + "\u2026"
+
+
+def snippet_around(text: str, start: int, end: int, width: int) -> tuple[str, str, str, bool, bool]:
+    """Keyword in context: (before, match, after, cut before, cut after), the context cut at word
+    boundaries to about ``width`` characters around ``text[start:end]``."""
+    half = width // 2
+    lo, hi = max(0, start - half), min(len(text), end + half)
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else start
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space >= 0 else end
+    return text[lo:start], text[start:end], text[end:hi], lo > 0, hi < len(text)
+
+
+def inert(text: str) -> str:
+    """Seed text for raw HTML (element content or a quoted attribute) that is inert in every layer:
+    every ASCII punctuation mark becomes a numeric character reference, as in ``md_text``, so no HTML,
+    Markdown, Jinja or YAML syntax survives even if the page is read by another tool; whitespace
+    (newlines included) is kept, control characters dropped."""
+    if _CONTROL.search(text):
+        text = text.translate(_CONTROLS)
+    return _MD_PUNCT.sub(_md_ref, text)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from archive_builder.model import Edit, Passage, Relation
-from archive_builder.render import mermaid
+from archive_builder.render import svg
 from archive_builder.render.context import Output, RenderContext, article_page
 from archive_builder.render.frontmatter import page as fm_page
-from archive_builder.render.markup import Span, annotate, href, html_text, md_link, md_text
+from archive_builder.render.markup import Span, annotate, href, inert, md_link, md_text
 from archive_builder.render.provenance_links import (
     KIND_LABELS,
     Lookup,
@@ -44,17 +44,19 @@ def _relation_row(ctx: RenderContext, look: Lookup, r: Relation, page: str) -> s
 _TABLE = ["| Source | Relation | Target | Direction known | Confidence | Side by side |", "|---|---|---|---|---:|---|"]
 
 
-def _graph(ctx: RenderContext, look: Lookup, relations: list[Relation]) -> str:
-    keys: dict[Any, str] = {}
-    nodes: list[tuple[str, str, str]] = []
-    edges: list[mermaid.Edge] = []
+def _graph(ctx: RenderContext, look: Lookup, relations: list[Relation], page: str) -> str:
+    keys: dict[Any, int] = {}
+    nodes: list[svg.Node] = []
+    edges: list[svg.Edge] = []
     for r in relations:
         for node in (r.source, r.target):
             if node not in keys:
-                keys[node] = f"k{len(keys)}"
-                nodes.append((keys[node], node_label(ctx, look, node), "round" if node.outlet else "box"))
-        edges.append(mermaid.Edge(keys[r.source], keys[r.target], r.relation, dashed=not r.direction_known))
-    return mermaid.flowchart(nodes, edges)
+                keys[node] = len(nodes)
+                target = article_page(node.article) if node.article else outlet_page(node.outlet or "")
+                nodes.append(svg.Node(node_label(ctx, look, node), href(page, target, None, ctx.use_directory_urls),
+                                      "outlet" if node.outlet else "article"))
+        edges.append(svg.Edge(keys[r.source], keys[r.target], r.relation, dashed=not r.direction_known))
+    return svg.flow(nodes, edges, f"Graph of {len(edges)} provenance relations")
 
 
 def overview(ctx: RenderContext) -> Output:
@@ -69,7 +71,7 @@ def overview(ctx: RenderContext) -> Output:
     else:
         if len(shown) < len(relations):
             lines += [f"The graph shows the {len(shown)} most confident of {len(relations):,} relations.", ""]
-        lines += [_graph(ctx, look, shown), "", "## Relations", "", *_TABLE]
+        lines += [_graph(ctx, look, shown, page), "", "## Relations", "", *_TABLE]
         lines += [_relation_row(ctx, look, r, page) for r in relations[:MAX_TABLE_ROWS]]
         if len(relations) > MAX_TABLE_ROWS:
             lines += ["", f"{len(relations) - MAX_TABLE_ROWS:,} more relations are in the JSON export."]
@@ -99,8 +101,8 @@ def _passage_block(ctx: RenderContext, r: Relation, k: int, p: Passage, page: st
     to_tgt = href(page, article_page(tgt.id), passage_anchor(src.id, k), ctx.use_directory_urls)
     lines = [f"## Passage {k + 1} ({p.kind})", "",
              '<div class="ab-compare"><table><thead><tr>'
-             f'<th><a href="{to_src}">{html_text(src.outlet or "source side")}</a></th>'
-             f'<th><a href="{to_tgt}">{html_text(tgt.outlet or "target side")}</a></th>'
+             f'<th><a href="{to_src}">{inert(src.outlet or "source side")}</a></th>'
+             f'<th><a href="{to_tgt}">{inert(tgt.outlet or "target side")}</a></th>'
              f"</tr></thead><tbody><tr><td>{left}</td><td>{right}</td></tr></tbody></table></div>", ""]
     if p.edits:
         lines += ["| Source text | Target text | Edit |", "|---|---|---|"]
@@ -164,6 +166,10 @@ def outlet(ctx: RenderContext, outlet_id: str) -> Output:
     o = look.outlets[outlet_id]
     where = "publishes articles held in the archive" if o.in_archive else "outside the archive (named as a source)"
     lines = [f"# {md_text(o.name)}", "", f"An outlet {where}.", ""]
+    same = ctx.entities.get(outlet_id)
+    if same is not None and same.type == "organization":
+        lines += [f"The articles also name it as an organization: {md_link(same.name, page, f'organizations/{same.id}.md')}"
+                  f" ({len(same.articles):,} article(s)).", ""]
     if o.articles:
         lines += ["## Its articles in the archive", "", *_article_list(ctx, o.articles, page), ""]
     if o.cited_by:

@@ -2,7 +2,7 @@
 
 * article pages: front matter ``relations`` and ``chain`` (and ``jsonld``, the schema.org
   ``NewsArticle`` the MkDocs plugin puts in the page head); shared passages marked in the body;
-  a panel with the chain as a Mermaid diagram, the sources with their evidence, the articles derived
+  the chain as badges in the header and as an SVG figure in a panel, the sources with their evidence, the articles derived
   from this one and those sharing text, each passage deep-linked to its match;
 * pages: ``provenance/index.md``, ``provenance/compare/<a>--<b>.md``, ``outlets/index.md``,
   ``outlets/<slug>.md`` (see ``provenance_pages``);
@@ -11,13 +11,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from archive_builder.model import Article, Attribution, Node, Relation
-from archive_builder.render import mermaid
+from archive_builder.render import svg
 from archive_builder.render.context import Output, RenderContext, article_page
-from archive_builder.render.markup import Span, href, md_link, md_text
+from archive_builder.render.markup import Span, href, inert, md_link, md_text, snippet
 from archive_builder.render.provenance_links import (
     KIND_LABELS,
     Lookup,
@@ -31,8 +30,6 @@ from archive_builder.render.provenance_links import (
     passage_anchor,
     relation_head,
 )
-
-_WORD = re.compile(r"\S+")
 
 
 def _relations(look: Lookup, article_id: str) -> list[Relation]:
@@ -110,10 +107,10 @@ def _sides(r: Relation, article_id: str) -> tuple[bool, str]:
 
 def article_spans(ctx: RenderContext, article: Article, page: str) -> list[Span]:
     """Each shared passage as ``<mark class="ab-passage" id=...>`` (``markup.annotate`` keeps the id on
-    the mark's first fragment only) with a link to its match on the passage's last free word."""
+    the mark's first fragment only): a subtle underline, never a link on a word of the text; the
+    Provenance panel lists every passage with a link to its match."""
     look = lookup(ctx)
     spans: list[Span] = []
-    taken = _linked_ranges(ctx, article)
     for r in _relations(look, article.id):
         if not is_pair(r):
             continue
@@ -123,8 +120,6 @@ def article_spans(ctx: RenderContext, article: Article, page: str) -> list[Span]
             start, end = (p.source_start, p.source_end) if mine else (p.target_start, p.target_end)
             title = f"Shared with: {other_title} ({r.relation}, {p.kind})"
             spans += _marks(article, start, end, passage_anchor(other, k), title)
-            target = href(page, article_page(other), passage_anchor(article.id, k), ctx.use_directory_urls)
-            spans.extend(_link(article.body, start, end, target, taken))
     return spans
 
 
@@ -140,38 +135,42 @@ def _marks(article: Article, start: int, end: int, anchor: str, title: str) -> l
     return marks
 
 
-def _linked_ranges(ctx: RenderContext, article: Article) -> list[tuple[int, int]]:
-    """The body ranges other views already link (names): a passage link must not overlap them."""
-    from archive_builder.render.entities_view import article_mentions
-
-    return [(m.start, m.end) for m in article_mentions(ctx.archive.entities, article.id) if m.field == "body"]
-
-
-_LINK_CHARS = 24  # a word longer than this (a URL, text without spaces) is linked on its last characters
-
-
-def _link(body: str, start: int, end: int, target: str, taken: list[tuple[int, int]]) -> list[Span]:
-    """A link to the matching passage on the passage's last word that no other link covers (the CSS
-    puts an arrow after it, so the link reads as a marker at the passage end). Links never nest: the
-    chosen range joins ``taken``. No free word, no link (the panel lists every passage anyway)."""
-    for word in reversed(list(_WORD.finditer(body, start, end))):
-        w_start, w_end = max(word.start(), word.end() - _LINK_CHARS), word.end()
-        if all(w_end <= t_start or t_end <= w_start for t_start, t_end in taken):
-            taken.append((w_start, w_end))
-            attrs = (("class", "ab-passage-link"), ("href", target), ("title", "the matching passage in the other article"))
-            return [Span(w_start, w_end, "a", attrs, rank=95)]
-    return []
-
-
-def _chain_diagram(ctx: RenderContext, look: Lookup, article: Article) -> list[str]:
+def _chain_diagram(ctx: RenderContext, look: Lookup, article: Article, page: str) -> list[str]:
     chain = look.chains.get(article.id, ())
     if len(chain) < 2:
         return []
-    keys = [n.article or f"outlet:{n.outlet}" for n in chain]
-    nodes = [(k, node_label(ctx, look, n), "round" if n.outlet else "box") for k, n in zip(keys, chain, strict=True)]
-    edges = [mermaid.Edge(keys[i], keys[i + 1]) for i in range(len(keys) - 1)]
-    names = " \u2192 ".join(md_text(node_label(ctx, look, n)) for n in chain)
-    return ["### Chain", "", names, "", mermaid.flowchart(nodes, edges), ""]
+    nodes = [svg.Node(node_label(ctx, look, n), _node_href(ctx, n, article, page),
+                      "here" if n.article == article.id else "outlet" if n.outlet else "article") for n in chain]
+    edges = [svg.Edge(i, i + 1) for i in range(len(chain) - 1)]
+    return ["### Chain", "", svg.flow(nodes, edges, "Source chain: " + " to ".join(
+        node_label(ctx, look, n) for n in chain)), ""]
+
+
+def _node_href(ctx: RenderContext, node: Node, article: Article, page: str) -> str | None:
+    if node.article == article.id:
+        return None
+    if node.article:
+        return href(page, article_page(node.article), None, ctx.use_directory_urls)
+    return href(page, outlet_page(node.outlet or ""), None, ctx.use_directory_urls)
+
+
+def article_header(ctx: RenderContext, article: Article, page: str) -> list[str]:
+    """The source chain as a line of linked badges (oldest first), for the article's header."""
+    look = lookup(ctx)
+    chain = look.chains.get(article.id, ())
+    if len(chain) < 2:
+        return []
+    items = []
+    for n in chain:
+        other = ctx.articles.get(n.article or "")
+        short = other.outlet or snippet(other.title, 40) if other is not None else node_label(ctx, look, n)
+        label, full = inert(snippet(short, 48)), inert(node_label(ctx, look, n))
+        target = _node_href(ctx, n, article, page)
+        kind = "outlet" if n.outlet else "article"
+        items.append(f'<li><a class="ab-badge ab-badge-{kind}" href="{target}" title="{full}">{label}</a></li>' if target
+                     else f'<li><span class="ab-badge ab-badge-here" title="{full}">{label} (this article)</span></li>')
+    return ['<nav class="ab-chain" aria-label="Source chain, oldest first"><span class="ab-chain-title">Source chain'
+            '</span><ol>' + "".join(items) + "</ol></nav>"]
 
 
 def _sources(look: Lookup, article: Article, page: str) -> list[str]:
@@ -235,17 +234,16 @@ def _passages(ctx: RenderContext, look: Lookup, article: Article, page: str) -> 
         mine, other = _sides(r, article.id)
         for k, p in enumerate(r.passages):
             start, end = (p.source_start, p.source_end) if mine else (p.target_start, p.target_end)
-            snippet = article.body[start:end]
-            snippet = snippet if len(snippet) <= 90 else snippet[:89] + "\u2026"
+            shown = snippet(article.body[start:end], 90, unquote=True)
             here = f"[\u00b6]({'#' + passage_anchor(other, k)})"
             there = md_link("matching passage", page, article_page(other), passage_anchor(article.id, k))
-            lines.append(f"- {here} \u201c{md_text(snippet)}\u201d \u2014 {p.kind}; {there}")
+            lines.append(f"- {here} \u201c{md_text(shown)}\u201d \u2014 {p.kind}; {there}")
     return ["### Shared passages", "", *lines, ""] if lines else []
 
 
 def article_panels(ctx: RenderContext, article: Article, page: str) -> list[str]:
     look = lookup(ctx)
-    body = _chain_diagram(ctx, look, article) + _sources(look, article, page)
+    body = _chain_diagram(ctx, look, article, page) + _sources(look, article, page)
     body += _groups(ctx, look, article, page) + _passages(ctx, look, article, page)
     if not body:
         return ["## Provenance\n\nNo source is named and no other article in the archive shares this text.\n"]

@@ -36,6 +36,24 @@ def test_pagefind_search_finds_words_and_shows_seed_text_as_text(make_project: A
         assert page.locator(".ab-search__results img, .ab-search__results script, .ab-search__results b").count() == 0
         assert page.locator(".ab-search__excerpt mark").count() >= 1
         assert page.evaluate("window.__pwned") is None
+
+        # filters and sort: the kind of page keeps only articles; each result shows its date
+        page.fill(".ab-search__input", "sandbags")
+        page.wait_for_function("[...document.querySelectorAll('.ab-search__title')]"
+                               ".some(t => t.textContent.includes('Flood barriers'))")
+        everything = page.locator(".ab-search__title").all_inner_texts()
+        kinds = page.locator("select[name=kind] option").evaluate_all("os => os.map(o => o.value)")
+        assert "Article" in kinds and len(kinds) >= 3, kinds
+        assert page.locator("select[name=year], select[name=sort]").count() == 2
+        page.select_option("select[name=kind]", "Article")
+        page.wait_for_function(f"document.querySelectorAll('.ab-search__title').length < {len(everything)}")
+        articles = page.locator(".ab-search__title").all_inner_texts()
+        assert articles and set(articles) < set(everything)
+        dates = page.locator(".ab-search__date").all_inner_texts()
+        assert len(dates) == len(articles) and all(len(d) == 10 for d in dates)
+        page.select_option("select[name=sort]", "date:asc")
+        page.wait_for_function("(() => { const d = [...document.querySelectorAll('.ab-search__date')]"
+                               ".map(t => t.textContent); return d.join() === [...d].sort().join(); })()")
     finally:
         context.close()
         server.shutdown()

@@ -161,7 +161,8 @@ def test_click_through(page: Any, base_url: str, built_site: Project) -> None:
 
 
 def _has_link(page: Any, pattern: str) -> bool:
-    hrefs = page.locator("article a[href]").evaluate_all("links => links.map(a => a.href)")
+    hrefs = page.locator("article a[href]").evaluate_all(  # (an SVG link's href is an object: read the attribute)
+        "links => links.map(a => new URL(a.getAttribute('href'), location.href).href)")
     return any(re.search(pattern, urlsplit(h).path) for h in hrefs)
 
 

@@ -46,7 +46,8 @@ def test_entity_pages_indexes_and_links(built):
     assert "&#40;in context&#41;](../articles/010_militia.md#m" in page
     assert page.index("011_reprint") < page.index("010_militia") or True  # both undated: order by title
     people = (docs / "people" / "index.md").read_text(encoding="utf-8")
-    assert f"]({milley.id}.md) |" in people
+    assert f'<a href="{milley.id}/">Mark A&#46; Milley</a>' in people  # one sortable table, HTML links
+    assert 'data-ab-sortable' in people and '<nav class="ab-letters"' in people
     article = (docs / "articles" / "010_militia.md").read_text(encoding="utf-8")
     assert 'class="ab-mention ab-person" href="../../people/mark-a-milley/"' in article
     assert "## People, organizations and places" in article

@@ -108,4 +108,5 @@ def test_a_curated_year_shows_as_a_year_on_the_timeline(tmp_path: Path) -> None:
     assert problems == ()
     timeline = view.timeline(RenderContext.of(Archive((), events=index))).decode("utf-8")
     assert "## January 2020" in timeline
-    assert f"| 2020 | Event | [Killing of Mara Quist](events/{KILLING}.md) |" in timeline
+    assert (f'<span class="ab-tl-date">2020</span> <span class="ab-tl-kind">Event</span> '
+            f'<a href="../events/{KILLING}/">Killing of Mara Quist</a>') in timeline

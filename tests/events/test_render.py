@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,8 +57,8 @@ def test_event_page_links_entities_articles_and_spots(ctx: RenderContext) -> Non
     text = page(ctx, view.event_page(killing.id))
     post = frontmatter.loads(text)
     assert post["event"] == killing.id and post["date"] == "2021-04-02" and post["date_precision"] == "day"
-    assert "[Mara Quist](../people/mara-quist.md)" in text
-    assert "[Harbor district](../places/harbor-district.md)" in text
+    assert '<a href="../../people/mara-quist/">Mara Quist</a>' in text
+    assert '<a href="../../places/harbor-district/">Harbor district</a>' in text
     mention = next(m for m in ctx.archive.events.mentions if m.event == killing.id and m.article == "port_ellery_vigil")
     assert f"(../articles/port_ellery_vigil.md#{view.anchor(mention)})" in text
     assert '<mark class="ab-event">assassination</mark>' in text
@@ -66,11 +67,13 @@ def test_event_page_links_entities_articles_and_spots(ctx: RenderContext) -> Non
 
 def test_timeline_in_order_grouped_by_month(ctx: RenderContext) -> None:
     text = page(ctx, view.TIMELINE)
-    months = [line for line in text.splitlines() if line.startswith("## ")]
-    assert months == ["## December 2020", "## March 2021", "## April 2021"]
-    dates = [line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| 20")]
+    months = [line.split(" {", 1)[0] for line in text.splitlines() if line.startswith("## ")]
+    assert months == ["## December 2020", "## March 2021", "## April 2021", "## Cite this page"]
+    dates = re.findall(r'<span class="ab-tl-date">([0-9-]+)</span>', text)
     assert dates == sorted(dates) and "2021-04-13" in dates
-    assert "Article published (date inferred)" in text
+    assert '<span class="ab-tl-kind">Event</span>' in text
+    for month in ("2020-12", "2021-03", "2021-04"):  # the overview links each month to its heading
+        assert f'href="#month-{month}"' in text and f"#month-{month} .ab-tl-month }}" in text
 
 
 def test_article_front_matter_spans_and_panel(ctx: RenderContext) -> None:
@@ -109,9 +112,9 @@ def test_hostile_text_stays_text(ctx: RenderContext) -> None:
     assert "&lt;img" in page(ctx, view.event_page(paged[0].id)) or "&#60;img" in page(ctx, view.event_page(paged[0].id))
     for listing in (view.TIMELINE, view.EVENTS_INDEX):
         text = page(ctx, listing)
-        assert "Rocket attack" in text  # the unpaged event is listed (its label is made of words, not seed text)
-        for line in text.splitlines():
-            assert "<" not in line and "{{" not in line
+        assert "Rocket attack" in text  # the unpaged event is listed, its label escaped
+        for line in text.splitlines():  # the timeline is raw HTML: seed text in it is escaped
+            assert "<script" not in line and "<img" not in line and "{{" not in line
 
 
 def test_which_events_get_a_page() -> None:

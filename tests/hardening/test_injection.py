@@ -42,9 +42,26 @@ def _live(tag: Tag) -> list[str]:
             or (name.lower() == "srcdoc" and MARK in text)
         ):
             found.append(f"<{tag.name} {name}={text!r}>")
-    if tag.name in ("script", "style", "iframe", "object", "embed", "svg", "img") and MARK in str(tag) and not _inert_data(tag):
+    if tag.name in ("script", "style", "iframe", "object", "embed", "svg", "img") and MARK in str(tag) \
+            and not _inert_data(tag) and not _inert_figure(tag):
         found.append(f"<{tag.name}> carrying seed text")
     return found
+
+
+# What the site's build-time figures (render/svg.py) are made of: seed text only ever as the text of
+# <text> and <title>; nothing that can load or run anything (no script, foreignObject, use, image...).
+_FIGURE_TAGS = {"svg", "defs", "marker", "path", "g", "a", "title", "rect", "text", "circle", "line"}
+
+
+def _inert_figure(tag: Tag) -> bool:
+    if tag.name != "svg":
+        return False
+    inside = [t for t in tag.find_all(True)]
+    if any(t.name not in _FIGURE_TAGS for t in inside):
+        return False
+    holders = [t for t in inside if MARK in "".join(str(v) for v in t.attrs.values()) and t.name != "a"]
+    return not holders and all(t.name in ("text", "title") for t in inside
+                               if any(MARK in str(c) for c in t.children if isinstance(c, str)))
 
 
 def _inert_data(tag: Tag) -> bool:

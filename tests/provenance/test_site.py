@@ -43,4 +43,4 @@ def test_mkdocs_build_strict_with_hostile_seeds(make_project) -> None:  # type: 
     assert '"@type":"NewsArticle"' in ld and "isBasedOn" in ld
     assert 'class="ab-passage"' in article and 'id="pass-100_original-1"' in article
     assert 'href="../100_original/#pass-101_reprint-1"' in article
-    assert '<pre class="mermaid">' in pages["provenance/index.html"]
+    assert '<figure class="ab-figure ab-flow"' in pages["provenance/index.html"] and 'class="mermaid"' not in pages["provenance/index.html"]
