@@ -33,6 +33,7 @@ class Config:
     jobs: int = 0  # worker processes for per-seed work; 0 = one per available core
     cache: bool = True
     search: str = "auto"
+    record_ids: bool = True  # write new permanent ids to seeds/ids.yml (off under `mkdocs serve`: a preview)
     runner: str = "local"  # where per-article work runs: "local" (process pool) or "dask"
     dask_scheduler: str = ""  # with runner "dask": a scheduler address; empty starts a local cluster
     build_time: dt.datetime | None = None

@@ -48,15 +48,19 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     engine: sitesearch.Engine = "material"
     quick_previews = False  # `mkdocs serve --dirty`: keep the search index of the first build
 
+    serving = False  # `mkdocs serve`: a preview, which records no new permanent ids in the seeds folder
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.quick_previews = command == "serve" and dirty
+        self.serving = command == "serve"
 
     def _config(self, config: MkDocsConfig) -> Config:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         data = {"docs_dir": config.docs_dir, "site_name": config.site_name,
                 "use_directory_urls": config.use_directory_urls}
         options = {k: v for k, v in self.config.items() if k != "strict_seeds" and v is not None}
-        return config_from_mapping(root, data, options)
+        # under serve, writing seeds/ids.yml would set off a second rebuild for every seed edited
+        return config_from_mapping(root, data, options, record_ids=not self.serving)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Choose the search engine from the number of seeds; for Pagefind, turn Material's off."""

@@ -409,7 +409,7 @@ def build(config: Config, write: bool = True, timer: Timer = untimed) -> BuildRe
     if mark:
         uptodate.forget(config)
     archive, registry, problems = _analyse_all(config, timer)
-    if write and registry is not None and ids.save(config.seeds_dir, registry) and mark:
+    if write and config.record_ids and registry is not None and ids.save(config.seeds_dir, registry) and mark:
         mark = uptodate.stamp(config)  # the registry is in the seeds folder: the stamp includes it
     with timer("render"):
         ctx = RenderContext.of(archive, config.site_name, config.use_directory_urls)

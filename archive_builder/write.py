@@ -186,7 +186,7 @@ def _load_manifest(root: Path) -> dict[str, str]:
 def generated_entries(root: Path) -> set[str]:
     """The top-level names under ``root`` that the build owns (its files' first path parts, the
     manifest and the staging folder): everything else there is hand-written."""
-    return {rel.split("/", 1)[0] for rel in _load_manifest(root)} | {MANIFEST, STAGING}
+    return {rel.split("/", 1)[0] for rel in _load_manifest(root)} | {MANIFEST, STAGING, LOCK}
 
 
 def recover(root: Path) -> None:

@@ -36,7 +36,7 @@ def to_csv(header: list[str], rows: list[list[Any]]) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     writer.writerows([_cell(v) for v in row] for row in rows)
-    return out.getvalue().encode("utf-8")
+    return out.getvalue().encode("utf-8", "backslashreplace")  # a lone surrogate (a repaired file name) as \\udcXX
 
 
 def _first_last(data: dict[str, Any], ids: list[str]) -> tuple[str, str]:
@@ -80,7 +80,7 @@ def tables(data: dict[str, Any]) -> dict[str, tuple[list[str], list[list[Any]]]]
 
 def outputs(ctx: RenderContext, data: dict[str, Any]) -> list[Output]:
     made = tables(data)
-    files = [Output(DATA_JSON, (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))]
+    files = [Output(DATA_JSON, (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8", "backslashreplace"))]
     files += [Output(f"{DATA_DIR}/{name}.csv", to_csv(header, rows)) for name, (header, rows) in made.items()]
     counts = Counter({name: len(rows) for name, (_, rows) in made.items()})
     lines = ["# Data", "", "Everything on this site as data, to download and reuse. The JSON file holds the whole "

@@ -270,11 +270,11 @@ def round_two() -> list[Case]:
                                                       + "John Smith\n\nThe harbour reopened on Tuesday.\n").encode()},
              ("byline",), None),
         Case("HTML paragraph all inside a link", {_s("linked.html"): link_only}, ("linked",), None,
-             kept=("Passengers queued for hours",), owner="html"),
+             kept=("Passengers queued for hours",)),
         Case("HTML paragraph starting 'Related:'", {_s("related.html"): related}, ("related",), None,
-             kept=("the strike began after talks on pay",), owner="html"),
+             kept=("the strike began after talks on pay",)),
         Case("HTML nested 3,000 levels", {_s("nested.html"): _nested_html(3000)}, (), _s("nested.html"),
-             "nested", owner="html"),
+             "nested"),
     ]
 
 

@@ -22,14 +22,7 @@ from tests.support.sitecheck import article_body
 CASES = hostile.cases()
 
 
-def _param(case: hostile.Case) -> object:
-    if not case.owner:
-        return pytest.param(case, id=case.name)
-    return pytest.param(case, id=case.name, marks=pytest.mark.xfail(
-        reason=f"fixed by the {case.owner} work (a row of the catalogue until it is merged)", strict=False))
-
-
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in CASES])
 def test_hostile_input(case: hostile.Case, tmp_path: Path) -> None:
     outcome = hostile.run(case, tmp_path)
     assert not hostile.problems(outcome), [d.format() for d in outcome.diagnostics]
