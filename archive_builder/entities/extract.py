@@ -158,11 +158,16 @@ def _strip_leading(run: list[Token], lex: Lexicon, lower_words: frozenset[str]) 
     return run
 
 
+GAZETTEER_MAX_CHARS = 120  # no gazetteer name is longer: longer runs are not looked up whole
+CAPS_WINDOW = 200
+MAX_AND_SPLITS = 20  # beyond this many 'and's a run is split at every one at once (linear time)
+
+
 def _run(text: str, run: list[Token], lex: Lexicon, lower_words: frozenset[str]) -> list[Candidate]:
     run = _strip_leading(run, lex, lower_words)
     if not run:
         return []
-    found = lex.lookup(text[run[0].start : run[-1].end])
+    found = lex.lookup(text[run[0].start : run[-1].end]) if run[-1].end - run[0].start <= GAZETTEER_MAX_CHARS else None
     if found is not None:
         return [_gazetteer_cand(text, run, found)]
     if _caps_line(text, run[0].start):
@@ -172,7 +177,11 @@ def _run(text: str, run: list[Token], lex: Lexicon, lower_words: frozenset[str])
         return _titled(text, run, title, lex, lower_words)
     lows = [_low(t) for t in run]
     if "and" in lows:
-        i = lows.index("and")
+        ands = [k for k, low in enumerate(lows) if low == "and"]
+        if len(ands) > MAX_AND_SPLITS:  # a list of hundreds of names: each part once, not each tail again
+            bounds = zip([-1, *ands], [*ands, len(run)], strict=True)
+            return [c for a, b in bounds if b > a + 1 for c in _run(text, run[a + 1 : b], lex, lower_words)]
+        i = ands[0]
         return _run(text, run[:i], lex, lower_words) + _run(text, run[i + 1 :], lex, lower_words)
     if any(w in lex.org_words for w in lows):
         if len(run) == 1:  # ``Inc``, ``Police`` alone name no one organization
@@ -197,10 +206,12 @@ def _gazetteer_cand(text: str, toks: list[Token], found: GazetteerEntry) -> Cand
 
 
 def _caps_line(text: str, at: int) -> bool:
-    """Whether the line holding ``at`` is written in capitals (eight letters or more, four in five capitals)."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)]
+    """Whether the line holding ``at`` is written in capitals (eight letters or more, four in five capitals),
+    judged within ``CAPS_WINDOW`` characters either side, so a run of many names on one long line
+    (a byline of thousands) costs no more than a short one."""
+    start = max(text.rfind("\n", max(0, at - CAPS_WINDOW), at) + 1, at - CAPS_WINDOW)
+    end = text.find("\n", at, at + CAPS_WINDOW)
+    line = text[start : end if end >= 0 else min(len(text), at + CAPS_WINDOW)]
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) * 5 >= len(letters) * 4
 
