@@ -10,8 +10,8 @@ import json
 import resource
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,18 @@ def _peak_mb() -> dict[str, float]:
             "cpu_s": round(own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime, 2)}
 
 
+def stage_timer(stages: dict[str, float]) -> Callable[[str], AbstractContextManager[None]]:
+    """A pipeline ``timer`` that records each stage's seconds in ``stages``."""
+
+    @contextmanager
+    def timer(stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        stages[stage] = round(time.perf_counter() - start, 2)
+
+    return timer
+
+
 def build(project: Path, jobs: int, rest: list[str]) -> dict[str, Any]:
     from archive_builder import pipeline
     from archive_builder.config import load_config
@@ -36,15 +48,8 @@ def build(project: Path, jobs: int, rest: list[str]) -> dict[str, Any]:
         changes["cache"] = False
     config = load_config(project / "mkdocs.yml", **changes)
     stages: dict[str, float] = {}
-
-    @contextmanager
-    def timer(stage: str) -> Iterator[None]:
-        start = time.perf_counter()
-        yield
-        stages[stage] = round(time.perf_counter() - start, 2)
-
     start = time.perf_counter()
-    result = pipeline.build(config, timer=timer)
+    result = pipeline.build(config, timer=stage_timer(stages))
     total = time.perf_counter() - start
     report = result.report
     written = list(report.written) if report else []

@@ -23,8 +23,6 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +31,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import generate  # noqa: E402
+from benchmarks.child import stage_timer  # noqa: E402
 from benchmarks.run import _env, machine  # noqa: E402
 
 
@@ -46,13 +45,7 @@ def child(project: Path, runner: str, workers: int) -> dict[str, Any]:
     from archive_builder.config import load_config
 
     stages: dict[str, float] = {}
-
-    @contextmanager
-    def timer(stage: str) -> Iterator[None]:
-        start = time.perf_counter()
-        yield
-        stages[stage] = round(time.perf_counter() - start, 2)
-
+    timer = stage_timer(stages)
     config = load_config(project / "mkdocs.yml", cache=False, jobs=workers)
     cluster = client = None
     if runner == "dask":
