@@ -125,7 +125,11 @@ def _published(html: str) -> tuple[dt.date | None, str | None]:
 
 
 def _iso_date(value: object) -> dt.date | None:
-    match = _ISO.match(value) if isinstance(value, str) else None
+    return ymd_date(_ISO.match(value) if isinstance(value, str) else None)
+
+
+def ymd_date(match: re.Match[str] | None) -> dt.date | None:
+    """The date of a match whose groups 1-3 are year, month and day; None when there is none or it is no date."""
     if not match:
         return None
     try:

@@ -62,13 +62,9 @@ def _norm(text: str) -> str:
 
 
 def url_date(url: str) -> dt.date | None:
-    match = _URL_DATE.search(url)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
+    from archive_builder.ingest.extractors import ymd_date
+
+    return ymd_date(_URL_DATE.search(url))
 
 
 Reader = Callable[[bytes, str], tuple[str, "dt.date | None"]]
