@@ -22,10 +22,10 @@ from bs4.element import NavigableString, PageElement
 
 from archive_builder.errors import SeedError
 from archive_builder.ingest.decode import Decoded, decode_declared, decode_seed
-from archive_builder.ingest.extractors import extract
-from archive_builder.ingest.htmlcombine import combine
+from archive_builder.ingest.extractors import Extraction, extract
+from archive_builder.ingest.htmlcombine import combine, kept_grams, wrappers
 from archive_builder.ingest.htmlflat import MAX_DEPTH, flat_units, markup_depth
-from archive_builder.ingest.htmllayout import Layout
+from archive_builder.ingest.htmllayout import WRAPPER_TAGS, Layout, names_clutter
 from archive_builder.ingest.htmlmeta import PageMeta, attr, page_meta, text_of
 from archive_builder.ingest.text import Parsed, Unit, parse_units
 from archive_builder.model import Block, Diagnostic
@@ -206,7 +206,7 @@ def skipped(roots: list[Tag], layout: Layout) -> frozenset[int]:
     """Elements below the roots that are never article text (dropped tags, clutter, date lines).
 
     Nothing is removed from the tree: the walk that reads the units skips these (by identity)."""
-    skip: set[int] = set()
+    skip: set[int] = set(date_lines(roots, layout))
     for root in roots:
         stack = [c for c in root.children if isinstance(c, Tag)]
         while stack:
@@ -214,10 +214,6 @@ def skipped(roots: list[Tag], layout: Layout) -> frozenset[int]:
             if tag.name in DROP_TAGS or layout.is_clutter(tag):
                 skip.add(id(tag))
                 continue
-            if tag.name == "time":  # "Posted <time>July 4</time>": a date line, stated in the metadata
-                block = tag.find_parent(list(BLOCK_TAGS))
-                if block is not None and all(block is not r for r in roots) and len(text_of(block).split()) <= 12:
-                    skip.add(id(block))
             stack.extend(c for c in tag.children if isinstance(c, Tag))
     return frozenset(skip)
 
@@ -234,32 +230,52 @@ class _Buffer:
     line: int = 1
     kind: str = "paragraph"
     tag: str = ""
+    owner: int = 0  # the layout's clutter element (by identity) around the block, 0 for none
+    inside: bool = False  # the block lies inside a scope element (``Marks``)
+
+
+@dataclasses.dataclass(slots=True)
+class Marks:
+    """Asked of a walk: the layout's clutter elements (``Layout.owner``) and some scope elements; it
+    answers, for each unit, the clutter element around its block (0: none) and whether the block lies
+    inside a scope element. Each clutter element is read as a block of its own, so clutter inside a
+    paragraph becomes a unit apart."""
+
+    owner_of: dict[int, int]
+    scope: frozenset[int] = frozenset()
+    found: list[tuple[int, bool]] = dataclasses.field(default_factory=list)
 
 
 def html_units(root: Tag | list[Tag], line_offset: int = 0, page: bool = True,
-               skip: frozenset[int] = frozenset()) -> list[Unit]:
+               skip: frozenset[int] = frozenset(), marks: Marks | None = None) -> list[Unit]:
     """Plain-text units from the blocks below ``root`` (or below each of several roots), in document
     order, without recursion; elements in ``skip`` (by identity) are left out.
 
     With ``page`` (a saved page, not a curator's Markdown) filler lines ("Advertisement") are dropped,
     link lists are dropped, "Related: ..." lines become units of kind ``related`` and paragraphs made
-    only of links units of kind ``links`` (kept apart from the body, never lost)."""
+    only of links units of kind ``links`` (kept apart from the body, never lost). With ``marks`` each
+    unit's clutter element and scope are recorded (see ``Marks``)."""
     roots = root if isinstance(root, list) else [root]
+    owner_of = marks.owner_of if marks else {}
+    scope = marks.scope if marks else frozenset()
+    found = marks.found if marks else None
     units: list[Unit] = []
     buf = _Buffer()
-    stack: list[tuple[PageElement | None, str, bool]] = []
+    stack: list[tuple[PageElement | None, str, bool, int, bool]] = []
     for one in reversed(roots):
-        stack.append((None, "paragraph", False))
-        stack.extend((c, "paragraph", False) for c in reversed(list(one.children)))
+        around, inside = owner_of.get(id(one), 0), id(one) in scope
+        stack.append((None, "paragraph", False, around, inside))
+        stack.extend((c, "paragraph", False, around, inside) for c in reversed(list(one.children)))
     while stack:
-        node, kind, in_link = stack.pop()
+        node, kind, in_link, owner, inside = stack.pop()
         if node is None:  # end of a block
-            _flush(buf, units, line_offset, page)
+            _flush(buf, units, line_offset, page, found)
             continue
         if isinstance(node, NavigableString):
             if type(node) is NavigableString:  # not comments, CDATA, doctypes or processing instructions
                 if not buf.parts:
                     buf.kind = kind
+                    buf.owner, buf.inside = owner, inside
                 buf.parts.append(str(node))
                 buf.link_chars += len(str(node).strip()) if in_link else 0
             continue
@@ -268,19 +284,24 @@ def html_units(root: Tag | list[Tag], line_offset: int = 0, page: bool = True,
         if node.name == "br":
             buf.parts.append(_BR)
             continue
-        block = node.name in BLOCK_TAGS
+        key = id(node)
+        block = node.name in BLOCK_TAGS or owner_of.get(key) == key
         child_kind = KINDS.get(node.name, kind) if block else kind
+        child_owner, child_inside = owner, inside or key in scope
         if block:
-            _flush(buf, units, line_offset, page)
+            _flush(buf, units, line_offset, page, found)
             buf.line = node.sourceline or buf.line
             buf.tag = node.name
-            stack.append((None, kind, in_link))
-        stack.extend((c, child_kind, in_link or node.name == "a") for c in reversed(list(node.children)))
-    _flush(buf, units, line_offset, page)
+            stack.append((None, kind, in_link, owner, inside))
+            child_owner = owner_of.get(key, 0)
+        stack.extend((c, child_kind, in_link or node.name == "a", child_owner, child_inside)
+                     for c in reversed(list(node.children)))
+    _flush(buf, units, line_offset, page, found)
     return units
 
 
-def _flush(buf: _Buffer, units: list[Unit], line_offset: int, page: bool) -> None:
+def _flush(buf: _Buffer, units: list[Unit], line_offset: int, page: bool,
+           marks: list[tuple[int, bool]] | None = None) -> None:
     """The gathered text as units: one, or several where ``<br><br>`` separates paragraphs."""
     pieces = _PARAGRAPH_BREAK.split("".join(buf.parts))
     for piece in pieces:
@@ -299,6 +320,8 @@ def _flush(buf: _Buffer, units: list[Unit], line_offset: int, page: bool) -> Non
             elif dense:
                 continue  # a list or menu of links
         units.append(Unit(text, buf.line + line_offset, kind))
+        if marks is not None:
+            marks.append((buf.owner, buf.inside))
     buf.parts.clear()
     buf.link_chars = 0
     buf.kind = "paragraph"
@@ -345,11 +368,9 @@ def read_html(text: str, path: str, libraries: bool = True) -> HtmlRead:
     extraction = extract(text) if libraries else None
     meta = page_meta(soup, _meta_scope(soup, scopes[0]), layout, extraction)
     roots = scopes if marked else [_narrow(scopes[0], weights)]
-    ours = html_units(roots, skip=skipped(roots, layout))
-    if extraction is not None and extraction.units:
-        units = combine(ours, extraction, html_units(page_root, skip=skipped([page_root], layout))) or ours
-    else:
-        units = ours
+    units = _combined_units(page_root, roots, layout, extraction) if extraction is not None and extraction.units else []
+    if not units:
+        units = html_units(roots, skip=skipped(roots, layout))
     related = [u for u in units if u.kind in ("related", "links")]
     units = [u for u in units if u.kind not in ("related", "links")]
     if units and meta.title and units[0].text == meta.title:
@@ -357,8 +378,48 @@ def read_html(text: str, path: str, libraries: bool = True) -> HtmlRead:
     if not units:
         raise SeedError(path, "no article text found in the page",
                         hint="the page may load its text with scripts; save it after it has loaded, or paste the text into a .txt seed")
-    parsed = _merge(parse_units(units, headline=meta.title is None or meta.title_weak), meta)
+    parsed = _merge(parse_units(units, headline=meta.title is None or meta.title_weak, captions=False), meta)
     return HtmlRead(_with_related(parsed, related))
+
+
+def _combined_units(page_root: Tag, roots: list[Tag], layout: Layout, extraction: Extraction) -> list[Unit]:
+    """The article's blocks as ``combine`` chooses them from one walk of the page.
+
+    The walk reads clutter too, marking each block's clutter element; a block is left out when a
+    clutter element around it is neither the article's wrapper (``wrappers``: it holds most of the
+    text trafilatura kept) nor a ``<header>``/``<form>`` that only its tag makes clutter (among their
+    blocks the libraries' choice decides)."""
+    marks = Marks(layout.owner, frozenset(id(r) for r in roots))
+    every = html_units(page_root, skip=date_lines([page_root], layout), marks=marks)
+    owners = [owner for owner, _ in marks.found]
+    kept = kept_grams(extraction)
+    spare = set(wrappers(every, owners, layout.above, layout.depth, kept))
+    spare.update(id(t) for t in layout.tags if t.name in WRAPPER_TAGS and layout.is_clutter(t) and not names_clutter(t))
+    vetoed: dict[int, bool] = {0: False}
+    for owner in owners:
+        chain = []
+        while owner not in vetoed:
+            chain.append(owner)
+            owner = layout.above.get(owner, 0)
+        verdict = vetoed[owner]
+        for key in reversed(chain):  # from the outermost clutter element in
+            verdict = verdict or key not in spare
+            vetoed[key] = verdict
+    clean = [u for u, (owner, _) in zip(every, marks.found, strict=True) if not vetoed[owner]]
+    ours = [u for u, (owner, inside) in zip(every, marks.found, strict=True)
+            if inside and not vetoed[owner] and u.kind in ("related", "links")]
+    return combine(ours, extraction, clean, kept=kept)
+
+
+def date_lines(roots: list[Tag], layout: Layout) -> frozenset[int]:
+    """Short blocks around a ``<time>`` ("Posted <time>July 4</time>"): date lines, stated in the
+    metadata, never body text (the roots themselves excepted)."""
+    found: set[int] = set()
+    for tag in (t for t in layout.tags if t.name == "time"):
+        block = tag.find_parent(list(BLOCK_TAGS))
+        if block is not None and all(block is not r for r in roots) and len(text_of(block).split()) <= 12:
+            found.add(id(block))
+    return frozenset(found)
 
 
 def _read_flat(text: str, path: str, depth: int) -> HtmlRead:

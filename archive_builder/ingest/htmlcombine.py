@@ -7,6 +7,9 @@ So the body is made of *our* blocks, chosen by the libraries' text:
 
 - a block of the page is article text when trafilatura kept (most of) it and our rules do not place it
   in clutter (navigation, share bars, hidden elements, date lines: ``clean`` leaves those out);
+- but an element our layout names clutter that holds most of the text trafilatura kept is the
+  article's wrapper, misnamed (a blog theme's ``widget Blog``, ``entry share``, ``sidebar_content``):
+  its text is read, the clutter inside it is not (``wrappers``);
 - our blocks of kind ``related`` inside the article are kept (apart from the body, by the reader).
 
 Whether a block lies inside trafilatura's text is decided on word trigrams, so the work is linear in
@@ -21,6 +24,7 @@ from archive_builder.ingest.extractors import Extraction
 from archive_builder.ingest.text import Unit
 
 SHARE = 0.6  # a block is kept when this part of its word trigrams is in trafilatura's text
+WRAPPER = 0.5  # a clutter element holding this part of the kept text wraps the article
 
 
 class Grams:
@@ -44,10 +48,37 @@ class Grams:
         return sum(g in self.grams for g in grams) / len(grams)
 
 
-def combine(ours: list[Unit], extraction: Extraction, clean: list[Unit], share: float = SHARE) -> list[Unit]:
+def kept_grams(extraction: Extraction) -> Grams:
+    return Grams([" ".join(text.split()) for _, text in extraction.units])
+
+
+def wrappers(units: list[Unit], owners: list[int], above: dict[int, int], depth: dict[int, int],
+             kept: Grams, share: float = SHARE, part: float = WRAPPER) -> frozenset[int]:
+    """The clutter elements (by identity) that hold at least ``part`` of the text trafilatura kept.
+
+    ``owners[i]`` is the clutter element around ``units[i]`` (0: none), ``above`` each clutter
+    element's nearest clutter element around it. Sums go from the deepest element up, once each:
+    linear in the number of units and elements."""
+    chars: dict[int, int] = {}
+    total = 0
+    for unit, owner in zip(units, owners, strict=True):
+        if kept.share(unit.text) >= share:
+            total += len(unit.text)
+            if owner:
+                chars[owner] = chars.get(owner, 0) + len(unit.text)
+    if not total:
+        return frozenset()
+    for key in sorted(above, key=lambda k: depth.get(k, 0), reverse=True):
+        if above[key] and chars.get(key):
+            chars[above[key]] = chars.get(above[key], 0) + chars[key]
+    return frozenset(k for k, n in chars.items() if n >= part * total)
+
+
+def combine(ours: list[Unit], extraction: Extraction, clean: list[Unit], share: float = SHARE,
+            kept: Grams | None = None) -> list[Unit]:
     """The article's blocks: ``clean`` blocks trafilatura kept (a paragraph of links it kept is body
     text), our "Related:" lines and the paragraphs of links it did not keep (kept apart by the reader)."""
-    kept = Grams([" ".join(text.split()) for _, text in extraction.units])
+    kept = kept if kept is not None else kept_grams(extraction)
     chosen = [(u.line, i, u if u.kind != "links" else dataclasses.replace(u, kind="paragraph"))
               for i, u in enumerate(clean) if u.kind != "related" and kept.share(u.text) >= share]
     in_body = {(u.line, u.text) for _, _, u in chosen}

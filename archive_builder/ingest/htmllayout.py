@@ -104,6 +104,8 @@ class Layout:
     depth: dict[int, int]
     nearest: dict[int, int]  # id(tag) -> depth of the nearest clutter ancestor-or-self
     nearest_header_ok: dict[int, int]
+    owner: dict[int, int]  # id(tag) -> id of its nearest clutter ancestor-or-self (absent: none)
+    above: dict[int, int]  # id(clutter element) -> id of the nearest clutter element around it (0: none)
     tags: tuple[Tag, ...]  # every element in document order (the page itself first)
     span: dict[int, tuple[int, int]]  # id(tag) -> its index in ``tags`` and the index after its last descendant
 
@@ -115,19 +117,24 @@ class Layout:
         depth: dict[int, int] = {}
         nearest: dict[int, int] = {}
         nearest_ok: dict[int, int] = {}
-        stack: list[tuple[Tag, int, int, int]] = [(soup, 0, -1, -1)]
+        owner: dict[int, int] = {}
+        above: dict[int, int] = {}
+        stack: list[tuple[Tag, int, int, int, int]] = [(soup, 0, -1, -1, 0)]
         while stack:
-            tag, level, near, near_ok = stack.pop()
+            tag, level, near, near_ok, near_id = stack.pop()
             key = id(tag)
             depth[key] = level
             if tag is not soup and _clutter(tag, holds_body if tag.name == "header" else holds):
-                near = level
+                above[key] = near_id
+                near, near_id = level, key
                 if tag.name != "header":
                     near_ok = level
             nearest[key] = near
             nearest_ok[key] = near_ok
-            stack.extend((c, level + 1, near, near_ok) for c in tag.children if isinstance(c, Tag))
-        return cls(depth, nearest, nearest_ok, tags, span)
+            if near_id:
+                owner[key] = near_id
+            stack.extend((c, level + 1, near, near_ok, near_id) for c in tag.children if isinstance(c, Tag))
+        return cls(depth, nearest, nearest_ok, owner, above, tags, span)
 
     def within(self, scope: Tag) -> tuple[Tag, ...]:
         """The elements below ``scope``, in document order (a slice: no search)."""

@@ -17,7 +17,7 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 
 from archive_builder.ingest import patterns as p
-from archive_builder.ingest.extractors import Extraction
+from archive_builder.ingest.extractors import Extraction, ymd_date
 from archive_builder.ingest.htmldates import Stamp, parse_stamp
 from archive_builder.ingest.htmllayout import Layout
 from archive_builder.ingest.overrides import FIELDS
@@ -390,7 +390,8 @@ def page_meta(soup: BeautifulSoup, scope: Tag, layout: Layout, extraction: Extra
     tags = (attr(html_tag, "lang") if isinstance(html_tag, Tag) else "", meta.first("content-language") or "",
             ld.get("inLanguage") or "", meta.first("og:locale") or "")
     language = next((x for x in (_language(v) for v in tags if v) if x), None)
-    published = _published(soup, scope, ld, meta, layout, language, extraction)
+    url = _canonical(layout.tags) or _valid("url", meta.first("og:url")) or _valid("url", ld.get("url"))
+    published = address_date(url) or _published(soup, scope, ld, meta, layout, language, extraction)
     modified = _decide([ld.get("dateModified") or "", *meta.all(_MODIFIED_META)],
                        _visible_dates(scope, "modified", layout, language), None, language)
     byline = ld.get("author") or _byline_elements(scope, layout) or _people(meta.all(_AUTHOR_META))
@@ -399,10 +400,21 @@ def page_meta(soup: BeautifulSoup, scope: Tag, layout: Layout, extraction: Extra
     byline = [n for n in byline if not outlet or n.casefold() != outlet.casefold()]
     figure = _lede_figure(scope, layout)
     caption, credit, caption_line = figure if figure else (text_of(ld.get("caption")) or None, None, None)
-    url = _canonical(layout.tags) or _valid("url", meta.first("og:url")) or _valid("url", ld.get("url"))
     return PageMeta(title=title, title_line=title_line, title_weak=weak, published=published, modified=modified,
                     byline=tuple(byline), outlet=outlet, url=url, language=language, caption=caption or None,
                     caption_credit=credit, caption_line=caption_line)
+
+
+_ADDRESS_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|-|\.|_|$)")
+
+
+def address_date(url: str | None) -> dt.date | None:
+    """The date in the page's own address (``/2019/05/31/slug``): the day the site filed the article,
+    in its own time zone; it beats a stated moment (a UTC timestamp, a later update) when present."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    return ymd_date(_ADDRESS_DATE.search(path))
 
 
 def _published(soup: BeautifulSoup, scope: Tag, ld: dict[str, Any], meta: _Meta, layout: Layout,

@@ -105,18 +105,21 @@ def parse_text(text: str) -> Parsed:
     return parse_units(split_units(text))
 
 
-def parse_units(units: list[Unit], headline: bool = True, page: bool = True) -> Parsed:
+def parse_units(units: list[Unit], headline: bool = True, page: bool = True, captions: bool = True) -> Parsed:
     """Peel metadata off the units' head and tail; the rest is the body.
 
     Shared by every reader: HTML and Markdown bodies arrive here as units too, so a trailing credits
     paragraph or a ``By ...`` line is recognised the same way whatever the seed's format. With
     ``headline=False`` (the title is known from elsewhere) the first unit is never taken as one; with
-    ``page=False`` (a curator's transcription, not a copied page) no line is taken for page chrome."""
+    ``page=False`` (a curator's transcription, not a copied page) no line is taken for page chrome;
+    with ``captions=False`` (a saved page, whose photos and captions its markup marks and the reader
+    has left out) prose before a byline or date line is the article's intro, not a photo caption."""
     found = _Found()
     blocks: list[Block] = []
-    start = _peel_head(units, found, blocks, headline, page)
+    start, intro = _peel_head(units, found, blocks, headline, page, captions)
     end = _peel_tail(units, start, found, blocks)
     body_units = _drop_chrome(units[start:end], found, blocks) if page else units[start:end]
+    body_units = [units[i] for i in intro] + body_units
     paragraphs = [u.text for u in body_units]
     if paragraphs and all(_is_credit(x) for x in paragraphs):
         # a seed holding only credit lines has no body: keep them as credits, report no body text
@@ -155,8 +158,9 @@ def _is_credit(text: str) -> bool:
 
 
 def _peel_head(units: list[Unit], found: _Found, blocks: list[Block], headline: bool = True,
-               page: bool = True) -> int:
-    """Index of the first body unit, recording what the lines before it are (see ``head.py``)."""
+               page: bool = True, captions: bool = True) -> tuple[int, list[int]]:
+    """Index of the first body unit, recording what the lines before it are (see ``head.py``), and
+    (without ``captions``) the prose lines before it that belong to the body all the same."""
     window = units[: h.HEAD_WINDOW]
     kinds = [h.classify(u.text, page) for u in window]
     start = h.body_start(kinds)
@@ -182,9 +186,13 @@ def _peel_head(units: list[Unit], found: _Found, blocks: list[Block], headline: 
     while start > 0 and roles[start - 1] == "unknown" and (title_at is None or start - 1 > title_at):
         start -= 1
         roles.pop()
+    intro: list[int] = []
     for i, role in enumerate(roles):
+        if role == "caption" and not captions and kinds[i] in ("prose", "lede"):
+            intro.append(i)
+            continue
         _record_head("navigation" if role == "unknown" else role, window[i], found, blocks)
-    return start
+    return start, intro
 
 
 def _head_role(i: int, kinds: list[str], window: list[Unit], found: _Found, headline: bool,

@@ -161,3 +161,46 @@ def test_the_libraries_versions_are_part_of_the_cache_key() -> None:
 
     versions = library_versions()
     assert "trafilatura " in versions and "htmldate " in versions and "trafilatura -" not in versions
+
+
+def combined(data: bytes) -> tuple[str, ...]:
+    return read_html(data.decode(), "seeds/p.html").parsed.paragraphs
+
+
+@pytest.mark.parametrize("wrapper", ['<div class="widget Blog" id="Blog1">', '<div class="entry themeform share">',
+                                     '<div class="sidebar_content">', '<div id="read_more">'])
+def test_a_clutter_named_wrapper_holding_most_of_the_article_is_read(wrapper: str) -> None:
+    share = '<div class="share-bar"><p>Share this story with your friends on every network you use</p></div>'
+    data = page(f"<h1>Footbridge reopens</h1>{wrapper}{LEDE}{share}{SECOND}{THIRD}</div>"
+                '<div class="sidebar"><p>Most read: the mayor\'s garden party drew a record crowd of four hundred.</p></div>')
+    paragraphs = combined(data)
+    assert [p[:20] for p in paragraphs] == ["The county board vot", "Engineers found the ", "Residents who use th"]
+
+
+def test_clutter_inside_a_paragraph_is_left_out_of_it() -> None:
+    lede = LEDE.replace("</p>", ' <span class="share-buttons">Share on Facebook</span></p>')
+    paragraphs = combined(page(f"<article><h1>Footbridge reopens</h1>{lede}{SECOND}{THIRD}</article>"))
+    assert paragraphs[0].startswith("The county board voted") and not any("Facebook" in p for p in paragraphs)
+
+
+def test_the_intro_in_the_article_header_is_body_text() -> None:
+    intro = ("<p>After a year of detours and two missed deadlines, walkers in Mill Valley have their "
+             "footbridge back, rebuilt in steel.</p>")
+    data = page(f'<article><header class="entry__header"><h1>Footbridge reopens</h1>{intro}</header>'
+                f"{LEDE}{SECOND}{THIRD}</article>")
+    assert combined(data)[0].startswith("After a year of detours")
+
+
+def test_prose_before_a_date_line_in_a_page_is_body_not_a_caption() -> None:
+    data = page(f"<article><h1>Footbridge reopens</h1>{LEDE}<p>04.04.2020</p>{SECOND}{THIRD}</article>", lang="de")
+    parsed = read_html(data.decode(), "seeds/p.html").parsed
+    assert parsed.paragraphs[0].startswith("The county board voted")
+    assert parsed.caption is None
+
+
+@pytest.mark.parametrize("head", ['<link rel="canonical" href="https://example.org/news/2019/01/01/footbridge/">',
+                                  '<meta property="og:url" content="https://example.org/2019-01-01/footbridge.html">'])
+def test_the_date_in_the_pages_own_address_beats_a_utc_stamp(head: str) -> None:
+    stamp = '<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">'
+    data = page(f"<article><h1>Footbridge reopens</h1>{LEDE}{SECOND}</article>", head=head + stamp)
+    assert read(data).article.published == dt.date(2019, 1, 1)
