@@ -311,8 +311,8 @@ def _overview(months: list[tuple[int, int]], articles: dict[tuple[int, int], int
 
 
 def timeline(ctx: RenderContext) -> bytes:
-    """Months in order, each with its events (all of them) and its articles (the first few, then a count):
-    light enough for 10,000 articles. A filter (the site's script) keeps the events and articles of
+    """Months in order, each with its events that have a page (the others counted) and its articles (the
+    first few, then a count and a link): light enough for 10,000 articles. A filter (the site's script) keeps the events and articles of
     one person or place."""
     from archive_builder.render.entities_view import article_mentions
 
@@ -329,7 +329,7 @@ def timeline(ctx: RenderContext) -> bytes:
         assert a.published is not None
         by_month_articles[_month_key(a.published)].append(a)
     lines = ["# Timeline", "", "Events and publication dates, month by month (an event known only to its month or "
-             "year is listed at its start). Each month lists its events and its first articles.", ""]
+             "year is listed at its start). Each month lists its events that have a page and its first articles.", ""]
     keys = sorted(set(by_month_events) | set(by_month_articles))
     if not keys:
         lines.append("Nothing dated in the archive yet.")
@@ -352,12 +352,13 @@ def timeline(ctx: RenderContext) -> bytes:
         root = href(page, "index.md", None, ctx.use_directory_urls)
         for key in keys:
             items = []
-            for e in by_month_events.get(key, []):
+            month_events = by_month_events.get(key, [])
+            for e in (e for e in month_events if has_page(e)):
                 who = " ".join(i for i in (*e.participants, *e.places) if i in chosen)
-                label = (f'<a href="{href(page, event_page(e.id), None, ctx.use_directory_urls)}">{inert(e.label)}</a>'
-                         if has_page(e) else inert(e.label))
+                label = f'<a href="{href(page, event_page(e.id), None, ctx.use_directory_urls)}">{inert(e.label)}</a>'
                 items.append(f'<li class="ab-tl-event" data-who="{inert(who)}"><span class="ab-tl-date">'
                              f'{_short_date(e)}</span> <span class="ab-tl-kind">Event</span> {label}</li>')
+            single = sum(1 for e in month_events if not has_page(e))
             month_articles = by_month_articles.get(key, [])
             for a in month_articles[:TIMELINE_ARTICLES]:
                 assert a.published is not None
@@ -366,18 +367,22 @@ def timeline(ctx: RenderContext) -> bytes:
                 items.append(f'<li class="ab-tl-article" data-who="{inert(who)}"><span class="ab-tl-date">'
                              f'{a.published.isoformat()}</span> <a href="{href(page, article_page(a.id), None, ctx.use_directory_urls)}">'
                              f"{inert(a.title)}</a>{outlet}</li>")
-            more = ""
+            notes = []
+            if single:
+                notes.append(f"{single:,} more event(s) named in a single article each (shown in that article)")
             if len(month_articles) > TIMELINE_ARTICLES:
                 target = f"{root}{page_url('articles/index.md', ctx.use_directory_urls)}#month-{key[0]:04d}-{key[1]:02d}"
-                more = (f'<p class="ab-tl-more"><a href="{target}">All {len(month_articles):,} articles of '
-                        f"{dt.date(*key, 1):%B %Y}</a></p>")
+                notes.append(f'<a href="{target}">All {len(month_articles):,} articles of {dt.date(*key, 1):%B %Y}</a>')
+            more = f'<p class="ab-tl-more">{"; ".join(notes)}</p>' if notes else ""
             lines += [f"## {dt.date(*key, 1):%B %Y} {{ #month-{key[0]:04d}-{key[1]:02d} .ab-tl-month }}", "",
-                      f'<ul class="ab-tl">{"".join(items)}</ul>', *([more] if more else []), ""]
+                      *([f'<ul class="ab-tl">{"".join(items)}</ul>'] if items else []), *([more] if more else []), ""]
     undated = sorted((e for e in ctx.archive.events.events if e.date is None), key=lambda e: e.id)
     if undated:
         lines += ["## Date unknown", ""] + [f"- {_event_ref(e, TIMELINE)}" for e in undated] + [""]
     lines += page_cite(page, "Timeline", "Timeline", ctx.site_name)
-    return fm_page({"title": "Timeline", "generated": True, "search": {"exclude": True}}, "\n".join(lines))
+    # the chart above is the page's table of contents (a contents list of every month would double it)
+    return fm_page({"title": "Timeline", "generated": True, "hide": ["toc"], "search": {"exclude": True}},
+                   "\n".join(lines))
 
 
 def pages(ctx: RenderContext) -> list[Output]:
