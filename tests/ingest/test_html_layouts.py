@@ -204,3 +204,10 @@ def test_the_date_in_the_pages_own_address_beats_a_utc_stamp(head: str) -> None:
     stamp = '<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">'
     data = page(f"<article><h1>Footbridge reopens</h1>{LEDE}{SECOND}</article>", head=head + stamp)
     assert read(data).article.published == dt.date(2019, 1, 1)
+
+
+def test_a_page_that_never_closes_its_head_is_read() -> None:
+    data = (f"<html><head><meta charset='utf-8'><title>Footbridge reopens</title><script>var x = 1;</script>"
+            f"<div class='main'><h1>Footbridge reopens</h1>{LEDE}{SECOND}{THIRD}</div></html>").encode()
+    for paragraphs in both_readers(data):
+        assert [p[:20] for p in paragraphs] == ["The county board vot", "Engineers found the ", "Residents who use th"]
