@@ -24,6 +24,7 @@ writes, per method and page, the time, the snippets missed and the unwanted ones
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import re
@@ -126,10 +127,8 @@ WARM_UP = (b"<html><head><title>Warm-up</title></head><body><article><h1>Warm-up
 
 def score(method: Reader, corpus: list[tuple[str, dict[str, list[str]], Path]], total: Score,
           details: list[dict[str, object]] | None = None) -> None:
-    try:  # imports and first-call set-up are paid once per build, not by the first page timed
+    with contextlib.suppress(Exception):  # imports and set-up are paid once per build, not by the first page
         method(WARM_UP, "warm-up.html")
-    except Exception:
-        pass
     for url, item, path in corpus:
         data = path.read_bytes()
         cpu = time.process_time()
