@@ -128,6 +128,10 @@ def parse_units(units: list[Unit], headline: bool = True, page: bool = True, cap
         paragraphs, body_units = [], []
     if paragraphs:
         paragraphs[0] = _peel_dateline(paragraphs[0], body_units[0].line, found, blocks)
+    if intro and len(paragraphs) > len(intro) and not any(b.kind == "dateline" for b in blocks):
+        # an intro kept before the lede: the dateline opens the paragraph after it
+        at = len(intro)
+        paragraphs[at] = _peel_dateline(paragraphs[at], body_units[at].line, found, blocks)
     kept = [(text, u.kind) for text, u in zip(paragraphs, body_units, strict=True) if text]
     kinds = tuple(k for _, k in kept)
     return Parsed(

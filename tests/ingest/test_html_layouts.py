@@ -211,3 +211,15 @@ def test_a_page_that_never_closes_its_head_is_read() -> None:
             f"<div class='main'><h1>Footbridge reopens</h1>{LEDE}{SECOND}{THIRD}</div></html>").encode()
     for paragraphs in both_readers(data):
         assert [p[:20] for p in paragraphs] == ["The county board vot", "Engineers found the ", "Residents who use th"]
+
+
+def test_a_dateline_after_an_intro_paragraph_is_still_peeled() -> None:
+    intro = ("<p>After a year of detours and two missed deadlines, walkers in Mill Valley have their "
+             "footbridge back, rebuilt in steel.</p>")
+    lede = LEDE.replace("<p>The county", "<p>MILL VALLEY, Calif. (AP) \u2014 The county")
+    data = page(f'<article><h1>Footbridge reopens</h1>{intro}<p class="byline">By Anna Lindqvist</p>'
+                f"{lede}{SECOND}</article>")
+    parsed = read_html(data.decode(), "seeds/p.html").parsed
+    assert parsed.paragraphs[0].startswith("After a year of detours")
+    assert parsed.paragraphs[1].startswith("The county board voted")
+    assert parsed.dateline is not None and parsed.dateline.startswith("MILL VALLEY")
