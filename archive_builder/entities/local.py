@@ -81,7 +81,10 @@ def _org_key(c: Candidate, lex: Lexicon) -> str:
     found = lex.lookup(" ".join(words)) if words != list(c.words) else None
     if found is not None and not found.weak:
         return "g:" + lex.memo.fold(found.name)
-    return ("o:" if c.type == "organization" else "l:") + spelling_key(" ".join(words))
+    prefix = "o:" if c.type == "organization" else "l:"
+    if len(words) == 1 and len(lex.memo.skeleton(words[0])) <= 3:  # ``Surrey`` and ``Zaire`` share the skeleton ``sr``
+        return prefix + lex.memo.fold(words[0])
+    return prefix + spelling_key(" ".join(words))
 
 
 def local_entities(cands: list[Candidate], lex: Lexicon, article: str = "") -> tuple[list[Local], list[Candidate]]:
@@ -115,7 +118,7 @@ def local_entities(cands: list[Candidate], lex: Lexicon, article: str = "") -> t
                 entity = _add(locals_, key, kind, c)
                 entity.surname_only = entity.surname_only or kind == "person"
             elif c.place_cue and (c.city or not c.text.isupper()):
-                _add(locals_, "l:" + " ".join(lex.memo.skeleton(w) for w in c.words), "place", c)
+                _add(locals_, _org_key(replace(c, type="place", canonical=None), lex), "place", c)
             elif len(c.words) == 1 and not c.initial and (not c.text.isupper() or 1 < len(c.text) <= 6):
                 left.append(c)  # a lone word, or capitals (``CFA``) an organization elsewhere may expand
     for entity in locals_.values():

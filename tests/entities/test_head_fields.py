@@ -68,3 +68,10 @@ def test_a_place_that_ends_a_persons_name_here_is_that_person(lex):
 def test_a_wire_date_line_gives_the_dateline():
     assert article_from("Markets rally\n\nHONG KONG 1996-08-30\n\nShares rose on Friday in Hong Kong.\n").dateline == "HONG KONG"
     assert article_from("Markets rally\n\nUpdated: March 3, 2020\n\nShares rose on Friday in Hong Kong.\n").dateline is None
+
+
+def test_one_word_places_with_one_skeleton_stay_apart(lex):
+    articles = (make_article("z1", "Refugees crossed from Rwanda into Zaire on Monday."),
+                make_article("z2", "Rain fell in Surrey on Monday, and more is expected."))
+    index, _ = resolve(articles, Curation(), lex)
+    assert {"Zaire", "Surrey"} <= {e.name for e in index.entities if e.type == "place"}
