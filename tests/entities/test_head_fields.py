@@ -75,3 +75,10 @@ def test_one_word_places_with_one_skeleton_stay_apart(lex):
                 make_article("z2", "Rain fell in Surrey on Monday, and more is expected."))
     index, _ = resolve(articles, Curation(), lex)
     assert {"Zaire", "Surrey"} <= {e.name for e in index.entities if e.type == "place"}
+
+
+def test_a_results_section_heading_names_no_one(lex):
+    article = make_article("w1", "Add Women's singles, third round\nLinda Wild beat Anna Smith 6-4 6-2\n"
+                                 "Men's singles, second round\nGoran Ivanisevic beat Scott Draper 7-6 6-3")
+    index, _ = resolve((article,), Curation(), lex)
+    assert {e.name for e in index.entities} == {"Linda Wild", "Anna Smith", "Goran Ivanisevic", "Scott Draper"}
