@@ -4,11 +4,13 @@
     python -m benchmarks.accuracy.ner articles DIR [--gold benchmarks/accuracy/gold/ner-articles.yml]
 
 ``conll``: each document of a CoNLL-2003 file (``-DOCSTART-`` separated; IOB1, IOB2 or IOBES tags in the
-last column) is written as a ``.txt`` seed (one paragraph per sentence, under a neutral headline) into a
-temporary project, read by the real ingest stage and resolved by the real entity stage; the predicted
-spans are the index's body mentions, typed by their entity (person -> PER, organization -> ORG, place -> LOC).
-Gold tokens are aligned to the archived body; a gold name the body does not hold (peeled off as metadata)
-counts as missed. MISC is ignored. The data is research-only: pass its path, never commit it.
+last column) is written as a ``.txt`` seed (one paragraph per sentence, the document's first line its
+headline) into a temporary project, read by the real ingest stage and resolved by the real entity stage;
+the predicted spans are the index's mentions in every field but the credits (body, headline, kicker,
+dek, dateline, caption), typed by their entity (person -> PER, organization -> ORG, place -> LOC).
+Gold names are placed by their seed offsets in the archived text that holds them (``segments``); a
+gold name no archived text holds counts as missed. MISC is ignored. The data is research-only: pass
+its path, never commit it.
 
 ``articles``: each ``<id>.txt`` of DIR (real articles kept out of the repository) against the gold file,
 which lists per article the names (text, type) a reader marks; a gold name counts once per occurrence
