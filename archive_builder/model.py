@@ -137,15 +137,17 @@ class Mention:
     """A name in an article's body (offsets into ``body``) or in its credits.
 
     With ``field='credits'`` the offsets count in ``article.credits[part]``; with ``field='byline'``
-    in ``article.byline[part]``; with ``field='caption'`` in ``article.caption``. In every case
-    ``<that string>[start:end] == text``."""
+    in ``article.byline[part]``; with ``field='caption'`` in ``article.caption``; with
+    ``field='headline'`` in ``article.title``; with ``field='kicker'`` or ``'dek'`` in
+    ``article.chrome[part]``; with ``field='dateline'`` in ``article.dateline``. In every case ``<that string>[start:end] == text``. Only body
+    mentions have a place in the article's text (links, passages, events)."""
 
     article: str
     start: int
     end: int
     text: str
     entity: str  # entity id
-    field: Literal["body", "credits", "byline", "caption"] = "body"
+    field: Literal["body", "credits", "byline", "caption", "headline", "kicker", "dek", "dateline"] = "body"
     role: str | None = None  # e.g. ``author`` for reporters
     part: int = 0  # index into ``article.credits`` / ``article.byline`` (0 for the body)
 

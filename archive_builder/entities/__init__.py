@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
+from dataclasses import replace
 
 from archive_builder.cache import code_version
 from archive_builder.curation import Curation
@@ -37,17 +39,117 @@ def extract_article(article: Article, lex: Lexicon, plan: CurationPlan | None = 
     if plan is not None:
         cands = plan.add_alias_mentions(article.body, cands)
     found, bare = local_entities(cands, lex, article.id)
-    return found + _caption(article, lex) + _authors(article, lex), bare
+    return found + _head(article, lex, found, plan) + _authors(article, lex), bare
 
 
-def _caption(article: Article, lex: Lexicon) -> list[Local]:
-    """Names in the photo caption (offsets into ``article.caption``): short forms resolve within it."""
-    if not article.caption:
+def head_texts(article: Article) -> list[tuple[str, int, str]]:
+    """The texts around the body whose names are mentions: (field, part, text). The headline counts
+    in ``article.title`` (unless derived from the body or the file name), a kicker or dek in its line
+    of ``article.chrome``, the dateline's place in ``article.dateline``."""
+    out: list[tuple[str, int, str]] = []
+    if article.title and not article.title_derived:
+        out.append(("headline", 0, article.title))
+    heads = {b.text: b.kind for b in article.blocks if b.kind in ("kicker", "dek")}
+    for part, line in enumerate(article.chrome):
+        kind = heads.pop(line, None)  # the first line of that text
+        if kind is not None:
+            out.append((kind, part, line))
+    if article.dateline:
+        out.append(("dateline", 0, article.dateline))
+    return out
+
+
+def _head(article: Article, lex: Lexicon, body: list[Local], plan: CurationPlan | None) -> list[Local]:
+    """Names in the headline, kicker, dek, dateline and photo caption. A name the body uses (``SHEARER``
+    for ``Alan Shearer``) is that entity; the rest are read in their own text (short forms resolve
+    within it). A line in capitals is read word by word against the body's names and the gazetteer
+    before the recognizer reads what is left."""
+    texts = head_texts(article) + ([("caption", 0, article.caption)] if article.caption else [])
+    if not texts:
         return []
-    found, _ = local_entities(spot(article.caption, lex), lex, article.id)
-    for entity in found:
-        entity.field = "caption"
-    return found
+    known: dict[str, Local] = {}
+    for entity in body:
+        for form in entity.forms:
+            known.setdefault(lex.memo.fold(form), entity)
+        if entity.type == "person" and len(entity.words) > 1:
+            known.setdefault(lex.memo.fold(entity.last), entity)
+    out: list[Local] = []
+    for field, part, text in texts:
+        named = dict(_caps_names(text, lex, known)) if _in_capitals(text) else {}
+        cands = [*named, *(c for c in spot(text, lex)[:MAX_NAMES_PER_ARTICLE]
+                           if not any(c.start < n.end and n.start < c.end for n in named))]
+        if plan is not None:
+            cands = plan.add_alias_mentions(text, cands)
+        if field == "dateline":  # where the story was filed from: a place, whatever else bears its name
+            named = {c: e for c, e in named.items() if e is None or e.type == "place"}
+            cands = [_as_place(c) if c.canonical is None or not c.canonical.startswith("alias:") else c
+                     for c in cands]
+        rest: list[Candidate] = []
+        for c in cands:
+            same = named.get(c)
+            if same is None and not (c.canonical or "").startswith("alias:"):
+                same = known.get(lex.memo.fold(c.text))
+                same = same if same is not None and c.type in (None, same.type) else None
+            if same is not None:
+                out.append(Local(same.type, same.key, same.words, [same.forms[0]], [(c.start, c.end, c.text)],
+                                 canonical=same.canonical, surname_only=same.surname_only, article=article.id,
+                                 field=field, part=part, titles=same.titles))
+            else:
+                rest.append(c)
+        found, _ = local_entities(sorted(rest, key=lambda c: (c.start, c.end)), lex, article.id)
+        for entity in found:
+            entity.field, entity.part = field, part
+            if entity.canonical and not entity.canonical.startswith("alias:"):  # ``BAGHDAD`` is no other name of Baghdad
+                entity.forms = [entity.canonical if f.isupper() else f for f in entity.forms]
+        out += found
+    return out
+
+
+def _as_place(c: Candidate) -> Candidate:
+    """A name the rules or the recognizer typed, read as a place (lone words no one typed stay so)."""
+    if c.type in ("person", "organization"):
+        return replace(c, type="place", canonical=None)
+    if c.hint in ("person", "organization"):
+        return replace(c, hint="place")
+    return c
+
+
+_WORD = re.compile(r"[^\W\d_][\w.'\u2019&-]*")
+_POSSESSIVE = re.compile(r"['\u2019][sS]$")
+CAPS_NAME_WORDS = 5
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) * 5 >= len(letters) * 4
+
+
+def _caps_names(text: str, lex: Lexicon, known: dict[str, Local]) -> list[tuple[Candidate, Local | None]]:
+    """Names in a line written in capitals (``SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN``), where
+    capitals tell no name from the words around it: the longest runs of words that are a name the
+    body uses, else a gazetteer name that is not also a common surname or a club's town."""
+    words = list(_WORD.finditer(text))
+    out: list[tuple[Candidate, Local | None]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(CAPS_NAME_WORDS, len(words) - i), 0, -1):
+            a = words[i].start()
+            phrase = _POSSESSIVE.sub("", text[a : words[i + n - 1].end()])
+            if phrase.endswith(".") and phrase.count(".") == 1:
+                phrase = phrase[:-1]  # the headline's full stop, not ``U.S.``
+            if not phrase:
+                continue
+            same = known.get(lex.memo.fold(phrase))
+            entry = lex.lookup(phrase) if same is None else None
+            if same is not None or (entry is not None and not entry.weak):
+                kind = same.type if same is not None else entry.type if entry is not None else None
+                out.append((Candidate(a, a + len(phrase), phrase, tuple(phrase.split()), kind,
+                                      canonical=entry.name if entry is not None else None), same))
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 def _authors(article: Article, lex: Lexicon) -> list[Local]:

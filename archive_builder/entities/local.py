@@ -81,12 +81,16 @@ def _org_key(c: Candidate, lex: Lexicon) -> str:
     found = lex.lookup(" ".join(words)) if words != list(c.words) else None
     if found is not None and not found.weak:
         return "g:" + lex.memo.fold(found.name)
-    return ("o:" if c.type == "organization" else "l:") + spelling_key(" ".join(words))
+    prefix = "o:" if c.type == "organization" else "l:"
+    if len(words) == 1 and len(lex.memo.skeleton(words[0])) <= 3:  # ``Surrey`` and ``Zaire`` share the skeleton ``sr``
+        return prefix + lex.memo.fold(words[0])
+    return prefix + spelling_key(" ".join(words))
 
 
 def local_entities(cands: list[Candidate], lex: Lexicon, article: str = "") -> tuple[list[Local], list[Candidate]]:
     """Local entities of one text, and the untyped single words left for the archive-wide pass."""
     locals_: dict[str, Local] = {}
+    cands = _surnames_are_people(cands, lex)
     for c in cands:
         if c.type == "person" and len(c.words) > 1:
             _add(locals_, person_key(c.words, lex), "person", c)
@@ -114,12 +118,29 @@ def local_entities(cands: list[Candidate], lex: Lexicon, article: str = "") -> t
                 entity = _add(locals_, key, kind, c)
                 entity.surname_only = entity.surname_only or kind == "person"
             elif c.place_cue and (c.city or not c.text.isupper()):
-                _add(locals_, "l:" + " ".join(lex.memo.skeleton(w) for w in c.words), "place", c)
+                _add(locals_, _org_key(replace(c, type="place", canonical=None), lex), "place", c)
             elif len(c.words) == 1 and not c.initial and (not c.text.isupper() or 1 < len(c.text) <= 6):
                 left.append(c)  # a lone word, or capitals (``CFA``) an organization elsewhere may expand
     for entity in locals_.values():
         entity.article = article
     return sorted(locals_.values(), key=lambda e: e.spans[0]), left
+
+
+def _surnames_are_people(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """A place or organization name that ends the full name of a person this text names
+    (``Washington`` after ``MaliVai Washington``, ``Suu Kyi`` after ``Aung San Suu Kyi``) is that
+    person here: one sense per article."""
+    fold = lex.memo.fold
+    endings: set[tuple[str, ...]] = set()
+    for c in cands:
+        if c.type == "person" and len(c.words) > 1 and not is_initial(c.words[-1]):
+            words = tuple(fold(w) for w in c.words)
+            endings.update(words[-size:] for size in range(1, len(words)))
+    if not endings:
+        return cands
+    return [replace(c, type="person", canonical=None, place_cue=False, city=False, hint=None)
+            if c.type in ("organization", "place") and not (c.canonical or "").startswith("alias:")
+            and len(c.words) <= 2 and tuple(fold(w) for w in c.words) in endings else c for c in cands]
 
 
 def _add(table: dict[str, Local], key: str, kind: EntityType, c: Candidate) -> Local:

@@ -250,10 +250,19 @@ def _record_head(kind: str, unit: Unit, found: _Found, blocks: list[Block]) -> N
     blocks.append(Block(kind, text, unit.line))
 
 
+# A wire date line opened by its place in capitals: ``HONG KONG 1996-08-30``, ``ROME, Aug 30 1996``.
+_DATE_PLACE = re.compile(r"^(?P<place>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}),?\s+(?=\d|[A-Z][a-z])")
+
+
 def _record_date(text: str, found: _Found) -> None:
     line = c.date_line(text)
     if line is None:
         return
+    place = _DATE_PLACE.match(text)
+    if place and found.dateline is None and not c.find_date(place.group("place")) and not any(
+            w.casefold().rstrip(".") in c.TABLES.months or w.casefold().rstrip(".") in c.TABLES.weekdays
+            or c._LABEL.match(w) for w in place.group("place").split()):
+        found.dateline = place.group("place")  # the place the story was filed from
     if line.update:
         found.update = found.update or line.date
     elif found.published is None:

@@ -334,6 +334,13 @@ def _shown(article: Article) -> _Shown:
     return _sentences(article), md_text(article.title), f"*{date}{outlet}*"
 
 
+_HEAD_FIELDS = (("headline", "headline"), ("kicker", "kicker"), ("dek", "standfirst"), ("dateline", "dateline"))
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def _article_block(article: Article, mentions: list[Mention], page: str, memo: dict[str, _Shown]) -> list[str]:
     target = article_page(article.id)
     shown_article = memo.get(article.id)
@@ -346,7 +353,11 @@ def _article_block(article: Article, mentions: list[Mention], page: str, memo: d
     roles = sorted({credit_role(article, m) for m in mentions if m.field in ("credits", "byline")})
     if roles:
         lines += [f"- Credited as {' and '.join(roles)} of this article.", ""]
-    if article.caption and any(m.field == "caption" for m in mentions):
+    fields = {m.field for m in mentions}
+    heads = [label for field, label in _HEAD_FIELDS if field in fields]
+    if heads:
+        lines += [f"- Named in the {_and(heads)}.", ""]
+    if article.caption and "caption" in fields:
         lines += [f"- Named in the photo caption: {md_text(article.caption)}", ""]
     shown: set[tuple[int, int]] = set()
     for m in body:

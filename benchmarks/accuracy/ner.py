@@ -4,11 +4,13 @@
     python -m benchmarks.accuracy.ner articles DIR [--gold benchmarks/accuracy/gold/ner-articles.yml]
 
 ``conll``: each document of a CoNLL-2003 file (``-DOCSTART-`` separated; IOB1, IOB2 or IOBES tags in the
-last column) is written as a ``.txt`` seed (one paragraph per sentence, under a neutral headline) into a
-temporary project, read by the real ingest stage and resolved by the real entity stage; the predicted
-spans are the index's body mentions, typed by their entity (person -> PER, organization -> ORG, place -> LOC).
-Gold tokens are aligned to the archived body; a gold name the body does not hold (peeled off as metadata)
-counts as missed. MISC is ignored. The data is research-only: pass its path, never commit it.
+last column) is written as a ``.txt`` seed (one paragraph per sentence, the document's first line its
+headline) into a temporary project, read by the real ingest stage and resolved by the real entity stage;
+the predicted spans are the index's mentions in every field but the credits (body, headline, kicker,
+dek, dateline, caption), typed by their entity (person -> PER, organization -> ORG, place -> LOC).
+Gold names are placed by their seed offsets in the archived text that holds them (``segments``); a
+gold name no archived text holds counts as missed. MISC is ignored. The data is research-only: pass
+its path, never commit it.
 
 ``articles``: each ``<id>.txt`` of DIR (real articles kept out of the repository) against the gold file,
 which lists per article the names (text, type) a reader marks; a gold name counts once per occurrence
@@ -33,6 +35,7 @@ import yaml
 
 from archive_builder import entities
 from archive_builder.config import load_config
+from archive_builder.entities import head_texts
 from archive_builder.entities.lexicon import load_lexicon
 from archive_builder.model import Article, EntityIndex
 from archive_builder.pipeline import ingest
@@ -106,7 +109,7 @@ def write_conll_seeds(docs: list[Doc], seeds: Path) -> dict[str, list[tuple[str,
     gold: dict[str, list[tuple[str, int, int, str]]] = {}
     for n, doc in enumerate(docs):
         doc_id = f"d{n:04d}"
-        text = f"Document {n}\n\n"
+        text = ""
         names: list[tuple[str, int, int, str]] = []
         for sent in doc.sentences:
             toks = [t for t, _ in sent]
@@ -121,27 +124,74 @@ def write_conll_seeds(docs: list[Doc], seeds: Path) -> dict[str, list[tuple[str,
     return gold
 
 
-def _locate(body: str, names: list[tuple[str, int, int, str]]) -> tuple[set[Span], Counter[str]]:
-    """Gold names as body offsets: each is found at or after the previous one (the body is the seed
-    less its head and tail, in order); returns (spans, per type how many the body does not hold)."""
+def segments(article: Article) -> list[tuple[str, str]]:
+    """The archived texts of an article whose names are mentions, in the seed's order: (key, text),
+    the key ``id`` for the body, ``id|field|part`` for the headline, kicker, dek, caption and dateline."""
+    heads = {(f, p): t for f, p, t in head_texts(article)}
+    if article.caption:
+        heads[("caption", 0)] = article.caption
+    order: list[tuple[str, int]] = []
+    chrome_seen: set[int] = set()
+    for block in article.blocks:
+        if block.kind == "headline":
+            at = [("headline", 0)]
+        elif block.kind == "caption":
+            at = [("caption", 0)]
+        elif block.kind in ("date", "dateline"):
+            at = [("dateline", 0)]
+        elif block.kind in ("kicker", "dek"):
+            at = [(f, p) for f, p in heads if f == block.kind and p not in chrome_seen
+                  and article.chrome[p] == block.text][:1]
+            chrome_seen.update(p for _, p in at)
+        else:
+            continue
+        order += [k for k in at if k in heads and k not in order]
+    order += [k for k in sorted(heads) if k not in order]
+    return [(f"{article.id}|{f}|{p}", heads[(f, p)]) for f, p in order] + [(article.id, article.body)]
+
+
+def _pieces(article: Article, seed: str) -> list[tuple[int, int, str, int]]:
+    """Where the archived texts sit in the seed: (seed start, seed end, segment key, offset in that
+    segment). Body paragraphs are found in order; each other text at its first place in the seed
+    outside the body and the texts already placed."""
+    out: list[tuple[int, int, str, int]] = []
+    cursor = 0
+    for start, end in article.paragraphs:
+        at = seed.find(article.body[start:end], cursor)
+        if at >= 0:
+            out.append((at, at + end - start, article.id, start))
+            cursor = at + end - start
+    for key, text in segments(article)[:-1]:
+        at = seed.find(text)
+        while at >= 0 and any(a < at + len(text) and at < b for a, b, *_ in out):
+            at = seed.find(text, at + 1)
+        if at >= 0 and text:
+            out.append((at, at + len(text), key, 0))
+    return out
+
+
+def _locate(article: Article, seed: str, names: list[tuple[str, int, int, str]]) -> tuple[set[Span], Counter[str]]:
+    """Gold names (seed offsets) as offsets in the archived texts (``segments``) that hold them;
+    returns (spans, per type how many no archived text holds)."""
     found: set[Span] = set()
     lost: Counter[str] = Counter()
-    cursor = 0
-    for text, _, _, typ in names:
-        match = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)").search(body, cursor)
-        if match is None:
+    pieces = _pieces(article, seed)
+    texts = dict(segments(article))
+    for text, s, e, typ in names:
+        for a, b, key, offset in pieces:
+            if a <= s and e <= b and texts[key][offset + s - a : offset + e - a] == text:
+                found.add((key, offset + s - a, offset + e - a, typ))
+                break
+        else:
             lost[typ] += 1
-            continue
-        at = match.start()
-        found.add(("", at, at + len(text), typ))
-        cursor = at + len(text)
     return found, lost
 
 
 def predicted(index: EntityIndex) -> set[Span]:
+    """Every mention but reporters' (credits, byline), keyed as ``segments`` keys its text."""
     kinds = {e.id: _KIND.get(e.type, "") for e in index.entities}
-    return {(m.article, m.start, m.end, kinds[m.entity]) for m in index.mentions
-            if m.field == "body" and kinds.get(m.entity) in TYPES}
+    return {(m.article if m.field == "body" else f"{m.article}|{m.field}|{m.part}", m.start, m.end, kinds[m.entity])
+            for m in index.mentions if m.field not in ("credits", "byline") and kinds.get(m.entity) in TYPES}
 
 
 def run_project(root: Path) -> tuple[tuple[Article, ...], EntityIndex, float]:
@@ -155,7 +205,7 @@ def run_project(root: Path) -> tuple[tuple[Article, ...], EntityIndex, float]:
 
 def score(gold: set[Span], pred: set[Span], texts: dict[str, str], lost: Counter[str], errors: int, took: float,
           tokens: int) -> None:
-    """``lost``: gold names per type that no archived body holds; they count as missed."""
+    """``lost``: gold names per type that no archived text holds; they count as missed."""
     articles = len(texts)
     print(f"{'type':5} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6}")
     rows = [*TYPES, "micro"]
@@ -168,7 +218,7 @@ def score(gold: set[Span], pred: set[Span], texts: dict[str, str], lost: Counter
         rec = tp / total if total else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         print(f"{typ:5} {total:6} {len(p):6} {prec:6.3f} {rec:6.3f} {f1:6.3f}")
-    print(f"gold names not in an archived body (peeled off as headline, dateline...; counted as missed): "
+    print(f"gold names in no archived text (counted as missed): "
           f"{sum(lost.values())} ({', '.join(f'{t} {lost[t]}' for t in TYPES)})")
     print(f"entity stage: {took:.2f} s of CPU for {tokens:,} tokens = {tokens / took:,.0f} tokens/s per core, "
           f"{took / max(articles, 1) * 1000:.1f} ms per article" if took else "")
@@ -208,15 +258,17 @@ def run_conll(path: Path, limit: int | None, errors: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = _project(tmp)
         gold_by_doc = write_conll_seeds(docs, root / "seeds")
+        seeds = {p.stem: p.read_text(encoding="utf-8") for p in (root / "seeds").iterdir()}
         articles, index, took = run_project(root)
     gold: set[Span] = set()
     read = {a.id for a in articles}
     lost: Counter[str] = Counter(typ for k, v in gold_by_doc.items() if k not in read for *_, typ in v)
+    texts: dict[str, str] = {}
     for article in articles:
-        spans, missing = _locate(article.body, gold_by_doc[article.id])
+        spans, missing = _locate(article, seeds[article.id], gold_by_doc[article.id])
         lost += missing
-        gold |= {(article.id, s, e, t) for _, s, e, t in spans}
-    texts = {a.id: a.body for a in articles}
+        gold |= spans
+        texts.update(segments(article))
     tokens = sum(len(s) for d in docs for s in d.sentences)
     print(f"{path.name}: {len(docs)} documents, {tokens:,} tokens, {len(articles)} articles read")
     score(gold, predicted(index), texts, lost, errors, took, tokens)

@@ -4,12 +4,15 @@ real extractors (rules and the statistical recognizer) and every offset names it
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive_builder.curation import Curation
 from archive_builder.entities import resolve
 from archive_builder.entities.extract import spot
+from archive_builder.model import Block
 from tests.entities.gold import make_article
 
 _WORDS = ["Lord", "Chief", "Justice", "Major-General", "Maj.", "Gen.", "Secretary", "of", "State", "Mr.", "al-",
@@ -42,14 +45,17 @@ def test_spotting_never_raises_and_offsets_name_their_text(lex, text):
 @settings(max_examples=40, deadline=None)
 @given(st.lists(_text, min_size=1, max_size=3))
 def test_resolving_generated_articles_never_raises(lex, texts):
-    articles = tuple(make_article(f"g{i}", text, caption=text[:80]) for i, text in enumerate(texts))
+    articles = tuple(replace(make_article(f"g{i}", text, caption=text[:80]), title=text[-60:] or "t", title_derived=False,
+                             dateline=text[:20].upper() or None, chrome=(text[20:70],),
+                             blocks=(Block("dek", text[20:70], 2),))
+                     for i, text in enumerate(texts))
     index, _ = resolve(articles, Curation(), lex)
     bodies = {a.id: a for a in articles}
     for m in index.mentions:
         article = bodies[m.article]
-        source = article.body if m.field == "body" else article.caption or ""
-        if m.field in ("body", "caption"):
-            assert source[m.start : m.end] == m.text
+        source = {"body": article.body, "caption": article.caption, "headline": article.title,
+                  "dateline": article.dateline, "dek": article.chrome[m.part]}[m.field] or ""
+        assert source[m.start : m.end] == m.text
 
 
 def test_a_title_at_the_end_of_a_sentence_is_not_a_name(lex):

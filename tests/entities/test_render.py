@@ -81,7 +81,8 @@ def test_export_lists_entities_with_mentions_that_match_the_body(built, make_pro
         assert set(entity) >= {"id", "type", "name", "aliases", "roles", "articles", "mentions"}
         for m in entity["mentions"]:
             record = bodies[m["article"]]
-            source = record[m["field"]] if m["field"] in ("body", "caption") else record[m["field"]][m["part"]]
+            where = {"headline": "title", "kicker": "chrome", "dek": "chrome"}.get(m["field"], m["field"])
+            source = record[where] if where in ("body", "caption", "title", "dateline") else record[where][m["part"]]
             assert source[m["start"] : m["end"]] == m["text"]
 
 
