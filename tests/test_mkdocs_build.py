@@ -38,6 +38,9 @@ def test_strict_build_of_small_archive(make_project) -> None:  # type: ignore[no
         assert "<" not in (data.string or "")  # JSON-LD holds seed text only as escaped JSON data
         json.loads(data.string or "")
     assert not page.select("img[onerror]") and not page.select('a[href^="javascript"]')
+    external = page.find_all("script", src=True)
+    assert any("bundle" in s["src"] for s in external)  # Material's bundle, then the site's scripts
+    assert all(s.has_attr("defer") for s in external)  # none holds up the first paint
     body = page.select_one(".ab-body").get_text("\n")
     assert "<script>window.pwned=1</script> *Breaking*: {{ config.site_name }}" in body
     assert "[click](javascript:alert(2)) {% raw %}" in body

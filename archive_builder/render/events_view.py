@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from archive_builder.model import Article, Entity, Event, EventMention
@@ -36,7 +37,7 @@ def event_page(event_id: str) -> str:
 
 def has_page(event: Event) -> bool:
     """Which events get a page of their own (every event stays in the export, the article panels
-    and the timeline; those without a page are listed there without a link):
+    and the timeline; those without a page are named there in their month's count):
 
     * events reported by at least two articles (the archive corroborates them), or
     * events the curator named, dated, merged or split, or
@@ -254,6 +255,7 @@ def _short_date(event: Event) -> str:
 
 
 TIMELINE_ARTICLES = 8  # articles listed per month; the rest are counted and linked to the articles index
+TIMELINE_ONE_PAGE = 400  # entries (events and articles) above which the months go on one page per year
 FILTER_CHOICES = 40  # people and places offered by the timeline's filter
 
 
@@ -276,7 +278,7 @@ def _month_key(date: dt.date) -> tuple[int, int]:
 
 
 def _overview(months: list[tuple[int, int]], articles: dict[tuple[int, int], int],
-              events: dict[tuple[int, int], int]) -> str:
+              events: dict[tuple[int, int], int], link: Callable[[tuple[int, int]], str]) -> str:
     """Articles per month as columns, months with events marked by a dot above their column (SVG)."""
     from archive_builder.render.svg import esc
 
@@ -299,7 +301,7 @@ def _overview(months: list[tuple[int, int]], articles: dict[tuple[int, int], int
                   + (f'<circle cx="{x + col / 2 - 0.5:.1f}" cy="{top - 8}" r="{min(4.0, col / 2):.1f}" class="ab-event-dot"/>'
                      if events.get((y, m)) else ""))
         # only months with something in them have a section to go to
-        parts.append(f'<a href="#month-{y:04d}-{m:02d}">{shapes}</a>' if n or events.get((y, m)) else f"<g>{shapes}</g>")
+        parts.append(f'<a href="{link((y, m))}">{shapes}</a>' if n or events.get((y, m)) else f"<g>{shapes}</g>")
     if months:
         first, last = months[0], months[-1]
         parts.append(f'<text x="4" y="{top + height + 14}" class="ab-axis">{dt.date(*first, 1):%b %Y}</text>')
@@ -311,12 +313,18 @@ def _overview(months: list[tuple[int, int]], articles: dict[tuple[int, int], int
 
 
 def timeline(ctx: RenderContext) -> bytes:
-    """Months in order, each with its events (all of them) and its articles (the first few, then a count):
-    light enough for 10,000 articles. A filter (the site's script) keeps the events and articles of
-    one person or place."""
-    from archive_builder.render.entities_view import article_mentions
+    """The timeline page (with the year pages, see :func:`timeline_pages`)."""
+    data = timeline_pages(ctx)[0].data
+    assert data is not None
+    return data
 
-    page = TIMELINE
+
+def timeline_pages(ctx: RenderContext) -> list[Output]:
+    """Months in order, each with its events that have a page (the others counted) and its articles (the
+    first few, then a count and a link). A filter (the site's script) keeps the events and articles of
+    one person or place. Past ``TIMELINE_ONE_PAGE`` entries the months go on one page per year
+    (``timeline/<year>.md``) and the timeline page keeps the chart and the years: every page stays light
+    for a browser at 10,000 articles."""
     events = [e for e in ctx.archive.events.events if e.date is not None]
     articles = sorted((a for a in ctx.archive.articles if a.published is not None),
                       key=lambda a: (a.published, a.title.casefold(), a.id))
@@ -328,9 +336,16 @@ def timeline(ctx: RenderContext) -> bytes:
     for a in articles:
         assert a.published is not None
         by_month_articles[_month_key(a.published)].append(a)
-    lines = ["# Timeline", "", "Events and publication dates, month by month (an event known only to its month or "
-             "year is listed at its start). Each month lists its events and its first articles.", ""]
     keys = sorted(set(by_month_events) | set(by_month_articles))
+    entries = sum(sum(1 for e in by_month_events.get(k, []) if has_page(e))
+                  + min(TIMELINE_ARTICLES, len(by_month_articles.get(k, []))) for k in keys)
+    split = entries > TIMELINE_ONE_PAGE
+    page = TIMELINE
+    lines = ["# Timeline", "", "Events and publication dates, month by month (an event known only to its month or "
+             "year is listed at its start). Each month lists its events that have a page and its first articles.", ""]
+    years = sorted({y for y, _ in keys})
+    year_page = {y: f"timeline/{y:04d}.md" for y in years}
+    outputs: list[Output] = []
     if not keys:
         lines.append("Nothing dated in the archive yet.")
     else:
@@ -339,45 +354,102 @@ def timeline(ctx: RenderContext) -> bytes:
         while (y, m) <= keys[-1]:
             months.append((y, m))
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+        def month_link(key: tuple[int, int]) -> str:
+            anchor = f"#month-{key[0]:04d}-{key[1]:02d}"
+            return href(page, year_page[key[0]], None, ctx.use_directory_urls) + anchor if split else anchor
+
         lines += [_overview(months, {k: len(v) for k, v in by_month_articles.items()},
-                                 {k: len(v) for k, v in by_month_events.items()}), ""]
+                            {k: len(v) for k, v in by_month_events.items()}, month_link), ""]
         choices = _filter_choices(ctx)
-        chosen = {e.id for e in choices}
-        if choices:
-            options = "".join(f'<option value="{inert(e.id)}">{inert(e.name)} ({e.type})</option>'
-                              for e in choices)
-            lines += ['<div class="ab-timeline-filter" hidden><label for="ab-timeline-who">Show only</label> '
-                      f'<select id="ab-timeline-who"><option value="">everyone and everywhere</option>{options}</select>'
-                      ' <span class="ab-filter-count" aria-live="polite"></span></div>', ""]
-        root = href(page, "index.md", None, ctx.use_directory_urls)
-        for key in keys:
-            items = []
-            for e in by_month_events.get(key, []):
-                who = " ".join(i for i in (*e.participants, *e.places) if i in chosen)
-                label = (f'<a href="{href(page, event_page(e.id), None, ctx.use_directory_urls)}">{inert(e.label)}</a>'
-                         if has_page(e) else inert(e.label))
-                items.append(f'<li class="ab-tl-event" data-who="{inert(who)}"><span class="ab-tl-date">'
-                             f'{_short_date(e)}</span> <span class="ab-tl-kind">Event</span> {label}</li>')
-            month_articles = by_month_articles.get(key, [])
-            for a in month_articles[:TIMELINE_ARTICLES]:
-                assert a.published is not None
-                who = " ".join(sorted({m.entity for m in article_mentions(ctx.archive.entities, a.id)} & chosen))
-                outlet = f" ({inert(a.outlet)})" if a.outlet else ""
-                items.append(f'<li class="ab-tl-article" data-who="{inert(who)}"><span class="ab-tl-date">'
-                             f'{a.published.isoformat()}</span> <a href="{href(page, article_page(a.id), None, ctx.use_directory_urls)}">'
-                             f"{inert(a.title)}</a>{outlet}</li>")
-            more = ""
-            if len(month_articles) > TIMELINE_ARTICLES:
-                target = f"{root}{page_url('articles/index.md', ctx.use_directory_urls)}#month-{key[0]:04d}-{key[1]:02d}"
-                more = (f'<p class="ab-tl-more"><a href="{target}">All {len(month_articles):,} articles of '
-                        f"{dt.date(*key, 1):%B %Y}</a></p>")
-            lines += [f"## {dt.date(*key, 1):%B %Y} {{ #month-{key[0]:04d}-{key[1]:02d} .ab-tl-month }}", "",
-                      f'<ul class="ab-tl">{"".join(items)}</ul>', *([more] if more else []), ""]
+        if not split:
+            lines += _month_sections(ctx, page, keys, by_month_events, by_month_articles, choices)
+        else:
+            lines += ["The months are on one page per year:", ""]
+            for year in years:
+                n_articles = sum(len(by_month_articles.get((year, m), [])) for m in range(1, 13))
+                n_events = sum(1 for m in range(1, 13) for e in by_month_events.get((year, m), []) if has_page(e))
+                lines.append(f"- {_link(str(year), page, year_page[year])}: {n_articles:,} article(s), "
+                             f"{n_events:,} event(s) with a page")
+            lines.append("")
+            for i, year in enumerate(years):
+                outputs.append(Output(year_page[year], _year_page(
+                    ctx, year, year_page, years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None,
+                    [k for k in keys if k[0] == year], by_month_events, by_month_articles, choices)))
     undated = sorted((e for e in ctx.archive.events.events if e.date is None), key=lambda e: e.id)
+    paged = [e for e in undated if has_page(e)]
     if undated:
-        lines += ["## Date unknown", ""] + [f"- {_event_ref(e, TIMELINE)}" for e in undated] + [""]
+        lines += ["## Date unknown", ""] + [f"- {_event_ref(e, TIMELINE)}" for e in paged]
+        if len(paged) < len(undated):
+            lines.append(f"\n{len(undated) - len(paged):,} more undated event(s) named in a single article each "
+                         "(shown in that article).")
+        lines.append("")
     lines += page_cite(page, "Timeline", "Timeline", ctx.site_name)
-    return fm_page({"title": "Timeline", "generated": True, "search": {"exclude": True}}, "\n".join(lines))
+    front = {"title": "Timeline", "generated": True, "hide": ["toc"], "search": {"exclude": True}}
+    return [Output(TIMELINE, fm_page(front, "\n".join(lines))), *outputs]
+
+
+def _year_page(ctx: RenderContext, year: int, year_page: dict[int, str], before: int | None, after: int | None,
+               keys: list[tuple[int, int]], by_month_events: dict[tuple[int, int], list[Event]],
+               by_month_articles: dict[tuple[int, int], list[Article]], choices: list[Entity]) -> bytes:
+    page = year_page[year]
+    steps = [_link("All years", page, TIMELINE)]
+    if before is not None:
+        steps.insert(0, _link(f"\u2190 {before}", page, year_page[before]))
+    if after is not None:
+        steps.append(_link(f"{after} \u2192", page, year_page[after]))
+    lines = [f"# Timeline: {year}", "", " \u00b7 ".join(steps), ""]
+    lines += _month_sections(ctx, page, keys, by_month_events, by_month_articles, choices)
+    lines += page_cite(page, f"Timeline: {year}", f"Timeline {year}", ctx.site_name)
+    front = {"title": f"Timeline: {year}", "generated": True, "hide": ["toc"], "search": {"exclude": True}}
+    return fm_page(front, "\n".join(lines))
+
+
+def _month_sections(ctx: RenderContext, page: str, keys: list[tuple[int, int]],
+                    by_month_events: dict[tuple[int, int], list[Event]],
+                    by_month_articles: dict[tuple[int, int], list[Article]], choices: list[Entity]) -> list[str]:
+    """The filter (people and places of these months) and a section per month."""
+    from archive_builder.render.entities_view import article_mentions
+
+    chosen = {e.id for e in choices}
+    sections: list[str] = []
+    present: set[str] = set()
+    root = href(page, "index.md", None, ctx.use_directory_urls)
+    for key in keys:
+        items = []
+        month_events = by_month_events.get(key, [])
+        for e in (e for e in month_events if has_page(e)):
+            who_ids = [i for i in (*e.participants, *e.places) if i in chosen]
+            present.update(who_ids)
+            label = f'<a href="{href(page, event_page(e.id), None, ctx.use_directory_urls)}">{inert(e.label)}</a>'
+            items.append(f'<li class="ab-tl-event" data-who="{inert(" ".join(who_ids))}"><span class="ab-tl-date">'
+                         f'{_short_date(e)}</span> <span class="ab-tl-kind">Event</span> {label}</li>')
+        single = sum(1 for e in month_events if not has_page(e))
+        month_articles = by_month_articles.get(key, [])
+        for a in month_articles[:TIMELINE_ARTICLES]:
+            assert a.published is not None
+            who_ids = sorted({m.entity for m in article_mentions(ctx.archive.entities, a.id)} & chosen)
+            present.update(who_ids)
+            outlet = f" ({inert(a.outlet)})" if a.outlet else ""
+            items.append(f'<li class="ab-tl-article" data-who="{inert(" ".join(who_ids))}"><span class="ab-tl-date">'
+                         f'{a.published.isoformat()}</span> <a href="{href(page, article_page(a.id), None, ctx.use_directory_urls)}">'
+                         f"{inert(a.title)}</a>{outlet}</li>")
+        notes = []
+        if single:
+            notes.append(f"{single:,} more event(s) named in a single article each (shown in that article)")
+        if len(month_articles) > TIMELINE_ARTICLES:
+            target = f"{root}{page_url('articles/index.md', ctx.use_directory_urls)}#month-{key[0]:04d}-{key[1]:02d}"
+            notes.append(f'<a href="{target}">All {len(month_articles):,} articles of {dt.date(*key, 1):%B %Y}</a>')
+        more = f'<p class="ab-tl-more">{"; ".join(notes)}</p>' if notes else ""
+        sections += [f"## {dt.date(*key, 1):%B %Y} {{ #month-{key[0]:04d}-{key[1]:02d} .ab-tl-month }}", "",
+                     *([f'<ul class="ab-tl">{"".join(items)}</ul>'] if items else []), *([more] if more else []), ""]
+    offered = [e for e in choices if e.id in present]
+    if not offered:
+        return sections
+    options = "".join(f'<option value="{inert(e.id)}">{inert(e.name)} ({e.type})</option>' for e in offered)
+    return ['<div class="ab-timeline-filter" hidden><label for="ab-timeline-who">Show only</label> '
+            f'<select id="ab-timeline-who"><option value="">everyone and everywhere</option>{options}</select>'
+            ' <span class="ab-filter-count" aria-live="polite"></span></div>', "", *sections]
 
 
 def pages(ctx: RenderContext) -> list[Output]:
@@ -387,7 +459,7 @@ def pages(ctx: RenderContext) -> list[Output]:
         grouped[m.event].append(m)
     out = [Output(event_page(e.id), render_event(ctx, e, grouped[e.id], entities))
            for e in ctx.archive.events.events if has_page(e)]
-    out += [Output(EVENTS_INDEX, events_index(ctx)), Output(TIMELINE, timeline(ctx))]
+    out += [Output(EVENTS_INDEX, events_index(ctx)), *timeline_pages(ctx)]
     return out
 
 

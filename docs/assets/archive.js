@@ -107,16 +107,19 @@ document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach
     var shown = 0;
     // each month: its heading (h2.ab-tl-month), its list (ul.ab-tl), maybe a "more" paragraph
     document.querySelectorAll("h2.ab-tl-month").forEach(function (heading) {
-      var list = heading.nextElementSibling;
-      if (!list || !list.classList.contains("ab-tl")) { return; }
+      var next = heading.nextElementSibling;
+      var list = next && next.classList.contains("ab-tl") ? next : null;
       var visible = 0;
-      list.querySelectorAll("li[data-who]").forEach(function (item) {
-        var ok = !who || (" " + item.getAttribute("data-who") + " ").indexOf(" " + who + " ") >= 0;
-        item.hidden = !ok;
-        if (ok) { visible += 1; }
-      });
-      heading.hidden = list.hidden = visible === 0;
-      var more = list.nextElementSibling;
+      if (list) {
+        list.querySelectorAll("li[data-who]").forEach(function (item) {
+          var ok = !who || (" " + item.getAttribute("data-who") + " ").indexOf(" " + who + " ") >= 0;
+          item.hidden = !ok;
+          if (ok) { visible += 1; }
+        });
+        list.hidden = visible === 0;
+      }
+      heading.hidden = who ? visible === 0 : false;
+      var more = list ? list.nextElementSibling : next;
       if (more && more.classList.contains("ab-tl-more")) { more.hidden = !!who; }
       shown += visible;
     });

@@ -110,9 +110,11 @@ def test_hostile_text_stays_text(ctx: RenderContext) -> None:
     panel = "\n".join(view.article_panels(ctx, ctx.articles["hostile"], "articles/hostile.md"))
     assert "<" not in panel and "{{" not in panel
     assert "&lt;img" in page(ctx, view.event_page(paged[0].id)) or "&#60;img" in page(ctx, view.event_page(paged[0].id))
+    assert "Rocket attack" in page(ctx, view.EVENTS_INDEX)  # the unpaged event is listed, its label escaped
+    assert "Rocket attack" not in page(ctx, view.TIMELINE)  # the timeline counts it: no page to go to
+    assert "1 more event(s) named in a single article" in page(ctx, view.TIMELINE)
     for listing in (view.TIMELINE, view.EVENTS_INDEX):
         text = page(ctx, listing)
-        assert "Rocket attack" in text  # the unpaged event is listed, its label escaped
         for line in text.splitlines():  # the timeline is raw HTML: seed text in it is escaped
             assert "<script" not in line and "<img" not in line and "{{" not in line
 
@@ -179,3 +181,31 @@ def test_fast_links_agree_with_md_link(src: str, dst: str) -> None:
     from archive_builder.render.markup import md_link
 
     assert view._link("L <x>", src, dst, "ev-1-2") == md_link("L <x>", src, dst, "ev-1-2")
+
+
+def test_a_long_timeline_goes_on_one_page_per_year() -> None:
+    from archive_builder.model import Event, EventIndex
+
+    def event(i: int, year: int, paged: bool) -> Event:
+        day = dt.date(year, 1 + i % 12, 1 + i % 28)
+        return Event(f"e{year}-{i}", f"Strike {i} <b>", day, "day", "strike",
+                     articles=("a", "b") if paged else ("a",))
+
+    few = EventIndex(tuple(event(i, 2019, True) for i in range(10)))
+    single = view.timeline_pages(RenderContext.of(Archive((), events=few)))
+    assert [o.path for o in single] == [view.TIMELINE]  # a short timeline stays one page
+    assert "## January 2019" in single[0].data.decode()
+
+    many = EventIndex(tuple(event(i, year, i % 3 != 0) for year in (2018, 2019, 2021)
+                            for i in range(view.TIMELINE_ONE_PAGE)))
+    outputs = {o.path: o.data.decode() for o in view.timeline_pages(RenderContext.of(Archive((), events=many)))}
+    assert sorted(outputs) == ["timeline.md", "timeline/2018.md", "timeline/2019.md", "timeline/2021.md"]
+    main = outputs["timeline.md"]
+    assert "## January" not in main and "[2019](timeline/2019.md)" in main
+    assert 'href="2021/#month-2021-03"' in main  # the chart's bars open the year's month (/timeline/2021/)
+    year = outputs["timeline/2019.md"]
+    assert year.count('class="ab-tl-event"') == sum(1 for e in many.events if e.date.year == 2019 and view.has_page(e))
+    assert "Strike 1 " in year and "<b>" not in year  # seed text stays text
+    assert "[\u2190 2018](2018.md)" in year and "[2021 \u2192](2021.md)" in year and "[All years](../timeline.md)" in year
+    for text in outputs.values():
+        assert text.count("<li") <= view.TIMELINE_ONE_PAGE
