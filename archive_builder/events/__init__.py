@@ -21,7 +21,7 @@ from archive_builder.events.infer import YearHint, infer
 from archive_builder.events.join import Cluster, join
 from archive_builder.events.labels import compose, roles, where
 from archive_builder.events.mentions import Candidate, Reading, candidates, names_of, read
-from archive_builder.events.stories import group_stories, join_stories, leads, profiles, years
+from archive_builder.events.stories import group_stories, join_stories, profiles, years
 from archive_builder.model import (
     Article,
     DatePrecision,
@@ -253,7 +253,7 @@ def extract(
     types = {e.id: e.type for e in known.values()}
     bodies = {a.id: a.body for a in articles}
     stated = {a.id: None if a.published_derived else a.published for a in articles}
-    told = group_stories(profiles(bodies, grouped, types), leads(grouped, types), years(stated, bodies))
+    told = group_stories(profiles(bodies, grouped, types), years(stated, bodies))
     clusters = join_stories(clusters, dropped, told)
     drafts, issues = apply_curation(_recorded_ids(_drafts(clusters, known), recorded or {}), curation)
     problems.extend(issues)

@@ -13,9 +13,8 @@ same rare names and words, used often. This step
    pair by the cosine of their profiles, and groups articles by average linkage: two groups join
    while the mean similarity over all their pairs of articles (pairs never found count 0) is at least
    ``STORY_LINK``, so one article that mentions two stories does not chain them. Two groups never
-   join when each is about a person (the one its articles name most) that most of the other's
-   articles do not name (two boxers' title defences against different challengers), or when they
-   were written in different years (stated publication year, or the year the text names most);
+   join when they were written in different years (stated publication year, or the year the text
+   names most);
 3. inside a story of two or more articles, joins the events of one family (an ``attack`` with an
    ``attack``; a shooting, a killing and a death are one incident, as are an arrest and the charges)
    when nothing contradicts it: days more than ``DAY_SLACK`` apart, or other months, when both are
@@ -47,7 +46,6 @@ PERSON_WEIGHT = 1.5  # a person named in two reports says more than a country or
 WORD_WEIGHT = 1.0  # a content word counts as much as an organization or a place (before its rarity)
 MAX_SHARED = 40  # a name or word in more articles than this finds no candidate pairs (the archive's stop word)
 MIN_PAIR = 0.05  # pairs below this cosine are not kept
-LEAD_COUNT = 2  # an article is about the person it names most, when named this often or more
 DAY_SLACK = 1  # reports of one story a day apart (time zones, ``late Tuesday``) tell one incident
 # families that tell one incident in a story: a shooting, the killing and the death it caused; an
 # arrest and the charges
@@ -130,49 +128,33 @@ def _pairs(vecs: dict[str, Profile]) -> dict[tuple[str, str], float]:
 
 
 class _Groups:
-    """Articles grouped so far, with who each group is about (for the contradiction check)."""
+    """Articles grouped so far, with the years they were written in (for the contradiction check)."""
 
-    def __init__(self, vecs: dict[str, Profile], leads: Mapping[str, set[str]],
-                 years: Mapping[str, set[int]]) -> None:
+    def __init__(self, vecs: dict[str, Profile], years: Mapping[str, set[int]]) -> None:
+        self.members: dict[str, list[str]] = {a: [a] for a in vecs}
         self.years: dict[str, Counter[int]] = {a: Counter(years.get(a, ())) for a in vecs}
         self.dated: dict[str, int] = {a: int(bool(years.get(a))) for a in vecs}
-        self.members: dict[str, list[str]] = {a: [a] for a in vecs}
-        self.names: dict[str, Counter[str]] = {a: Counter(k for k in v if not k.startswith("w:")) for a, v in vecs.items()}
-        self.leads: dict[str, Counter[str]] = {a: Counter(leads.get(a, ())) for a in vecs}
-
-    def _leads(self, g: str) -> set[str]:
-        half = len(self.members[g]) / 2
-        return {e for e, k in self.leads[g].items() if k >= half}
-
-    def _foreign(self, a: str, b: str) -> bool:
-        """``a`` is about someone most of ``b``'s articles do not name."""
-        return any(self.names[b][e] * 2 < len(self.members[b]) for e in self._leads(a))
 
     def _era(self, g: str) -> set[int]:
+        """The years at least half of the group's dated articles were written in."""
         return {y for y, k in self.years[g].items() if k * 2 >= self.dated[g]}
 
     def contradict(self, a: str, b: str) -> bool:
-        """Each group is about someone the other (mostly) does not name, or the two are written
-        in different years: two incidents."""
+        """The two groups were written in different years: two incidents."""
         era_a, era_b = self._era(a), self._era(b)
-        if era_a and era_b and not era_a & era_b:
-            return True
-        return self._foreign(a, b) and self._foreign(b, a)
+        return bool(era_a and era_b and not era_a & era_b)
 
     def merge(self, keep: str, gone: str) -> None:
         self.members[keep].extend(self.members.pop(gone))
-        self.names[keep].update(self.names.pop(gone))
-        self.leads[keep].update(self.leads.pop(gone))
         self.years[keep].update(self.years.pop(gone))
         self.dated[keep] += self.dated.pop(gone)
 
 
-def group_stories(vecs: dict[str, Profile], leads: Mapping[str, set[str]] | None = None,
-            years: Mapping[str, set[int]] | None = None) -> list[list[str]]:
+def group_stories(vecs: dict[str, Profile], years: Mapping[str, set[int]] | None = None) -> list[list[str]]:
     """Groups of articles reporting one story (average linkage over the sparse pair similarities;
-    groups whose leading names contradict never join)."""
+    groups written in different years never join)."""
     pairs = _pairs(vecs)
-    groups = _Groups(vecs, leads or {}, years or {})
+    groups = _Groups(vecs, years or {})
     members = groups.members
     link: dict[str, dict[str, float]] = defaultdict(dict)
     for (a, b), s in pairs.items():
@@ -219,16 +201,6 @@ def years(published: Mapping[str, dt.date | None], bodies: Mapping[str, str]) ->
         named = Counter(int(y) for y in _YEAR.findall(body))
         top = max(named.values(), default=0)
         out[a] = {day.year} if day is not None else {y for y, k in named.items() if k == top}
-    return out
-
-
-def leads(mentions: Mapping[str, list[Mention]], types: Mapping[str, str]) -> dict[str, set[str]]:
-    """Whom each article is about: the person it names most (``LEAD_COUNT`` times or more)."""
-    out: dict[str, set[str]] = {}
-    for a, ms in mentions.items():
-        c = Counter(m.entity for m in ms if m.field == "body" and types.get(m.entity) == "person")
-        top = max(c.values(), default=0)
-        out[a] = {e for e, k in c.items() if k == top and k >= LEAD_COUNT}
     return out
 
 
