@@ -162,3 +162,22 @@ def test_damaged_registry_is_reported_and_left_alone(make_project) -> None:  # t
     assert (config.seeds_dir / "ids.yml").read_text(encoding="utf-8") == "events: [unclosed\n"
     assert (config.docs_dir / "articles" / "wire_0412.md").is_file()
     assert not any("no seed named 'ids'" in m for m in messages)
+
+
+def test_a_preview_shows_retired_event_addresses_as_redirects_and_records_nothing(make_project) -> None:  # type: ignore[no-untyped-def]
+    """What ``mkdocs serve`` does (``record_ids`` off): the curator merges two events; the preview
+    already answers the retired address with a redirect, and the registry on disk is left as it was."""
+    import dataclasses
+
+    config = make_project({name: _seed(name) for name in ("ledger_0411.txt", "wire_0412.txt", "digest_0424.txt",
+                                                          "ledger_0515.txt")})
+    build(config)
+    docs, seeds = config.docs_dir, config.seeds_dir
+    events = sorted(_event_pages(docs))
+    assert len(events) >= 2, events
+    registry = (seeds / ids.IDS_FILE).read_bytes()
+    keep, retire = (posixpath.splitext(posixpath.basename(p))[0] for p in events[:2])
+    (seeds / "curation.yml").write_text(f"events:\n  - merge: [{keep}, {retire}]\n", encoding="utf-8")
+    build(dataclasses.replace(config, record_ids=False))
+    assert _resolve(docs, f"events/{retire}.md") == (f"events/{keep}.md", "redirect")
+    assert (seeds / ids.IDS_FILE).read_bytes() == registry
