@@ -21,6 +21,7 @@ from archive_builder.events.infer import YearHint, infer
 from archive_builder.events.join import Cluster, join
 from archive_builder.events.labels import compose, roles, where
 from archive_builder.events.mentions import Candidate, Reading, candidates, names_of, read
+from archive_builder.events.stories import group_stories, join_stories, profiles, years
 from archive_builder.model import (
     Article,
     DatePrecision,
@@ -248,7 +249,12 @@ def extract(
     for article in articles:
         refs = [_anchored(r, article) for r in raws[article.id]]
         found.extend(candidates(article, refs, names_of(grouped.get(article.id, []), known), scans[article.id][1]))
-    clusters = join(found, {a.id: a.published for a in articles})
+    clusters, dropped = join(found, {a.id: a.published for a in articles})
+    types = {e.id: e.type for e in known.values()}
+    bodies = {a.id: a.body for a in articles}
+    stated = {a.id: None if a.published_derived else a.published for a in articles}
+    told = group_stories(profiles(bodies, grouped, types), years(stated, bodies))
+    clusters = join_stories(clusters, dropped, told)
     drafts, issues = apply_curation(_recorded_ids(_drafts(clusters, known), recorded or {}), curation)
     problems.extend(issues)
     return articles, _freeze(drafts, {a.id: a for a in articles}, known), tuple(problems)

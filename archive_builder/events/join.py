@@ -226,8 +226,9 @@ def _in_article(c: Candidate, clusters: list[Cluster]) -> Cluster | None:
     return homes[0] if len(homes) == 1 else None
 
 
-def join(cands: list[Candidate], published: dict[str, dt.date | None]) -> list[Cluster]:
-    """Clusters of mentions, each one event (order: dated by day first, then the rest)."""
+def join(cands: list[Candidate], published: dict[str, dt.date | None]) -> tuple[list[Cluster], list[Candidate]]:
+    """Clusters of mentions, each one event (order: dated by day first, then the rest), and the
+    mentions that joined none (``stories`` may still join them across the articles of a story)."""
     day = [c for c in cands if c.date is not None and c.date.precision == "day" and c.date.date is not None]
     dated = {id(c) for c in day}
     rest = sorted((c for c in cands if id(c) not in dated), key=lambda c: (c.article, c.start))
@@ -242,4 +243,7 @@ def join(cands: list[Candidate], published: dict[str, dt.date | None]) -> list[C
             home.add(c)
     monthly = [c for c in leftover if c.date is not None and c.date.precision == "month" and c.entities]
     undated = [c for c in leftover if c.date is None or c.date.precision != "month"]
-    return clusters + _by_month(monthly) + _undated(undated)
+    rest_undated = _undated(undated)
+    used = {id(c) for k in rest_undated for c in k.members} | {id(c) for c in monthly}
+    dropped = [c for c in leftover if id(c) not in used]
+    return clusters + _by_month(monthly) + rest_undated, dropped

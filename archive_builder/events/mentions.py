@@ -67,13 +67,50 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"crash(?:es|ed)?", "crash", "crash"),
     (r"trials?|convicted|sentenced|verdicts?", "trial", "trial"),
     (r"victory|victories|defeated|won", "win", "win"),
+    # what else leads a news report: admissions, dismissals, signings, releases, abductions, ...
+    (r"(?:checked|checks|checking) (?:(?:herself|himself|themselves) )?in(?:to)?", "admission", "admission"),
+    (r"admitted (?:herself |himself )?(?:to|into)|entered (?:rehab|rehabilitation|a rehab)", "admission", "admission"),
+    (r"sacked|ousted|dismissed|fired (?:as|from)|firing of", "dismissal", "dismissal"),
+    (r"executed|executions?", "killing", "killing"),
+    (r"opened fire|gunfire|gunman|gunmen", "attack", "shooting"),
+    (r"kidnapp(?:ed|ings?)|abduct(?:ed|ions?)", "kidnapping", "kidnapping"),
+    (r"hijack(?:ed|ings?)|seized|seizures?", "seizure", "seizure"),
+    (r"charged|indicted|pleaded|charges", "trial", "trial"),
+    (r"beat|knocked out|knockout|knocks out", "win", "win"),
+    (r"signed|signs|signing", "signing", "signing"),
+    (r"released|unveiled|releases", "release", "release"),
+    (r"announcements?", "announcement", "announcement"),
+    (r"sank|sunk|capsized|sinking", "sinking", "sinking"),
+    (r"floods?|flooding", "flood", "flood"),
+    (r"hit-and-run|collided|collisions?", "crash", "crash"),
+    (r"riots?|rioting", "protest", "riot"),
+    (r"severed|damaged", "damage", "damage"),
+    (r"erupted|eruptions?", "eruption", "eruption"),
+    (r"evacuat(?:ed|ions?)", "evacuation", "evacuation"),
+    (r"rescued|rescues?", "rescue", "rescue"),
+    (r"dies", "death", "death"),
+    (r"offers?|offered", "offer", "offer"),
+    (r"captured|caught", "arrest", "arrest"),
+    (r"foiled|thwarted|intercepted|repelled", "interception", "interception"),
+    (r"destroyed|gutted", "damage", "damage"),
 )
 FAMILY_OF = {kind: family for _, family, kind in TRIGGERS}
 _TRIGGER = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS)) + r")(?![\w-])", re.I
 )
 # first words of the triggers: ``find_triggers`` tries the pattern only where one stands
-HEADS = frozenset(["murder", "murders", "murdered", "shot", "gunned", "stabbing", "stabbings", "stabbed", "deaths",
+HEADS = frozenset(["checked", "checks", "checking", "admitted", "entered", "sacked", "ousted", "dismissed", "fired",
+                   "firing", "executed", "execution", "executions", "opened", "gunfire", "gunman",
+                   "gunmen", "kidnapped", "kidnapping", "kidnappings", "abducted", "abduction", "abductions",
+                   "hijacked", "hijacking", "hijackings", "seized", "seizure", "seizures", "charged", "indicted",
+                   "pleaded", "charges", "beat", "knocked", "knockout", "knocks", "signed", "signs", "signing",
+                   "released", "unveiled", "releases", "announcement", "announcements", "sank", "sunk",
+                   "capsized", "sinking", "flood", "floods", "flooding", "hit", "collided", "collision",
+                   "collisions", "riot", "riots", "rioting", "severed", "damaged", "erupted",
+                   "eruption", "eruptions", "evacuated", "evacuation", "evacuations", "rescued", "rescue",
+                   "rescues", "dies", "offer", "offers", "offered", "captured", "caught", "foiled", "thwarted",
+                   "intercepted", "repelled", "destroyed", "gutted",
+                   "murder", "murders", "murdered", "shot", "gunned", "stabbing", "stabbings", "stabbed", "deaths",
                    "died", "earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "fire", "fires",
                    "blaze", "blazes", "arson", "robbery", "robberies", "heist", "heists", "robbed", "escape",
                    "escapes", "escaped", "appointment", "appointments", "appointed", "nomination", "nominations",
@@ -95,6 +132,7 @@ _DATE_GLUE = re.compile(r"\s*\b(?:on|in|of|at)\s*$", re.I)
 _PREPOSITIONS = frozenset(["of", "on", "against", "at", "in", "with", "by", "between", "over", "about", "from", "into", "near", "outside", "inside"])
 _VERBS = frozenset(["struck", "hit", "into", "on", "in", "inside", "near"])  # last words of verb triggers
 CORE_REACH = 25
+LEDE = 2  # first sentences of an article: its triggers are mentions even when they name no one
 OBJECT_LEAD = 12  # characters of title (``Maj. Gen.``) allowed before the name an object phrase starts with  # characters before a trigger where its own people are named
 
 
@@ -120,6 +158,7 @@ class Candidate:
     agents: tuple[str, ...] = ()  # named right before the trigger: ``Iran's attack``, ``Mr. X telephoned``
     targets: tuple[str, ...] = ()  # named in the trigger's own phrase: ``attack on X``, ``killing of X``
     located: tuple[tuple[str, str], ...] = ()  # (preposition, place id): ``in X``, ``near X``, ``at X``
+    lede: bool = False  # in the article's first sentences, where news tells its main happening
 
     @property
     def generic(self) -> bool:
@@ -331,7 +370,7 @@ def candidates(article: Article, dates: list[DateRef], names: Names, reading: Re
     reading = reading or read(article)
     every = reading.triggers
     starts = [m.start for m in every]
-    for sentence in reading.sentences:
+    for number, sentence in enumerate(reading.sentences):
         lo_i, hi_i = bisect.bisect_left(starts, sentence[0]), bisect.bisect_left(starts, sentence[1])
         triggers = [m for m in every[lo_i:hi_i] if m.end <= sentence[1] and not _participle(body, m)]
         if not triggers:
@@ -346,7 +385,8 @@ def candidates(article: Article, dates: list[DateRef], names: Names, reading: Re
             c_start, c_end = _clause(body, sentence, m.start, m.end)
             near = names.within(max(lo, c_start), min(hi, c_end))
             persons, others, places = _split(near, names.types)
-            if usable is None and not (persons or others or places):
+            lede = number < LEDE
+            if usable is None and not (persons or others or places or lede):
                 continue
             label, phrase_end = _label(body, m, min(hi, c_end), inside)
             agents, targets, located = _roles(body, near, names.types, m, label)
@@ -354,5 +394,5 @@ def candidates(article: Article, dates: list[DateRef], names: Names, reading: Re
             end = max(m.end, usable.end) if usable else m.end
             out.append(Candidate(article.id, start, end, m.start, m.end, m.text.lower(), m.family, m.kind,
                                  usable, persons, _core(near, names.types, m.start, phrase_end), others, places,
-                                 label, sentence, agents, targets, located))
+                                 label, sentence, agents, targets, located, lede))
     return out

@@ -1,0 +1,317 @@
+"""Stories: articles that report the same incident, and their events joined across them.
+
+Outlets tell one incident in their own words: ``Tara Reid checked herself into Promises`` and ``the
+actress has entered a rehab program in Malibu``; the per-day join (``join``) cannot see that these
+are one happening when neither names a day. What the reports share is who, where and what: the
+same rare names and words, used often. This step
+
+1. gives each article a profile: the people, organizations and places named in its body and its
+   content words, each weighted by how often the article uses it (1 + log count) and how rare it is
+   in the archive (log(1 + articles / articles using it)); people count ``PERSON_WEIGHT`` times;
+2. finds candidate pairs of articles through what they share (an inverted index; a name or word in
+   more than ``MAX_SHARED`` articles finds no pairs, as a stop word in a search index), scores each
+   pair by the cosine of their profiles, and groups articles by average linkage: two groups join
+   while the mean similarity over all their pairs of articles (pairs never found count 0) is at least
+   ``STORY_LINK``, so one article that mentions two stories does not chain them. Two groups never
+   join when they were written in different years (stated publication year, or the year the text
+   names most);
+3. inside a story of two or more articles, joins the events of one family (an ``attack`` with an
+   ``attack``; a shooting, a killing and a death are one incident, as are an arrest and the charges)
+   when nothing contradicts it: days more than ``DAY_SLACK`` apart, or other months, when both are
+   dated; different places where both say where it happened; an article of one already in the
+   other (two events of one article that the per-day join kept apart stay apart). Mentions that the
+   per-day join left out (undated, no person at the trigger, or only in the lede) become an event of
+   the story when two or more of its articles report that family.
+
+Same kind of incident with other participants, at another place or in another year: the profiles
+share little or contradict, the articles are different stories, and the events stay apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+from archive_builder.events.join import Cluster, _kinds_fit
+from archive_builder.events.mentions import Candidate
+from archive_builder.model import Mention
+
+# calibrated on ECB+ topics 1-20, checked on 21-35 (docs/guide/events.md)
+STORY_LINK = 0.12  # mean cosine of two groups' articles for them to be one story
+PERSON_WEIGHT = 1.5  # a person named in two reports says more than a country or a ministry
+WORD_WEIGHT = 1.0  # a content word counts as much as an organization or a place (before its rarity)
+MAX_SHARED = 40  # a name or word in more articles than this finds no candidate pairs (the archive's stop word)
+MIN_PAIR = 0.05  # pairs below this cosine are not kept
+DAY_SLACK = 1  # reports of one story a day apart (time zones, ``late Tuesday``) tell one incident
+# families that tell one incident in a story: a shooting, the killing and the death it caused; an
+# arrest and the charges
+INCIDENT = {"killing": "violence", "attack": "violence", "death": "violence", "arrest": "justice", "trial": "justice"}
+
+
+Profile = dict[str, float]
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
+STOPWORDS = frozenset(
+    ["the", "and", "for", "with", "from", "are", "was", "were", "been", "being", "has", "have", "had", "that",
+     "this", "these", "those", "its", "she", "they", "them", "his", "her", "their", "our", "you", "your", "not",
+     "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "while", "will",
+     "would", "can", "could", "may", "might", "should", "shall", "does", "did", "into", "over", "after", "before",
+     "about", "against", "between", "also", "said", "says", "just", "very", "more", "most", "some", "such", "all",
+     "any", "each", "other", "only", "out", "but", "one", "two", "new", "him", "told", "say", "according", "had",
+     "it's", "he's", "she's", "there's", "don't", "didn't", "isn't", "wasn't", "now", "like", "get", "got", "year",
+     "years", "time", "first", "last", "people", "percent", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"])
+
+
+def _words(body: str) -> Counter[str]:
+    """Content words of a body (lower case, a plural's ``s`` dropped), as ``w:word`` keys."""
+    out: Counter[str] = Counter()
+    for w in _WORD.findall(body.lower()):
+        if len(w) < 3 or w in STOPWORDS:
+            continue
+        out["w:" + (w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)] += 1
+    return out
+
+
+def profiles(bodies: Mapping[str, str], mentions: Mapping[str, list[Mention]], types: Mapping[str, str]) -> dict[str, Profile]:
+    """Each article's names in its body and its content words, weighted by frequency in it and
+    rarity in the archive (words count ``WORD_WEIGHT``)."""
+    counts: dict[str, Counter[str]] = {}
+    for a, body in bodies.items():
+        c = _words(body)
+        c.update(m.entity for m in mentions.get(a, ()) if m.field == "body" and m.entity in types)
+        counts[a] = c
+    df: Counter[str] = Counter()
+    for c in counts.values():
+        df.update(c.keys())
+    n = max(1, len(counts))
+    out: dict[str, Profile] = {}
+    for article, c in counts.items():
+        vec = {e: (1 + math.log(k)) * math.log(1 + n / df[e]) * _weight(e, types) for e, k in c.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out[article] = {e: v / norm for e, v in vec.items()}
+    return out
+
+
+def _weight(key: str, types: Mapping[str, str]) -> float:
+    if key.startswith("w:"):
+        return WORD_WEIGHT
+    return PERSON_WEIGHT if types[key] == "person" else 1.0
+
+
+def _pairs(vecs: dict[str, Profile]) -> dict[tuple[str, str], float]:
+    """Cosine of every pair of articles that share a name not too common to block on."""
+    postings: dict[str, list[str]] = defaultdict(list)
+    for article in sorted(vecs):
+        for e in vecs[article]:
+            postings[e].append(article)
+    seen: set[tuple[str, str]] = set()
+    out: dict[tuple[str, str], float] = {}
+    for e in sorted(postings):
+        arts = postings[e]
+        if len(arts) < 2 or len(arts) > MAX_SHARED:
+            continue
+        for i, a in enumerate(arts):
+            for b in arts[i + 1 :]:
+                if (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                va, vb = vecs[a], vecs[b]
+                small, big = (va, vb) if len(va) <= len(vb) else (vb, va)
+                sim = sum(v * big.get(k, 0.0) for k, v in small.items())
+                if sim >= MIN_PAIR:
+                    out[(a, b)] = sim
+    return out
+
+
+class _Groups:
+    """Articles grouped so far, with the years they were written in (for the contradiction check)."""
+
+    def __init__(self, vecs: dict[str, Profile], years: Mapping[str, set[int]]) -> None:
+        self.members: dict[str, list[str]] = {a: [a] for a in vecs}
+        self.years: dict[str, Counter[int]] = {a: Counter(years.get(a, ())) for a in vecs}
+        self.dated: dict[str, int] = {a: int(bool(years.get(a))) for a in vecs}
+
+    def _era(self, g: str) -> set[int]:
+        """The years at least half of the group's dated articles were written in."""
+        return {y for y, k in self.years[g].items() if k * 2 >= self.dated[g]}
+
+    def contradict(self, a: str, b: str) -> bool:
+        """The two groups were written in different years: two incidents."""
+        era_a, era_b = self._era(a), self._era(b)
+        return bool(era_a and era_b and not era_a & era_b)
+
+    def merge(self, keep: str, gone: str) -> None:
+        self.members[keep].extend(self.members.pop(gone))
+        self.years[keep].update(self.years.pop(gone))
+        self.dated[keep] += self.dated.pop(gone)
+
+
+def group_stories(vecs: dict[str, Profile], years: Mapping[str, set[int]] | None = None) -> list[list[str]]:
+    """Groups of articles reporting one story (average linkage over the sparse pair similarities;
+    groups written in different years never join)."""
+    pairs = _pairs(vecs)
+    groups = _Groups(vecs, years or {})
+    members = groups.members
+    link: dict[str, dict[str, float]] = defaultdict(dict)
+    for (a, b), s in pairs.items():
+        link[a][b] = s
+        link[b][a] = s
+    heap = [(-s, a, b) for (a, b), s in sorted(pairs.items())]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or link[a].get(b) is None:
+            continue
+        mean = link[a][b] / (len(members[a]) * len(members[b]))
+        if abs(mean + neg) > 1e-12:
+            heapq.heappush(heap, (-mean, a, b))  # stale: push back with its current mean
+            continue
+        if mean < STORY_LINK:
+            break
+        if groups.contradict(a, b):
+            continue  # tried again only if either group grows
+        keep, gone = (a, b) if a < b else (b, a)
+        groups.merge(keep, gone)
+        for c, s in link.pop(gone).items():
+            link[c].pop(gone, None)
+            if c == keep:
+                continue
+            total = link[keep].get(c, 0.0) + s
+            link[keep][c] = total
+            link[c][keep] = total
+        link[keep].pop(gone, None)
+        for c, total in sorted(link[keep].items()):
+            heapq.heappush(heap, (-total / (len(members[keep]) * len(members[c])), min(keep, c), max(keep, c)))
+    return sorted((sorted(arts) for arts in members.values() if len(arts) > 1), key=lambda g: g[0])
+
+
+_YEAR = re.compile(r"(?<![\d.,/-])(?:19[5-9]\d|20[0-4]\d)(?![\d.,/-]\d)")
+
+
+def years(published: Mapping[str, dt.date | None], bodies: Mapping[str, str]) -> dict[str, set[int]]:
+    """The year each article was written in: its stated publication year, or else the year its
+    text names most often (all of them on a tie)."""
+    out: dict[str, set[int]] = {}
+    for a, body in bodies.items():
+        day = published.get(a)
+        named = Counter(int(y) for y in _YEAR.findall(body))
+        top = max(named.values(), default=0)
+        out[a] = {day.year} if day is not None else {y for y, k in named.items() if k == top}
+    return out
+
+
+def _days(k: Cluster) -> set[dt.date]:
+    return {k.date} if k.date is not None else set()
+
+
+def _months(k: Cluster) -> set[tuple[int, int]]:
+    return {(m.date.date.year, m.date.date.month) for m in k.members
+            if m.date is not None and m.date.date is not None and m.date.precision in ("day", "month")}
+
+
+class _Group:
+    """Clusters joined into one event of a story, with what must stay consistent."""
+
+    def __init__(self, k: Cluster) -> None:
+        self.clusters = [k]
+        self.days = _days(k)
+        self.months = _months(k)
+        self.sites = set(k.sites)
+        self.articles = set(k.articles)
+
+    def fits(self, k: Cluster) -> bool:
+        if self.days and k.date is not None:
+            if all(abs((k.date - d).days) > DAY_SLACK for d in self.days):
+                return False
+        else:
+            months = _months(k)
+            if self.months and months and not self.months & months:
+                return False
+        if self.sites and k.sites and not self.sites & k.sites:
+            return False
+        # two events of one article that the per-day join kept apart stay apart
+        first = self.clusters[0]
+        return not (self.articles & k.articles) and (first.family != k.family or _kinds_fit(first.kind, first.family, k.members[0]))
+
+    def add(self, k: Cluster) -> None:
+        self.clusters.append(k)
+        self.days |= _days(k)
+        self.months |= _months(k)
+        self.sites |= k.sites
+        self.articles |= k.articles
+
+
+def _merge(groups: list[_Group]) -> list[Cluster]:
+    out: list[Cluster] = []
+    for g in groups:
+        first = g.clusters[0]
+        for k in g.clusters[1:]:
+            for c in k.members:
+                first.add(c)
+            if first.date is None and k.date is not None:
+                first.date = k.date
+        out.append(first)
+    return out
+
+
+def _leftover_clusters(story: set[str], leftover: list[Candidate]) -> list[Cluster]:
+    """Mentions the per-day join left out, one cluster per family and article, in the story's articles."""
+    by_key: dict[tuple[str, str], Cluster] = {}
+    for c in leftover:
+        if c.article not in story or not (c.entities or c.lede):
+            continue
+        key = (c.family, c.article)
+        if key not in by_key:
+            by_key[key] = Cluster(c.family, c.family, None)
+        by_key[key].add(c)
+    return [by_key[k] for k in sorted(by_key)]
+
+
+def join_stories(clusters: list[Cluster], leftover: list[Candidate], groups: list[list[str]]) -> list[Cluster]:
+    """``clusters`` with the events of each story (``stories``) joined across its articles (see the
+    module's text)."""
+    story_of = {a: i for i, g in enumerate(groups) for a in g}
+    by_story: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
+    out: list[Cluster] = []
+    for k in clusters:
+        homes = {story_of[a] for a in k.articles if a in story_of}
+        if len(homes) == 1:
+            by_story[(next(iter(homes)), INCIDENT.get(k.family, k.family))].append(k)
+        else:
+            out.append(k)
+    found = {id(k) for k in clusters}
+    extra: set[int] = set()
+    for i, g in enumerate(groups):
+        for k in _leftover_clusters(set(g), leftover):
+            extra.add(id(k))
+            by_story[(i, INCIDENT.get(k.family, k.family))].append(k)
+    per_story: dict[int, list[Cluster]] = defaultdict(list)
+    for key in sorted(by_story):
+        ks = by_story[key]
+        # the events found by the per-day join first (dated, then most articles), then the rest
+        ks.sort(key=lambda k: (id(k) not in found, k.date is None, -len(k.articles),
+                               min((m.article, m.start) for m in k.members)))
+        joined: list[_Group] = []
+        for k in ks:
+            # an article that already has an event of the family in the story: its other mentions
+            # of the family (kept apart by the per-day join, or left out by it) join nothing else
+            own = any(g.articles & k.articles for g in joined)
+            home = None if own else next((g for g in joined if g.fits(k)), None)
+            if home is None:
+                joined.append(_Group(k))
+            else:
+                home.add(k)
+        for merged in _merge(joined):
+            if id(merged) in extra and len(merged.articles) < 2:
+                continue  # a left-out mention no other article of the story reports
+            per_story[key[0]].append(merged)
+    for i in sorted(per_story):
+        out.extend(per_story[i])
+    return out
+
+
+
