@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from archive_builder.model import Article, Entity, EntityIndex, Mention
+from archive_builder.config import Config
+from archive_builder.model import Archive, Article, Entity, EntityIndex, Mention
+from archive_builder.pipeline import analyse
 from archive_builder.textutil import slugify
 
 
@@ -52,3 +55,10 @@ def make_article(article_id: str, text: str, published: dt.date | None = None, *
 
 def fixture_article(name: str, published: dt.date | None = None, **changes: object) -> Article:
     return make_article(name, (FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), published, **changes)
+
+
+def analyse_folder(folder: Path, root: Path) -> Archive:
+    """The archive the real pipeline finds in a fixture folder of seeds (copied under ``root``)."""
+    shutil.copytree(folder, root / "seeds")
+    found, _ = analyse(Config(root=root, seeds_dir=root / "seeds", docs_dir=root / "docs", cache=False, jobs=1))
+    return found

@@ -11,17 +11,14 @@ import pytest
 
 from archive_builder.config import Config
 from archive_builder.model import Archive, Event
-from archive_builder.pipeline import analyse
+from tests.events.helpers import analyse_folder
 
 HALDEN = Path(__file__).resolve().parents[1] / "fixtures" / "events" / "halden"
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
-    root = tmp_path_factory.mktemp("halden")
-    shutil.copytree(HALDEN, root / "seeds")
-    found, _ = analyse(Config(root=root, seeds_dir=root / "seeds", docs_dir=root / "docs", cache=False, jobs=1))
-    return found
+    return analyse_folder(HALDEN, tmp_path_factory.mktemp("halden"))
 
 
 def _attacks(archive: Archive) -> list[Event]:

@@ -4,25 +4,20 @@ incident with other people at another place, or with the same people in another 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from archive_builder.config import Config
 from archive_builder.events.stories import group_stories
 from archive_builder.model import Archive, Event
-from archive_builder.pipeline import analyse
+from tests.events.helpers import analyse_folder
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "events" / "stories"
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
-    root = tmp_path_factory.mktemp("stories")
-    shutil.copytree(STORIES, root / "seeds")
-    found, _ = analyse(Config(root=root, seeds_dir=root / "seeds", docs_dir=root / "docs", cache=False, jobs=1))
-    return found
+    return analyse_folder(STORIES, tmp_path_factory.mktemp("stories"))
 
 
 def _with(archive: Archive, article: str) -> list[Event]:
