@@ -9,6 +9,12 @@ import unicodedata
 
 from anyascii import anyascii
 
+# Words that carry no content of their own (articles, pronouns, auxiliaries, connectives): the text-reuse
+# index and alignment, and the story profiles of events, leave them out.
+FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "that", "this", "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "your", "i", "not", "no", "so", "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "while", "will", "would", "can", "could", "may", "might", "should", "shall", "do", "does", "did", "into", "over", "after", "before", "about", "against", "between", "also", "said", "says", "just", "very", "more", "most", "some", "such", "all", "any", "each", "other", "only", "up", "out", "if"]
+)
+
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 

@@ -39,6 +39,7 @@ from collections.abc import Mapping
 from archive_builder.events.join import Cluster, _kinds_fit
 from archive_builder.events.mentions import Candidate
 from archive_builder.model import Mention
+from archive_builder.textutil import FUNCTION_WORDS
 
 # calibrated on ECB+ topics 1-20, checked on 21-35 (docs/guide/events.md)
 STORY_LINK = 0.12  # mean cosine of two groups' articles for them to be one story
@@ -54,16 +55,8 @@ INCIDENT = {"killing": "violence", "attack": "violence", "death": "violence", "a
 
 Profile = dict[str, float]
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
-STOPWORDS = frozenset(
-    ["the", "and", "for", "with", "from", "are", "was", "were", "been", "being", "has", "have", "had", "that",
-     "this", "these", "those", "its", "she", "they", "them", "his", "her", "their", "our", "you", "your", "not",
-     "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "while", "will",
-     "would", "can", "could", "may", "might", "should", "shall", "does", "did", "into", "over", "after", "before",
-     "about", "against", "between", "also", "said", "says", "just", "very", "more", "most", "some", "such", "all",
-     "any", "each", "other", "only", "out", "but", "one", "two", "new", "him", "told", "say", "according", "had",
-     "it's", "he's", "she's", "there's", "don't", "didn't", "isn't", "wasn't", "now", "like", "get", "got", "year",
-     "years", "time", "first", "last", "people", "percent", "monday", "tuesday", "wednesday", "thursday",
-     "friday", "saturday", "sunday"])
+STOPWORDS = FUNCTION_WORDS | frozenset(  # and words every news story uses
+    ["one", "two", "new", "him", "told", "say", "according", "it's", "he's", "she's", "there's", "don't", "didn't", "isn't", "wasn't", "now", "like", "get", "got", "year", "years", "time", "first", "last", "people", "percent", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def _words(body: str) -> Counter[str]:

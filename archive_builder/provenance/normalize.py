@@ -13,15 +13,13 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, count
 from typing import NamedTuple
 
-from archive_builder.textutil import fold_typography
+from archive_builder.textutil import FUNCTION_WORDS, fold_typography
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['\u2019]\w+)*")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 # Words that carry no content of their own: left out of the n-gram index and alignment anchors.
-STOPWORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "that", "this", "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "your", "i", "not", "no", "so", "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "while", "will", "would", "can", "could", "may", "might", "should", "shall", "do", "does", "did", "into", "over", "after", "before", "about", "against", "between", "also", "said", "says", "just", "very", "more", "most", "some", "such", "all", "any", "each", "other", "only", "up", "out", "if"]
-)
+STOPWORDS = FUNCTION_WORDS
 
 # House-style variants that mean the same thing (compared after case and typography folding).
 _HOUSE = {
