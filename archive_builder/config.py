@@ -18,7 +18,7 @@ from archive_builder.errors import ConfigError
 from archive_builder.textutil import near_miss
 
 PLUGIN_NAME = "archive"
-PLUGIN_OPTIONS = ("seeds_dir", "site_title", "jobs", "cache", "search", "runner", "dask_scheduler")
+PLUGIN_OPTIONS = ("seeds_dir", "site_title", "jobs", "cache", "search", "search_shards", "runner", "dask_scheduler")
 RUNNERS = ("local", "dask")
 
 

@@ -38,6 +38,7 @@ class ArchivePluginConfig(base.Config):
     jobs = c.Type(int, default=0)
     cache = c.Type(bool, default=True)
     search = c.Choice(("auto", "material", "pagefind"), default="auto")
+    search_shards = c.Type(int, default=0)  # Pagefind bundles; 0: one per sitesearch.ARTICLES_PER_SHARD articles
     runner = c.Choice(("local", "dask"), default="local")
     dask_scheduler = c.Type(str, default="")
     strict_seeds = c.Type(bool, default=False)
@@ -48,17 +49,22 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     engine: sitesearch.Engine = "material"
     quick_previews = False  # `mkdocs serve --dirty`: keep the search index of the first build
 
+    shards = 1  # Pagefind bundles the index is split into (sitesearch.ARTICLES_PER_SHARD)
+    feed: sitesearch.PagefindFeed | None = None  # the search indexer, fed while MkDocs builds
+    dirty = False  # `--dirty`: MkDocs rebuilds only the pages whose source changed
+    fed: set[str] = set()  # under --dirty, the pages given to the feed by this build
     serving = False  # `mkdocs serve`: a preview, which records no new permanent ids in the seeds folder
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.quick_previews = command == "serve" and dirty
+        self.dirty = dirty
         self.serving = command == "serve"
 
     def _config(self, config: MkDocsConfig) -> Config:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         data = {"docs_dir": config.docs_dir, "site_name": config.site_name,
                 "use_directory_urls": config.use_directory_urls}
-        options = {k: v for k, v in self.config.items() if k != "strict_seeds" and v is not None}
+        options = {k: v for k, v in self.config.items() if k not in ("strict_seeds", "search_shards") and v is not None}
         # under serve, writing seeds/ids.yml would set off a second rebuild for every seed edited
         return config_from_mapping(root, data, options, record_ids=not self.serving)
 
@@ -68,6 +74,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             archive_config = self._config(config)
             seeds = len(pipeline.discover(archive_config)[0]) if archive_config.seeds_dir.is_dir() else 0
             self.engine = sitesearch.choose(archive_config.search, seeds)
+            self.shards = self.config.search_shards if self.config.search_shards > 0 else sitesearch.shard_count(seeds)
         except ArchiveError as exc:
             raise PluginError(f"archive-builder: {exc}") from exc
         if self.engine == "pagefind":
@@ -87,19 +94,43 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.engine != "pagefind":
-            return
-        if self.quick_previews and (Path(config.site_dir) / "pagefind").is_dir():
-            log.info("archive-builder: search index kept from the first build (serve --dirty)")
+        feed, self.feed = self.feed, None
+        if feed is None:
+            if self.engine == "pagefind":
+                log.info("archive-builder: search index kept from the first build (serve --dirty)")
             return
         try:
-            sitesearch.run_pagefind(Path(config.site_dir))
+            if self.dirty:  # the pages MkDocs did not rebuild are indexed from the files it left
+                site = Path(config.site_dir)
+                for path in sorted(site.rglob("*.html")):
+                    rel = path.relative_to(site).as_posix()
+                    url = "/" + rel.removesuffix("index.html") if rel.endswith("/index.html") else "/" + rel
+                    if sitesearch.indexed(rel) and url not in self.fed:
+                        feed.add(url, path.read_text(encoding="utf-8"))
+            feed.finish()
         except ArchiveError as exc:
             raise PluginError(f"archive-builder: {exc}") from exc
+
+    def on_build_error(self, *, error: Exception) -> None:
+        feed, self.feed = self.feed, None
+        if feed is not None:
+            feed.close()
+
+    def _start_feed(self, config: MkDocsConfig) -> None:
+        """Start Pagefind beside the build: each page is indexed as soon as MkDocs has built it."""
+        site = Path(config.site_dir)
+        if self.engine != "pagefind" or (self.quick_previews and (site / "pagefind").is_dir()):
+            return
+        if not sitesearch.pagefind_available():
+            raise ArchiveError("search 'pagefind' needs the pagefind package",
+                               hint="pip install 'pagefind[bin]', or set the plugin option search: material")
+        self.feed = sitesearch.PagefindFeed(site, self.shards)
+        self.fed = set()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
             result = pipeline.build(self._config(config))
+            self._start_feed(config)
         except ArchiveError as exc:
             raise PluginError(f"archive-builder: {exc}") from exc
         level = logging.WARNING if self.config.strict_seeds else logging.INFO
@@ -150,9 +181,19 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         data = page.meta.get("jsonld")
         if isinstance(data, dict) and "</head>" in output:
             output = output.replace("</head>", jsonld_script(data) + "</head>", 1)
-        if self.engine == "pagefind" and sitesearch.excluded(page.meta):
-            output = sitesearch.mark_excluded(output)
-        return defer_scripts(output)
+        if self.engine == "pagefind":
+            if sitesearch.excluded(page.meta):
+                output = sitesearch.mark_excluded(output)
+            output = output.replace("</head>", f'<meta name="archive-search-shards" content="{self.shards}"></head>', 1)
+        output = defer_scripts(output)
+        if self.feed is not None and sitesearch.indexed(page.file.dest_uri):
+            try:
+                self.feed.add("/" + page.url, output)
+                if self.dirty:
+                    self.fed.add("/" + page.url)
+            except ArchiveError as exc:
+                raise PluginError(f"archive-builder: {exc}") from exc
+        return output
 
 
 _CANONICAL = re.compile(r'<link rel="canonical"[^>]*>')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -215,10 +216,10 @@ def test_search_engine_choice() -> None:
         sitesearch.choose("lunr", 5)
 
 
-def _mkdocs_site(config: Config, search: str) -> Path:
+def _mkdocs_site(config: Config, search: str, shards: int = 0) -> Path:
     yml = config.root / "mkdocs.yml"
-    yml.write_text(yml.read_text().replace("seeds_dir: seeds", f"seeds_dir: seeds\n      search: {search}"),
-                   encoding="utf-8")
+    options = f"seeds_dir: seeds\n      search: {search}" + (f"\n      search_shards: {shards}" if shards else "")
+    yml.write_text(yml.read_text().replace("seeds_dir: seeds", options), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(yml)], env=env,
                           capture_output=True, text=True, check=False)
@@ -239,6 +240,30 @@ def test_pagefind_site_replaces_material_search(make_project: MakeProject) -> No
     assert (site / sitesearch.PUBLISHED_DIR / "archive-search.js").is_file()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "archive-search.js" in home and 'class="md-search"' not in home
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sitesearch.pagefind_available(), reason="pagefind is not installed")
+def test_pagefind_fed_during_the_build_indexes_what_the_command_line_indexes(make_project: MakeProject,
+                                                                            tmp_path: Path) -> None:
+    """The index fed page by page while MkDocs builds holds the pages Pagefind's command line finds
+    in the finished site, with the same text, URLs, filters and metadata (fragments byte-identical).
+    The other files may differ: the command line numbers pages in the order the file system lists
+    them, the feed in MkDocs' order, and Pagefind 1.5 writes its filter files in varying order even
+    from the same input (two command line runs on one site differ too)."""
+    site = _mkdocs_site(make_project(_hand_written()), "pagefind")
+    again = tmp_path / "again"
+    shutil.copytree(site, again, ignore=shutil.ignore_patterns("pagefind"))
+    done = subprocess.run(sitesearch.pagefind_command(again), capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+    def files(root: Path, under: str = "") -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / under).rglob("*")) if p.is_file()}
+
+    fed, cli = files(site / "pagefind", "fragment"), files(again / "pagefind", "fragment")
+    assert fed == cli and len(fed) > 10
+    assert len(files(site / "pagefind")) == len(files(again / "pagefind"))
+
 
 
 def test_pages_marked_search_exclude_are_left_out_of_pagefind() -> None:

@@ -10,13 +10,46 @@
   var base = new URL((config.base || ".").replace(/\/?$/, "/"), window.location.href);
   var engine = null;
 
+  // The index may be split into shards (pagefind/, pagefind-1/, ...): ranking a word found on most
+  // pages costs more than linearly in their number, so several small bundles answer sooner than one.
+  // Pagefind searches them together (one WebAssembly module) and merges the results by score.
+  var shardsNode = document.querySelector('meta[name="archive-search-shards"]');
+  var SHARDS = Math.max(1, parseInt(shardsNode ? shardsNode.getAttribute("content") : "1", 10) || 1);
+
   function load() {
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-        return pf.options({ baseUrl: base.pathname, excerptLength: 24 }).then(function () { return pf; });
+        var opts = { baseUrl: base.pathname, excerptLength: 24 };
+        return pf.options(opts).then(function () {
+          var merged = [];
+          for (var i = 1; i < SHARDS; i++) {
+            merged.push(pf.mergeIndex(new URL("pagefind-" + i + "/", base).pathname, opts));
+          }
+          return Promise.all(merged);
+        }).then(function () { return pf; });
       });
     }
     return engine;
+  }
+
+  // Sorted by date, each shard's results come in date order but the merge is by score (Pagefind
+  // scores a sorted result by its rank in its shard): the first MAX_RESULTS of every shard are
+  // fetched and put in date order here.
+  function firstItems(search, sort) {
+    var take = sort ? MAX_RESULTS * SHARDS : MAX_RESULTS;
+    return Promise.all(search.results.slice(0, take).map(function (r) { return r.data(); })).then(function (items) {
+      if (!sort || SHARDS === 1) { return items.slice(0, MAX_RESULTS); }
+      var key = Object.keys(sort)[0];
+      var down = sort[key] === "desc";
+      var dated = items.map(function (item, i) { return [(item.meta && item.meta[key]) || null, i, item]; });
+      dated.sort(function (a, b) {
+        if (a[0] === b[0]) { return a[1] - b[1]; }
+        if (a[0] === null) { return 1; }
+        if (b[0] === null) { return -1; }
+        return (a[0] < b[0] ? -1 : 1) * (down ? -1 : 1);
+      });
+      return dated.slice(0, MAX_RESULTS).map(function (d) { return d[2]; });
+    });
   }
 
   function decoded(html) {
@@ -166,15 +199,19 @@
       var term = input.value.trim();
       var ticket = ++latest;
       if (!term) { panel.hidden = true; status.textContent = ""; return; }
+      var loaded = null;
+      var chosen = options(filters);
       load().then(function (pf) {
-        return buildFilters(filters, pf, run).then(function () {
-          return pf.debouncedSearch(term, options(filters), 80);
-        });
+        loaded = pf;
+        return pf.debouncedSearch(term, chosen, 80);
       }).then(function (search) {
         if (!search || ticket !== latest) { return null; }
-        return Promise.all(search.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
+        return firstItems(search, chosen.sort)
           .then(function (items) {
             if (ticket === latest) { show(results, status, items, search.results.length, term); panel.hidden = false; }
+            // the filter lists load after the first results, not before them (a few hundred ms on
+            // a large archive); until they are shown no filter can be chosen
+            return buildFilters(filters, loaded, run).catch(function () { filters.textContent = ""; });
           });
       }).catch(function () { status.textContent = "Search is not available on this copy of the site."; });
     }

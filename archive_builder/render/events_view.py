@@ -182,7 +182,10 @@ def _mention_block(ctx: RenderContext, mention: EventMention, page: str) -> list
     if article is None:
         return []
     link = _link("Read it in the article", page, article_page(article.id), anchor(mention))
-    return [f'<blockquote class="ab-event-context"><p>{_context(article, mention)}</p></blockquote>', "", link, ""]
+    # the sentence is found on the article's own page: Pagefind skips it here (as Material's search
+    # skips the section), so a common word does not also rank every event page
+    return [f'<blockquote class="ab-event-context" data-pagefind-ignore><p>{_context(article, mention)}</p></blockquote>',
+            "", link, ""]
 
 
 def _article_heading(article: Article, page: str) -> str:

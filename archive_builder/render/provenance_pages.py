@@ -138,7 +138,11 @@ def compare(ctx: RenderContext, r: Relation) -> Output:
 
 
 def _article_list(ctx: RenderContext, ids: tuple[str, ...], page: str) -> list[str]:
-    return [f"- {md_link(ctx.articles[i].title, page, article_page(i))}" for i in ids if i in ctx.articles]
+    """The articles as one raw HTML list: an outlet's list runs to thousands of titles, which MkDocs
+    would otherwise parse and check link by link (about a tenth of the page's build time each)."""
+    items = "".join(f'<li><a href="{href(page, article_page(i), None, ctx.use_directory_urls)}">'
+                    f"{md_text(ctx.articles[i].title)}</a></li>" for i in ids if i in ctx.articles)
+    return [f'<ul class="ab-list">{items}</ul>'] if items else []
 
 
 def _took(ctx: RenderContext, look: Lookup, outlet_id: str, page: str) -> tuple[list[str], list[str]]:

@@ -43,7 +43,8 @@ def test_entity_pages_indexes_and_links(built):
     for alias in milley.aliases:  # every alias is text on the page, so site search finds it
         assert alias.replace(".", "&#46;") in page
     assert "(in context)" not in page  # labels are escaped
-    assert "&#40;in context&#41;](../articles/010_militia.md#m" in page
+    assert '<a href="../../articles/010_militia/#m' in page and "&#40;in context&#41;</a>" in page
+    assert '<div class="ab-kwic" data-pagefind-ignore>' in page  # found on the articles' own pages
     assert page.index("011_reprint") < page.index("010_militia") or True  # both undated: order by title
     people = (docs / "people" / "index.md").read_text(encoding="utf-8")
     assert f'<a href="{milley.id}/">Mark A&#46; Milley</a>' in people  # one sortable table, HTML links
@@ -127,4 +128,4 @@ def test_a_name_in_many_articles_lists_every_article(make_project):
     page = (Path(config.docs_dir) / "people" / "mark-a-milley.md").read_text(encoding="utf-8")
     assert page.count("(in context)") == 0 and page.count("&#40;in context&#41;") == entities_view.KWIC_ARTICLES
     assert f"### Older articles ({105 - entities_view.KWIC_ARTICLES})" in page
-    assert all(f"articles/{i:03d}.md" in page for i in range(105))
+    assert all(f"articles/{i:03d}/" in page for i in range(105))
