@@ -93,6 +93,12 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"captured|caught", "arrest", "arrest"),
     (r"foiled|thwarted|intercepted|repelled", "interception", "interception"),
     (r"destroyed|gutted", "damage", "damage"),
+    # verbs a report leads with when its noun is elsewhere: ``a bomb exploded``, ``was shot``
+    (r"explod(?:ed|es)|detonated", "explosion", "explosion"),
+    (r"(?<=was )shot|(?<=were )shot|(?<=fatally )shot|shot (?:and (?:killed|wounded)|to death)", "attack", "shooting"),
+    (r"slain|slayings?", "killing", "killing"),
+    (r"(?<=was )fired|(?<=been )fired|fired (?:head )?(?:coach|manager)|terminated|relieved (?:of|from)", "dismissal", "dismissal"),
+    (r"revoked|overturned|repealed|rescinded", "repeal", "repeal"),
 )
 FAMILY_OF = {kind: family for _, family, kind in TRIGGERS}
 _TRIGGER = re.compile(
@@ -109,7 +115,8 @@ HEADS = frozenset(["checked", "checks", "checking", "admitted", "entered", "sack
                    "collisions", "riot", "riots", "rioting", "severed", "damaged", "erupted",
                    "eruption", "eruptions", "evacuated", "evacuation", "evacuations", "rescued", "rescue",
                    "rescues", "dies", "offer", "offers", "offered", "captured", "caught", "foiled", "thwarted",
-                   "intercepted", "repelled", "destroyed", "gutted",
+                   "intercepted", "repelled", "destroyed", "gutted", "exploded", "explodes", "detonated", "slain",
+                   "slaying", "slayings", "terminated", "relieved", "revoked", "overturned", "repealed", "rescinded",
                    "murder", "murders", "murdered", "shot", "gunned", "stabbing", "stabbings", "stabbed", "deaths",
                    "died", "earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "fire", "fires",
                    "blaze", "blazes", "arson", "robbery", "robberies", "heist", "heists", "robbed", "escape",

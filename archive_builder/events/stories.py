@@ -21,7 +21,12 @@ same rare names and words, used often. This step
    dated; different places where both say where it happened; an article of one already in the
    other (two events of one article that the per-day join kept apart stay apart). Mentions that the
    per-day join left out (undated, no person at the trigger, or only in the lede) become an event of
-   the story when two or more of its articles report that family.
+   the story when two or more of its articles report that family;
+4. takes the story's event reported by the most articles as its main incident: the story's other
+   events that bring it new articles join it whatever their family (``earthquake`` and ``tremor``,
+   ``shooting`` and ``death``, ``arrest`` and ``charged``) unless day, month or place contradict,
+   and each article of the story still outside it joins it with its first fitting mention (lede
+   first), unless the article reports the same kind of incident at another day or place.
 
 Same kind of incident with other participants, at another place or in another year: the profiles
 share little or contradict, the articles are different stories, and the events stay apart.
@@ -51,6 +56,8 @@ DAY_SLACK = 1  # reports of one story a day apart (time zones, ``late Tuesday``)
 # families that tell one incident in a story: a shooting, the killing and the death it caused; an
 # arrest and the charges
 INCIDENT = {"killing": "violence", "attack": "violence", "death": "violence", "arrest": "justice", "trial": "justice"}
+# what is said or held about an incident rather than the incident itself
+TALK = frozenset(["meeting", "statement", "conference", "speech", "call", "visit", "announcement"])
 
 
 Profile = dict[str, float]
@@ -216,7 +223,9 @@ class _Group:
         self.sites = set(k.sites)
         self.articles = set(k.articles)
 
-    def fits(self, k: Cluster) -> bool:
+    def agrees(self, k: Cluster) -> bool:
+        """Nothing says ``k`` happened at another time or place: days within ``DAY_SLACK``, the same
+        month, a shared place where both say where it happened."""
         if self.days and k.date is not None:
             if all(abs((k.date - d).days) > DAY_SLACK for d in self.days):
                 return False
@@ -224,7 +233,10 @@ class _Group:
             months = _months(k)
             if self.months and months and not self.months & months:
                 return False
-        if self.sites and k.sites and not self.sites & k.sites:
+        return not (self.sites and k.sites and not self.sites & k.sites)
+
+    def fits(self, k: Cluster) -> bool:
+        if not self.agrees(k):
             return False
         # two events of one article that the per-day join kept apart stay apart
         first = self.clusters[0]
@@ -302,9 +314,72 @@ def join_stories(clusters: list[Cluster], leftover: list[Candidate], groups: lis
             if id(merged) in extra and len(merged.articles) < 2:
                 continue  # a left-out mention no other article of the story reports
             per_story[key[0]].append(merged)
+    ledes: dict[str, list[Candidate]] = defaultdict(list)
+    for c in sorted(leftover, key=lambda c: (c.article, not c.lede, c.start)):
+        ledes[c.article].append(c)
     for i in sorted(per_story):
-        out.extend(per_story[i])
+        out.extend(_main_incident(per_story[i], groups[i], ledes))
     return out
+
+
+def _main_incident(clusters: list[Cluster], story: list[str], ledes: Mapping[str, list[Candidate]]) -> list[Cluster]:
+    """The incident the story is about: its event reported by the most articles absorbs the story's
+    other events that bring it articles of their own (whatever their family: ``the quake`` and
+    ``the earthquake``, ``the shooting`` and ``the death``) unless their day, month or place says
+    otherwise (an article with an event of the incident's family at another day or place is kept
+    out of it); an article of the story that reports none of them joins it with its first event
+    mention that fits (lede first: headline and first sentence; not a meeting or statement, dated to
+    the incident's day or undated, at its place or nowhere named)."""
+    if not clusters:
+        return clusters
+    ranked = sorted(clusters, key=lambda k: (-len(k.articles), k.family in TALK, k.date is None,
+                                             min((m.article, m.start) for m in k.members)))
+    main = _Group(ranked[0])
+    rest: list[Cluster] = []
+    other: set[str] = set()  # articles reporting an event of the story at another time or place
+    for k in ranked[1:]:
+        if not main.agrees(k):
+            if _incident(k) == _incident(ranked[0]):
+                other |= k.articles
+            rest.append(k)
+        elif k.articles - main.articles:
+            main.add(k)
+        else:
+            rest.append(k)
+    (merged,) = _merge([main])
+    owner = {id(c): i for i, k in enumerate(rest) for c in k.members}
+    for article in story:
+        if article in merged.articles or article in other:
+            continue
+        lede = next((c for c in ledes.get(article, ()) if _lede_fits(merged, main, c)), None)
+        if lede is None:
+            continue
+        merged.add(lede)
+        home = owner.get(id(lede))
+        if home is not None:  # the mention moves: out of the event it was left in
+            rest[home] = _without(rest[home], lede)
+    return [merged, *(k for k in rest if k.members)]
+
+
+def _without(k: Cluster, gone: Candidate) -> Cluster:
+    out = Cluster(k.family, k.family, k.date)
+    for c in k.members:
+        if c is not gone:
+            out.add(c)
+    return out
+
+
+def _incident(k: Cluster) -> str:
+    return INCIDENT.get(k.family, k.family)
+
+
+def _lede_fits(merged: Cluster, main: _Group, c: Candidate) -> bool:
+    if c.family in TALK and merged.family not in TALK:
+        return False  # a meeting or a statement about the incident is not the incident
+    day = c.date.date if c.date is not None and c.date.precision == "day" else None
+    if day is not None and merged.date is not None and abs((day - merged.date).days) > DAY_SLACK:
+        return False
+    return not (main.sites and c.sites and not main.sites & c.sites)
 
 
 

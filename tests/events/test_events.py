@@ -45,7 +45,8 @@ def test_one_event_across_articles_also_without_a_date(built: tuple[tuple[Articl
     assert killing.articles == ("port_ellery_arrest", "port_ellery_court", "port_ellery_vigil")
     assert "mara-quist" in killing.participants
     texts = sorted(m.text for m in index.mentions if m.event == killing.id)
-    assert texts == ["April 2 killing", "assassination", "killing"]
+    # ... and "who was shot outside her home" beside the dated one
+    assert texts == ["April 2 killing", "assassination", "killing", "shot"]
 
 
 def test_same_day_events_stay_apart(built: tuple[tuple[Article, ...], EventIndex]) -> None:
