@@ -99,6 +99,11 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"slain|slayings?", "killing", "killing"),
     (r"(?<=was )fired|(?<=been )fired|fired (?:head )?(?:coach|manager)|terminated|relieved (?:of|from)", "dismissal", "dismissal"),
     (r"revoked|overturned|repealed|rescinded", "repeal", "repeal"),
+    (r"disrupt(?:ed|ions?)|outages?|downtime", "disruption", "disruption"),
+    (r"damage(?= to\b)", "damage", "damage"),
+    # a title fight: ``stopped Tony Thompson``, ``retained his WBA, IBF and WBO titles``
+    (r"(?:stopped|stopping)(?= (?-i:[A-Z]))|stoppage", "win", "win"),
+    (r"(?:retained|retains|defended|defends) (?:his|her|their|the)(?= [\w ,&-]{0,40}\b(?:titles?|crown|belts?)\b)", "win", "win"),
 )
 FAMILY_OF = {kind: family for _, family, kind in TRIGGERS}
 _TRIGGER = re.compile(
@@ -116,7 +121,8 @@ HEADS = frozenset(["checked", "checks", "checking", "admitted", "entered", "sack
                    "eruption", "eruptions", "evacuated", "evacuation", "evacuations", "rescued", "rescue",
                    "rescues", "dies", "offer", "offers", "offered", "captured", "caught", "foiled", "thwarted",
                    "intercepted", "repelled", "destroyed", "gutted", "exploded", "explodes", "detonated", "slain",
-                   "slaying", "slayings", "terminated", "relieved", "revoked", "overturned", "repealed", "rescinded",
+                   "slaying", "slayings", "terminated", "disrupted", "disruption", "disruptions", "outage", "outages",
+                   "downtime", "damage", "stopped", "stopping", "stoppage", "retained", "retains", "defended", "defends", "relieved", "revoked", "overturned", "repealed", "rescinded",
                    "murder", "murders", "murdered", "shot", "gunned", "stabbing", "stabbings", "stabbed", "deaths",
                    "died", "earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "fire", "fires",
                    "blaze", "blazes", "arson", "robbery", "robberies", "heist", "heists", "robbed", "escape",

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -276,19 +277,47 @@ def _leftover_clusters(story: set[str], leftover: list[Candidate]) -> list[Clust
     return [by_key[k] for k in sorted(by_key)]
 
 
-def join_stories(clusters: list[Cluster], leftover: list[Candidate], groups: list[list[str]]) -> list[Cluster]:
+def _eras(groups: list[list[str]], written: Mapping[str, set[int]]) -> list[set[int]]:
+    """The years at least half of each story's dated articles were written in."""
+    out: list[set[int]] = []
+    for g in groups:
+        counts: Counter[int] = Counter(y for a in g for y in written.get(a, ()))
+        dated = sum(1 for a in g if written.get(a))
+        out.append({y for y, k in counts.items() if k * 2 >= dated} if dated else set())
+    return out
+
+
+def _by_era(k: Cluster, story_of: Mapping[str, int], eras: list[set[int]]) -> list[Cluster]:
+    """A cluster whose articles lie in stories written in different years (a title fight of 2008
+    and the rematch of 2012, misdated alike): split by story; else itself."""
+    homes = sorted({story_of[a] for a in k.articles if a in story_of})
+    known = [eras[i] for i in homes if eras[i]]
+    if len(known) < 2 or all(a & b for a, b in itertools.combinations(known, 2)):
+        return [k]
+    parts: dict[int, Cluster] = {}
+    for c in k.members:
+        home = story_of.get(c.article, -1)
+        if home not in parts:
+            parts[home] = Cluster(k.family, k.family, k.date)
+        parts[home].add(c)
+    return [parts[i] for i in sorted(parts)]
+
+
+def join_stories(clusters: list[Cluster], leftover: list[Candidate], groups: list[list[str]],
+                 written: Mapping[str, set[int]] | None = None) -> list[Cluster]:
     """``clusters`` with the events of each story (``stories``) joined across its articles (see the
-    module's text)."""
+    module's text); ``written``: the years each article was written in (``years``)."""
     story_of = {a: i for i, g in enumerate(groups) for a in g}
+    eras = _eras(groups, written or {})
     by_story: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
     out: list[Cluster] = []
-    for k in clusters:
+    for k in [part for whole in clusters for part in _by_era(whole, story_of, eras)]:
         homes = {story_of[a] for a in k.articles if a in story_of}
         if len(homes) == 1:
             by_story[(next(iter(homes)), INCIDENT.get(k.family, k.family))].append(k)
         else:
             out.append(k)
-    found = {id(k) for k in clusters}
+    found = {id(k) for k in out} | {id(k) for ks in by_story.values() for k in ks}
     extra: set[int] = set()
     for i, g in enumerate(groups):
         for k in _leftover_clusters(set(g), leftover):

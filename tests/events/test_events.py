@@ -140,7 +140,8 @@ def test_trigger_search_finds_what_the_full_pattern_finds() -> None:
                "resigned", "checked herself into", "admitted to", "sacked", "executed", "opened fire", "kidnapped",
                "hijacked", "indicted", "knocked out", "signed", "released", "announcement", "capsized", "flooding",
                "hit-and-run", "riots", "severed", "erupted", "evacuated", "rescued", "dies", "offered", "captured",
-               "intercepted", "gutted"]
+               "intercepted", "gutted", "exploded", "was shot", "slain", "terminated", "revoked", "outages",
+               "damage to", "stoppage", "retained his title"]
     assert len(samples) >= len(TRIGGERS)
     text = ". ".join(f"The {s.upper() if i % 3 == 0 else s} of Rome" for i, s in enumerate(samples)) + " counter-attack"
     assert [m.span() for m in find_triggers(text)] == [m.span() for m in _TRIGGER.finditer(text)]
