@@ -145,7 +145,7 @@ _DATE_GLUE = re.compile(r"\s*\b(?:on|in|of|at)\s*$", re.I)
 _PREPOSITIONS = frozenset(["of", "on", "against", "at", "in", "with", "by", "between", "over", "about", "from", "into", "near", "outside", "inside"])
 _VERBS = frozenset(["struck", "hit", "into", "on", "in", "inside", "near"])  # last words of verb triggers
 CORE_REACH = 25
-LEDE = 2  # first sentences of an article: its triggers are mentions even when they name no one
+LEDE = 3  # first sentences of an article: its triggers are mentions even when they name no one
 OBJECT_LEAD = 12  # characters of title (``Maj. Gen.``) allowed before the name an object phrase starts with  # characters before a trigger where its own people are named
 
 
