@@ -63,8 +63,9 @@ def extract(tree: Any) -> Extraction:
     try:
         from trafilatura import bare_extraction
 
+        # output_format "xml": the body as a tree (read below), without also rendering it as plain text
         doc = bare_extraction(tree, include_comments=False, include_tables=True, with_metadata=True,
-                              date_extraction_params=dict(_DATE_PARAMS))
+                              output_format="xml", date_extraction_params=dict(_DATE_PARAMS))
     except Exception as exc:  # a library's failure on one page costs that page its help, nothing more
         published, _ = _published(tree)
         return Extraction(published=published, problem=f"trafilatura failed: {type(exc).__name__}")

@@ -1,8 +1,8 @@
 """Saved article pages (``.html``/``.htm``): the article's text among the page's clutter, as plain units.
 
 1. decode: byte-order mark, then the page's declared charset, then UTF-8 (cp1252 fallback, reported);
-2. parse once with lxml (``htmltree``; the same tree goes to trafilatura and htmldate); read the page's
-   own metadata (``htmlmeta``);
+2. parse once with lxml (``htmltree``; the same tree goes to trafilatura and htmldate, except on a page
+   with ``<noscript>`` blocks, see ``htmltree.library_tree``); read the page's own metadata (``htmlmeta``);
 3. find the element holding the article: ``itemprop=articleBody`` or a well-known body class, else the
    ``<article>``/``<main>`` element, narrowed to the smallest element holding most of its paragraph text;
 4. drop scripts, styles, embeds, figures and clutter (navigation, ads, related links, comments, footers),
@@ -27,7 +27,7 @@ from archive_builder.ingest.htmlflat import MAX_DEPTH, flat_units, markup_depth
 from archive_builder.ingest.htmllayout import WRAPPER_TAGS, Layout, names_clutter
 from archive_builder.ingest.htmlmeta import PageMeta, page_meta
 from archive_builder.ingest.htmltree import Element as Tag
-from archive_builder.ingest.htmltree import attr, children, first, parent_named, parse_page, text_of
+from archive_builder.ingest.htmltree import attr, children, first, library_tree, parent_named, parse_page, text_of
 from archive_builder.ingest.text import Parsed, Unit, parse_units
 from archive_builder.model import Block, Diagnostic
 
@@ -162,16 +162,25 @@ def _best(candidates: list[Tag], weights: dict[int, int], layout: Layout) -> Tag
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
 
-def _hinted(tag: Tag) -> bool:
-    if not tag.keys():  # no attributes
+def _hinted(tag: Tag, known: dict[str, bool] | None = None) -> bool:
+    attrs = tag.attrib
+    if not attrs:
         return False
-    return attr(tag, "itemprop").lower() == "articlebody" or bool(BODY_HINT.search(f"{attr(tag, 'class')} {attr(tag, 'id')}"))
+    names, prop = f"{attrs.get('class') or ''} {attrs.get('id') or ''}", attrs.get("itemprop") or ""
+    key = f"{names}\x00{prop}"
+    answer = known.get(key) if known is not None else None
+    if answer is None:
+        answer = prop.lower() == "articlebody" or bool(BODY_HINT.search(names))
+        if known is not None:
+            known[key] = answer
+    return answer
 
 
 def article_scope(soup: Tag, layout: Layout, weights: dict[int, int]) -> tuple[list[Tag], bool]:
     """The elements holding the article (one, or a body split in parts), and whether the page marked
     them as the body itself."""
-    hinted = [t for t in layout.tags if _hinted(t)]
+    known: dict[str, bool] = {}  # the answer for each class, id and itemprop seen (table cells repeat theirs)
+    hinted = [t for t in layout.tags if _hinted(t, known)]
     best = _best(hinted, weights, layout)
     if best is not None:
         return _split_body(best, hinted, weights, layout), True
@@ -325,10 +334,13 @@ def _push_content(stack: list[tuple[Tag | str | None, str, bool, int, bool]], ta
 def _flush(buf: _Buffer, units: list[Unit], line_offset: int, page: bool,
            marks: list[tuple[int, bool]] | None = None) -> None:
     """The gathered text as units: one, or several where ``<br><br>`` separates paragraphs."""
-    if not buf.parts:  # a block with no text of its own
+    joined = "".join(buf.parts)
+    if not joined or joined.isspace():  # a block with no text of its own (markup's line breaks only)
+        buf.parts.clear()
+        buf.link_chars = 0
         buf.kind = "paragraph"
         return
-    pieces = _PARAGRAPH_BREAK.split("".join(buf.parts))
+    pieces = _PARAGRAPH_BREAK.split(joined) if _BR in joined else [joined]
     for piece in pieces:
         text = " ".join(piece.replace(_BR, " ").split())
         if not text:
@@ -389,7 +401,7 @@ def read_html(text: str, path: str, libraries: bool = True) -> HtmlRead:
     page_root = body_tag if body_tag is not None else soup
     weights = paragraph_weights(soup, layout)
     scopes, marked = article_scope(soup, layout, weights)
-    extraction = extract(soup) if libraries else None
+    extraction = extract(library_tree(text, soup)) if libraries else None
     meta = page_meta(soup, _meta_scope(soup, scopes[0]), layout, extraction)
     roots = scopes if marked else [_narrow(scopes[0], weights)]
     units = _combined_units(page_root, roots, layout, extraction) if extraction is not None and extraction.units else []

@@ -73,8 +73,9 @@ def clutter_token(token: str) -> bool:
     return "-".join(parts[-2:]) in _WHOLE and "-".join(parts[-2:]) not in ("widget-area",)
 
 
-def names_clutter(tag: Tag) -> bool:
-    """The element's own class, id, role, tag or visibility says it is not the article."""
+def names_clutter(tag: Tag, known: dict[str, bool] | None = None) -> bool:
+    """The element's own class, id, role, tag or visibility says it is not the article (``known``:
+    the answers for class and id values already read on this page, filled as it goes)."""
     if tag.tag in CLUTTER_TAGS:
         return True
     attrs = tag.attrib
@@ -93,7 +94,12 @@ def names_clutter(tag: Tag) -> bool:
     names = get("class") or ""
     if get("id"):
         names = f"{names} {get('id')}"
-    return any(clutter_token(t) for t in names.split())
+    if known is None:
+        return any(clutter_token(t) for t in names.split())
+    answer = known.get(names)
+    if answer is None:
+        answer = known[names] = any(clutter_token(t) for t in names.split())
+    return answer
 
 
 def is_article_marker(tag: Tag) -> bool:
@@ -124,6 +130,7 @@ class Layout:
         owner: dict[int, int] = {}
         above: dict[int, int] = {}
         span: dict[int, tuple[int, int]] = {}
+        known: dict[str, bool] = {}  # class and id values read so far (table cells repeat theirs)
         open_: list[tuple[int, int, int]] = []  # (id, index, depth) of the elements whose descendants are being read
         for index, tag in enumerate(tags):
             key = id(tag)
@@ -138,7 +145,7 @@ class Layout:
                 span[done] = (start, index)
             open_.append((key, index, level))
             depth[key] = level
-            if index and _clutter(tag, holds_body if tag.tag == "header" else holds):
+            if index and _clutter(tag, holds_body if tag.tag == "header" else holds, known):
                 above[key] = near_id
                 near, near_id = level, key
                 if tag.tag != "header":
@@ -174,12 +181,12 @@ class Layout:
         return stop is None or near > self.depth.get(id(stop), -1)
 
 
-def _clutter(tag: Tag, holds: set[int]) -> bool:
+def _clutter(tag: Tag, holds: set[int], known: dict[str, bool]) -> bool:
     if id(tag) in holds:  # a wrapper named ``has-sidebar`` that holds the headline or the body is no clutter
         return False
     if tag.tag in WRAPPER_TAGS:
         return True
-    return names_clutter(tag)
+    return names_clutter(tag, known)
 
 
 def _is_body_marker(tag: Tag) -> bool:
