@@ -281,54 +281,58 @@ def html_units(root: Tag | list[Tag], line_offset: int = 0, page: bool = True,
     found = marks.found if marks else None
     units: list[Unit] = []
     buf = _Buffer()
-    stack: list[tuple[Tag | str | None, str, bool, int, bool]] = []
+    # (node, its context: kind, inside a link, clutter element around, inside a scope element); a node
+    # is an element, a piece of text (an element's own, or the text after an element) or None (a block ends)
+    stack: list[tuple[Tag | str | None, tuple[str, bool, int, bool]]] = []
     for one in reversed(roots):
-        around, inside = owner_of.get(id(one), 0), id(one) in scope
-        stack.append((None, "paragraph", False, around, inside))
-        _push_content(stack, one, ("paragraph", False, around, inside))
+        context = ("paragraph", False, owner_of.get(id(one), 0), id(one) in scope)
+        stack.append((None, context))
+        _push_content(stack, one, context)
+    pop, push, parts = stack.pop, stack.append, buf.parts
     while stack:
-        node, kind, in_link, owner, inside = stack.pop()
+        node, context = pop()
         if node is None:  # end of a block
             _flush(buf, units, line_offset, page, found)
             continue
-        if isinstance(node, str):  # an element's text, or the text after an element (its tail)
-            if not buf.parts:
-                buf.kind = kind
-                buf.owner, buf.inside = owner, inside
-            buf.parts.append(node)
-            buf.link_chars += len(node.strip()) if in_link else 0
+        if isinstance(node, str):
+            if not parts:
+                buf.kind, _, buf.owner, buf.inside = context
+            parts.append(node)
+            if context[1]:
+                buf.link_chars += len(node.strip())
             continue
         name = node.tag
         if not isinstance(name, str) or name in DROP_TAGS or id(node) in skip:
             continue
         if name == "br":
-            buf.parts.append(_BR)
+            parts.append(_BR)
             continue
+        kind, in_link, owner, inside = context
         key = id(node)
         block = name in BLOCK_TAGS or owner_of.get(key) == key
-        child_kind = KINDS.get(name, kind) if block else kind
-        child_owner, child_inside = owner, inside or key in scope
         if block:
             _flush(buf, units, line_offset, page, found)
             buf.line = node.sourceline or buf.line
             buf.tag = name
-            stack.append((None, kind, in_link, owner, inside))
-            child_owner = owner_of.get(key, 0)
-        _push_content(stack, node, (child_kind, in_link or name == "a", child_owner, child_inside))
+            push((None, context))
+            owner = owner_of.get(key, 0)
+            kind = KINDS.get(name, kind)
+        _push_content(stack, node, (kind, in_link or name == "a", owner, inside or key in scope))
     _flush(buf, units, line_offset, page, found)
     return units
 
 
-def _push_content(stack: list[tuple[Tag | str | None, str, bool, int, bool]], tag: Tag,
+def _push_content(stack: list[tuple[Tag | str | None, tuple[str, bool, int, bool]]], tag: Tag,
                   context: tuple[str, bool, int, bool]) -> None:
     """Push the element's content (its text, each child and the text after it) to be read in order."""
-    kind, in_link, owner, inside = context
+    push = stack.append
     for child in reversed(tag):
-        if child.tail:
-            stack.append((child.tail, kind, in_link, owner, inside))
-        stack.append((child, kind, in_link, owner, inside))
+        tail = child.tail
+        if tail:
+            push((tail, context))
+        push((child, context))
     if tag.text:
-        stack.append((tag.text, kind, in_link, owner, inside))
+        push((tag.text, context))
 
 
 def _flush(buf: _Buffer, units: list[Unit], line_offset: int, page: bool,
