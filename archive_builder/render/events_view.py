@@ -256,6 +256,9 @@ def _short_date(event: Event) -> str:
 
 TIMELINE_ARTICLES = 8  # articles listed per month; the rest are counted and linked to the articles index
 TIMELINE_ONE_PAGE = 400  # entries (events and articles) above which the months go on one page per year
+TIMELINE_UNDATED_INLINE = 100  # undated events with a page listed on the timeline page itself; more get a page
+TIMELINE_UNDATED_PAGE = 150  # events of unknown date to a page, when they have pages of their own
+UNDATED = "timeline/undated.md"
 FILTER_CHOICES = 40  # people and places offered by the timeline's filter
 
 
@@ -378,15 +381,45 @@ def timeline_pages(ctx: RenderContext) -> list[Output]:
                     [k for k in keys if k[0] == year], by_month_events, by_month_articles, choices)))
     undated = sorted((e for e in ctx.archive.events.events if e.date is None), key=lambda e: e.id)
     paged = [e for e in undated if has_page(e)]
-    if undated:
-        lines += ["## Date unknown", ""] + [f"- {_event_ref(e, TIMELINE)}" for e in paged]
-        if len(paged) < len(undated):
-            lines.append(f"\n{len(undated) - len(paged):,} more undated event(s) named in a single article each "
-                         "(shown in that article).")
-        lines.append("")
+    if paged and (split or len(paged) > TIMELINE_UNDATED_INLINE):
+        # a long list of its own: the timeline page keeps the chart and the years light
+        lines += ["## Date unknown", "", f"{_link('Events of unknown date', page, UNDATED)}: {len(paged):,} "
+                  "with a page.", ""]
+        outputs += _undated_pages(ctx, undated, paged)
+    elif undated:
+        lines += ["## Date unknown", "", *_undated_list(page, paged, len(undated) - len(paged))]
     lines += page_cite(page, "Timeline", "Timeline", ctx.site_name)
     front = {"title": "Timeline", "generated": True, "hide": ["toc"], "search": {"exclude": True}}
     return [Output(TIMELINE, fm_page(front, "\n".join(lines))), *outputs]
+
+
+def _undated_list(page: str, paged: list[Event], single: int) -> list[str]:
+    lines = [f"- {_event_ref(e, page)}" for e in paged]
+    if single:
+        lines.append(f"\n{single:,} more undated event(s) named in a single article each (shown in that article).")
+    return [*lines, ""]
+
+
+def _undated_pages(ctx: RenderContext, undated: list[Event], paged: list[Event]) -> list[Output]:
+    """The events of unknown date, by label, ``TIMELINE_UNDATED_PAGE`` to a page."""
+    by_label = sorted(paged, key=lambda e: (e.label.casefold(), e.id))
+    chunks = [by_label[i:i + TIMELINE_UNDATED_PAGE] for i in range(0, len(by_label), TIMELINE_UNDATED_PAGE)]
+    paths = [UNDATED] + [f"timeline/undated-{n}.md" for n in range(2, len(chunks) + 1)]
+    outputs = []
+    for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
+        title = "Timeline: date unknown" + (f" ({n + 1} of {len(chunks)})" if len(chunks) > 1 else "")
+        steps = [_link("All years", path, TIMELINE)]
+        if n:
+            steps.insert(0, _link("\u2190 Previous", path, paths[n - 1]))
+        if n + 1 < len(chunks):
+            steps.append(_link("Next \u2192", path, paths[n + 1]))
+        lines = [f"# {title}", "", " \u00b7 ".join(steps), "",
+                 "Events the articles name without a date that could be worked out, by name.", "",
+                 *_undated_list(path, chunk, len(undated) - len(paged) if n + 1 == len(chunks) else 0)]
+        lines += page_cite(path, title, title.replace(":", ","), ctx.site_name)
+        front = {"title": title, "generated": True, "hide": ["toc"], "search": {"exclude": True}}
+        outputs.append(Output(path, fm_page(front, "\n".join(lines))))
+    return outputs
 
 
 def _year_page(ctx: RenderContext, year: int, year_page: dict[int, str], before: int | None, after: int | None,

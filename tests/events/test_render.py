@@ -191,20 +191,37 @@ def test_a_long_timeline_goes_on_one_page_per_year() -> None:
         return Event(f"e{year}-{i}", f"Strike {i} <b>", day, "day", "strike",
                      articles=("a", "b") if paged else ("a",))
 
-    few = EventIndex(tuple(event(i, 2019, True) for i in range(10)))
+    def undated(i: int) -> Event:
+        return Event(f"u{i}", f"Raid {i}", None, None, "raid", articles=("a", "b"))
+
+    few = EventIndex((*(event(i, 2019, True) for i in range(10)), undated(1), undated(2)))
     single = view.timeline_pages(RenderContext.of(Archive((), events=few)))
     assert [o.path for o in single] == [view.TIMELINE]  # a short timeline stays one page
     assert "## January 2019" in single[0].data.decode()
+    assert "## Date unknown" in single[0].data.decode() and "Raid 2" in single[0].data.decode()
 
-    many = EventIndex(tuple(event(i, year, i % 3 != 0) for year in (2018, 2019, 2021)
-                            for i in range(view.TIMELINE_ONE_PAGE)))
+    many = EventIndex((*(event(i, year, i % 3 != 0) for year in (2018, 2019, 2021)
+                         for i in range(view.TIMELINE_ONE_PAGE)), *(undated(i) for i in range(30))))
     outputs = {o.path: o.data.decode() for o in view.timeline_pages(RenderContext.of(Archive((), events=many)))}
-    assert sorted(outputs) == ["timeline.md", "timeline/2018.md", "timeline/2019.md", "timeline/2021.md"]
+    assert sorted(outputs) == ["timeline.md", "timeline/2018.md", "timeline/2019.md", "timeline/2021.md",
+                               "timeline/undated.md"]
     main = outputs["timeline.md"]
     assert "## January" not in main and "[2019](timeline/2019.md)" in main
+    # the undated events have their own page; the timeline page links to it and lists none of them
+    assert "Raid" not in main and "[Events of unknown date](timeline/undated.md): 30 with a page." in main
+    assert outputs["timeline/undated.md"].count("Raid ") == 30 and "[All years](../timeline.md)" in outputs[
+        "timeline/undated.md"]
+    # hundreds of them go on pages of TIMELINE_UNDATED_PAGE, each linked to the next
+    lots = EventIndex((*many.events, *(undated(i) for i in range(30, 2 * view.TIMELINE_UNDATED_PAGE + 5))))
+    pages = {o.path: o.data.decode() for o in view.timeline_pages(RenderContext.of(Archive((), events=lots)))}
+    assert [p for p in sorted(pages) if "undated" in p] == ["timeline/undated-2.md", "timeline/undated-3.md",
+                                                            "timeline/undated.md"]
+    assert sum(pages[p].count("- [Raid ") for p in pages) == 2 * view.TIMELINE_UNDATED_PAGE + 5
+    assert "[Next \u2192](undated-2.md)" in pages["timeline/undated.md"]
+    assert "[\u2190 Previous](undated.md)" in pages["timeline/undated-2.md"]
     assert 'href="2021/#month-2021-03"' in main  # the chart's bars open the year's month (/timeline/2021/)
     year = outputs["timeline/2019.md"]
-    assert year.count('class="ab-tl-event"') == sum(1 for e in many.events if e.date.year == 2019 and view.has_page(e))
+    assert year.count('class="ab-tl-event"') == sum(1 for e in many.events if e.date and e.date.year == 2019 and view.has_page(e))
     assert "Strike 1 " in year and "<b>" not in year  # seed text stays text
     assert "[\u2190 2018](2018.md)" in year and "[2021 \u2192](2021.md)" in year and "[All years](../timeline.md)" in year
     for text in outputs.values():
