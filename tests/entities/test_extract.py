@@ -69,6 +69,11 @@ def test_a_person_of_an_organization_is_two_names(lex):
     assert typed("The Bank of England and the Quds Force of Iran.", lex).get("Bank of England") == "organization"
 
 
+def test_headline_verbs_are_not_names(lex):
+    found = typed("Iran Approached Iraq With Offer of Talks, Officials Say", lex)
+    assert "Say" not in found and "Officials Say" not in found
+
+
 def test_demonym_nouns_are_not_places(lex):
     assert typed("The rockets killed two Americans and a Briton.", lex) == {}
 
