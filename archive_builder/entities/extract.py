@@ -38,6 +38,8 @@ _APPOSITIVE = re.compile(rf",\s+(?:(?:the|a|an|his|her|its|who|now|then|[\w\u201
 _SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote|argued|asked|explained|noted|recalled|replied)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|inside|into|northern|southern|eastern|western|central)\s+$")
 _SCORE_AFTER = re.compile(r"[ \t]+\(?\d(?![\d/.-]*\d{4}\b)(?!\d{3}-\d\d?-\d)")  # not a date (``LONDON 1996-12-06``)
+# a name followed by a facility noun in lowercase (``Ain al-Assad air base``, ``Baghdad airport``) is a place
+_FACILITY_AFTER = re.compile(r"[ \t]+(?:air ?base|air ?field|air station|(?:army|military|naval) base|airport|barracks)\b")
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z]+\b")
 _LEADING_NOUN_OF = re.compile(r"[A-Z][a-z]+ of (?:the )?")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|by)\s*$")
@@ -183,6 +185,10 @@ def _run(text: str, run: list[Token], lex: Lexicon, lower_words: frozenset[str])
             return [c for a, b in bounds if b > a + 1 for c in _run(text, run[a + 1 : b], lex, lower_words)]
         i = ands[0]
         return _run(text, run[:i], lex, lower_words) + _run(text, run[i + 1 :], lex, lower_words)
+    if "of" in lows:
+        k = lows.index("of")
+        if _person_of(run[:k], lows[:k], lex):  # ``Mark Mazzetti of The New York Times``: a person, then his paper
+            return _plain(text, run[:k], lex, lower_words) + _run(text, run[k + 1 :], lex, lower_words)
     if any(w in lex.org_words for w in lows):
         if len(run) == 1:  # ``Inc``, ``Police`` alone name no one organization
             return []
@@ -197,6 +203,13 @@ def _run(text: str, run: list[Token], lex: Lexicon, lower_words: frozenset[str])
     for part in parts:
         out.extend(_plain(text, part, lex, lower_words))
     return out
+
+
+def _person_of(left: list[Token], lows: list[str], lex: Lexicon) -> bool:
+    """Whether the words before ``of`` are a person's full name (a known given name first, no
+    organization or place word), so the run is a person and what they belong to, not one name."""
+    return (2 <= len(left) <= 4 and all(t.cap for t in left) and lex.memo.fold(left[0].text) in lex.given_names
+            and not any(w in lex.org_words or w in lex.place_last or w in lex.common_words for w in lows))
 
 
 def _gazetteer_cand(text: str, toks: list[Token], found: GazetteerEntry) -> Candidate:
@@ -265,7 +278,7 @@ def _plain(text: str, part: list[Token], lex: Lexicon, lower_words: frozenset[st
     if found is not None:
         return [_gazetteer_cand(text, part, found)]
     lows = [_low(t) for t in part]
-    if lows[0] in lex.place_first or lows[-1] in lex.place_last:
+    if lows[0] in lex.place_first or lows[-1] in lex.place_last or _FACILITY_AFTER.match(text, part[-1].end):
         return [_cand(text, part, "place")]
     if len(part) == 1:
         tok = part[0]

@@ -65,8 +65,8 @@ def person_key(words: tuple[str, ...], lex: Lexicon | None = None) -> str:
 
 def _org_key(c: Candidate, lex: Lexicon) -> str:
     """The key an organization or place merges by: its gazetteer name, else the spelling key of its
-    name, where ``Quds Force of Iran`` is ``Quds Force`` (an "X of <place>" form) and ``Camp Taji``
-    is ``Taji`` (a facility word dropped)."""
+    name, where ``Quds Force of Iran`` is ``Quds Force`` (an "X of <place>" form), ``Camp Taji``
+    is ``Taji`` and ``Al Asad Air Base`` is ``Al Asad`` (facility words dropped)."""
     if c.canonical:
         return "g:" + lex.memo.fold(c.canonical)
     words = [w for w in c.words if w.lower() != "the"]
@@ -76,13 +76,17 @@ def _org_key(c: Candidate, lex: Lexicon) -> str:
         if lex.lookup(" ".join(words[cut + 1 :])) is not None and cut >= 2:
             words = words[:cut]
     if c.type == "place" and len(words) > 1:
-        core = [w for w in words if w.lower() not in lex.place_first and w.lower() not in lex.place_last]
+        lows = [w.lower() for w in words]
+        core = [w for i, (w, low) in enumerate(zip(words, lows, strict=True))
+                if low not in lex.place_first and low not in lex.place_last
+                and not (low == "air" and lows[i + 1 : i + 2] and lows[i + 1] in lex.place_last)]  # ``Air Base``
         words = core or words
     found = lex.lookup(" ".join(words)) if words != list(c.words) else None
     if found is not None and not found.weak:
         return "g:" + lex.memo.fold(found.name)
     prefix = "o:" if c.type == "organization" else "l:"
-    if len(words) == 1 and len(lex.memo.skeleton(words[0])) <= 3:  # ``Surrey`` and ``Zaire`` share the skeleton ``sr``
+    # ``Surrey`` and ``Zaire`` share the skeleton ``sr``; ``al-Assad`` is two words (``Al Asad``)
+    if len(words) == 1 and "-" not in words[0] and len(lex.memo.skeleton(words[0])) <= 3:
         return prefix + lex.memo.fold(words[0])
     return prefix + spelling_key(" ".join(words))
 

@@ -253,8 +253,9 @@ def extract(
     types = {e.id: e.type for e in known.values()}
     bodies = {a.id: a.body for a in articles}
     stated = {a.id: None if a.published_derived else a.published for a in articles}
-    told = group_stories(profiles(bodies, grouped, types), years(stated, bodies))
-    clusters = join_stories(clusters, dropped, told)
+    written = years(stated, bodies)
+    told = group_stories(profiles(bodies, grouped, types), written)
+    clusters = join_stories(clusters, dropped, told, written)
     drafts, issues = apply_curation(_recorded_ids(_drafts(clusters, known), recorded or {}), curation)
     problems.extend(issues)
     return articles, _freeze(drafts, {a.id: a for a in articles}, known), tuple(problems)

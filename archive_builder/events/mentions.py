@@ -93,6 +93,17 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"captured|caught", "arrest", "arrest"),
     (r"foiled|thwarted|intercepted|repelled", "interception", "interception"),
     (r"destroyed|gutted", "damage", "damage"),
+    # verbs a report leads with when its noun is elsewhere: ``a bomb exploded``, ``was shot``
+    (r"explod(?:ed|es)|detonated", "explosion", "explosion"),
+    (r"(?<=was )shot|(?<=were )shot|(?<=fatally )shot|shot (?:and (?:killed|wounded)|to death)", "attack", "shooting"),
+    (r"slain|slayings?", "killing", "killing"),
+    (r"(?<=was )fired|(?<=been )fired|fired (?:head )?(?:coach|manager)|terminated|relieved (?:of|from)", "dismissal", "dismissal"),
+    (r"revoked|overturned|repealed|rescinded", "repeal", "repeal"),
+    (r"disrupt(?:ed|ions?)|outages?|downtime", "disruption", "disruption"),
+    (r"damage(?= to\b)", "damage", "damage"),
+    # a title fight: ``stopped Tony Thompson``, ``retained his WBA, IBF and WBO titles``
+    (r"(?:stopped|stopping)(?= (?-i:[A-Z]))|stoppage", "win", "win"),
+    (r"(?:retained|retains|defended|defends) (?:his|her|their|the)(?= [\w ,&-]{0,40}\b(?:titles?|crown|belts?)\b)", "win", "win"),
 )
 FAMILY_OF = {kind: family for _, family, kind in TRIGGERS}
 _TRIGGER = re.compile(
@@ -109,7 +120,9 @@ HEADS = frozenset(["checked", "checks", "checking", "admitted", "entered", "sack
                    "collisions", "riot", "riots", "rioting", "severed", "damaged", "erupted",
                    "eruption", "eruptions", "evacuated", "evacuation", "evacuations", "rescued", "rescue",
                    "rescues", "dies", "offer", "offers", "offered", "captured", "caught", "foiled", "thwarted",
-                   "intercepted", "repelled", "destroyed", "gutted",
+                   "intercepted", "repelled", "destroyed", "gutted", "exploded", "explodes", "detonated", "slain",
+                   "slaying", "slayings", "terminated", "disrupted", "disruption", "disruptions", "outage", "outages",
+                   "downtime", "damage", "stopped", "stopping", "stoppage", "retained", "retains", "defended", "defends", "relieved", "revoked", "overturned", "repealed", "rescinded",
                    "murder", "murders", "murdered", "shot", "gunned", "stabbing", "stabbings", "stabbed", "deaths",
                    "died", "earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "fire", "fires",
                    "blaze", "blazes", "arson", "robbery", "robberies", "heist", "heists", "robbed", "escape",
@@ -132,7 +145,7 @@ _DATE_GLUE = re.compile(r"\s*\b(?:on|in|of|at)\s*$", re.I)
 _PREPOSITIONS = frozenset(["of", "on", "against", "at", "in", "with", "by", "between", "over", "about", "from", "into", "near", "outside", "inside"])
 _VERBS = frozenset(["struck", "hit", "into", "on", "in", "inside", "near"])  # last words of verb triggers
 CORE_REACH = 25
-LEDE = 2  # first sentences of an article: its triggers are mentions even when they name no one
+LEDE = 3  # first sentences of an article: its triggers are mentions even when they name no one
 OBJECT_LEAD = 12  # characters of title (``Maj. Gen.``) allowed before the name an object phrase starts with  # characters before a trigger where its own people are named
 
 

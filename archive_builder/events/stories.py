@@ -21,7 +21,12 @@ same rare names and words, used often. This step
    dated; different places where both say where it happened; an article of one already in the
    other (two events of one article that the per-day join kept apart stay apart). Mentions that the
    per-day join left out (undated, no person at the trigger, or only in the lede) become an event of
-   the story when two or more of its articles report that family.
+   the story when two or more of its articles report that family;
+4. takes the story's event reported by the most articles as its main incident: the story's other
+   events that bring it new articles join it whatever their family (``earthquake`` and ``tremor``,
+   ``shooting`` and ``death``, ``arrest`` and ``charged``) unless day, month or place contradict,
+   and each article of the story still outside it joins it with its first fitting mention (lede
+   first), unless the article reports the same kind of incident at another day or place.
 
 Same kind of incident with other participants, at another place or in another year: the profiles
 share little or contradict, the articles are different stories, and the events stay apart.
@@ -31,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -51,6 +57,8 @@ DAY_SLACK = 1  # reports of one story a day apart (time zones, ``late Tuesday``)
 # families that tell one incident in a story: a shooting, the killing and the death it caused; an
 # arrest and the charges
 INCIDENT = {"killing": "violence", "attack": "violence", "death": "violence", "arrest": "justice", "trial": "justice"}
+# what is said or held about an incident rather than the incident itself
+TALK = frozenset(["meeting", "statement", "conference", "speech", "call", "visit", "announcement"])
 
 
 Profile = dict[str, float]
@@ -216,7 +224,9 @@ class _Group:
         self.sites = set(k.sites)
         self.articles = set(k.articles)
 
-    def fits(self, k: Cluster) -> bool:
+    def agrees(self, k: Cluster) -> bool:
+        """Nothing says ``k`` happened at another time or place: days within ``DAY_SLACK``, the same
+        month, a shared place where both say where it happened."""
         if self.days and k.date is not None:
             if all(abs((k.date - d).days) > DAY_SLACK for d in self.days):
                 return False
@@ -224,7 +234,10 @@ class _Group:
             months = _months(k)
             if self.months and months and not self.months & months:
                 return False
-        if self.sites and k.sites and not self.sites & k.sites:
+        return not (self.sites and k.sites and not self.sites & k.sites)
+
+    def fits(self, k: Cluster) -> bool:
+        if not self.agrees(k):
             return False
         # two events of one article that the per-day join kept apart stay apart
         first = self.clusters[0]
@@ -264,19 +277,47 @@ def _leftover_clusters(story: set[str], leftover: list[Candidate]) -> list[Clust
     return [by_key[k] for k in sorted(by_key)]
 
 
-def join_stories(clusters: list[Cluster], leftover: list[Candidate], groups: list[list[str]]) -> list[Cluster]:
+def _eras(groups: list[list[str]], written: Mapping[str, set[int]]) -> list[set[int]]:
+    """The years at least half of each story's dated articles were written in."""
+    out: list[set[int]] = []
+    for g in groups:
+        counts: Counter[int] = Counter(y for a in g for y in written.get(a, ()))
+        dated = sum(1 for a in g if written.get(a))
+        out.append({y for y, k in counts.items() if k * 2 >= dated} if dated else set())
+    return out
+
+
+def _by_era(k: Cluster, story_of: Mapping[str, int], eras: list[set[int]]) -> list[Cluster]:
+    """A cluster whose articles lie in stories written in different years (a title fight of 2008
+    and the rematch of 2012, misdated alike): split by story; else itself."""
+    homes = sorted({story_of[a] for a in k.articles if a in story_of})
+    known = [eras[i] for i in homes if eras[i]]
+    if len(known) < 2 or all(a & b for a, b in itertools.combinations(known, 2)):
+        return [k]
+    parts: dict[int, Cluster] = {}
+    for c in k.members:
+        home = story_of.get(c.article, -1)
+        if home not in parts:
+            parts[home] = Cluster(k.family, k.family, k.date)
+        parts[home].add(c)
+    return [parts[i] for i in sorted(parts)]
+
+
+def join_stories(clusters: list[Cluster], leftover: list[Candidate], groups: list[list[str]],
+                 written: Mapping[str, set[int]] | None = None) -> list[Cluster]:
     """``clusters`` with the events of each story (``stories``) joined across its articles (see the
-    module's text)."""
+    module's text); ``written``: the years each article was written in (``years``)."""
     story_of = {a: i for i, g in enumerate(groups) for a in g}
+    eras = _eras(groups, written or {})
     by_story: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
     out: list[Cluster] = []
-    for k in clusters:
+    for k in [part for whole in clusters for part in _by_era(whole, story_of, eras)]:
         homes = {story_of[a] for a in k.articles if a in story_of}
         if len(homes) == 1:
             by_story[(next(iter(homes)), INCIDENT.get(k.family, k.family))].append(k)
         else:
             out.append(k)
-    found = {id(k) for k in clusters}
+    found = {id(k) for k in out} | {id(k) for ks in by_story.values() for k in ks}
     extra: set[int] = set()
     for i, g in enumerate(groups):
         for k in _leftover_clusters(set(g), leftover):
@@ -302,9 +343,72 @@ def join_stories(clusters: list[Cluster], leftover: list[Candidate], groups: lis
             if id(merged) in extra and len(merged.articles) < 2:
                 continue  # a left-out mention no other article of the story reports
             per_story[key[0]].append(merged)
+    ledes: dict[str, list[Candidate]] = defaultdict(list)
+    for c in sorted(leftover, key=lambda c: (c.article, not c.lede, c.start)):
+        ledes[c.article].append(c)
     for i in sorted(per_story):
-        out.extend(per_story[i])
+        out.extend(_main_incident(per_story[i], groups[i], ledes))
     return out
+
+
+def _main_incident(clusters: list[Cluster], story: list[str], ledes: Mapping[str, list[Candidate]]) -> list[Cluster]:
+    """The incident the story is about: its event reported by the most articles absorbs the story's
+    other events that bring it articles of their own (whatever their family: ``the quake`` and
+    ``the earthquake``, ``the shooting`` and ``the death``) unless their day, month or place says
+    otherwise (an article with an event of the incident's family at another day or place is kept
+    out of it); an article of the story that reports none of them joins it with its first event
+    mention that fits (lede first: headline and first sentence; not a meeting or statement, dated to
+    the incident's day or undated, at its place or nowhere named)."""
+    if not clusters:
+        return clusters
+    ranked = sorted(clusters, key=lambda k: (-len(k.articles), k.family in TALK, k.date is None,
+                                             min((m.article, m.start) for m in k.members)))
+    main = _Group(ranked[0])
+    rest: list[Cluster] = []
+    other: set[str] = set()  # articles reporting an event of the story at another time or place
+    for k in ranked[1:]:
+        if not main.agrees(k):
+            if _incident(k) == _incident(ranked[0]):
+                other |= k.articles
+            rest.append(k)
+        elif k.articles - main.articles:
+            main.add(k)
+        else:
+            rest.append(k)
+    (merged,) = _merge([main])
+    owner = {id(c): i for i, k in enumerate(rest) for c in k.members}
+    for article in story:
+        if article in merged.articles or article in other:
+            continue
+        lede = next((c for c in ledes.get(article, ()) if _lede_fits(merged, main, c)), None)
+        if lede is None:
+            continue
+        merged.add(lede)
+        home = owner.get(id(lede))
+        if home is not None:  # the mention moves: out of the event it was left in
+            rest[home] = _without(rest[home], lede)
+    return [merged, *(k for k in rest if k.members)]
+
+
+def _without(k: Cluster, gone: Candidate) -> Cluster:
+    out = Cluster(k.family, k.family, k.date)
+    for c in k.members:
+        if c is not gone:
+            out.add(c)
+    return out
+
+
+def _incident(k: Cluster) -> str:
+    return INCIDENT.get(k.family, k.family)
+
+
+def _lede_fits(merged: Cluster, main: _Group, c: Candidate) -> bool:
+    if c.family in TALK and merged.family not in TALK:
+        return False  # a meeting or a statement about the incident is not the incident
+    day = c.date.date if c.date is not None and c.date.precision == "day" else None
+    if day is not None and merged.date is not None and abs((day - merged.date).days) > DAY_SLACK:
+        return False
+    return not (main.sites and c.sites and not main.sites & c.sites)
 
 
 

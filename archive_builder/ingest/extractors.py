@@ -57,18 +57,20 @@ class Extraction:
         return "\n".join(text for _, text in self.units)
 
 
-def extract(html: str) -> Extraction:
-    """Run trafilatura and htmldate on a decoded page (at most one parse each)."""
+def extract(tree: Any) -> Extraction:
+    """Run trafilatura and htmldate on a page's parsed tree (``htmltree.parse_page``: the page is not
+    parsed again; each library works on its own copy, the tree is left as it was)."""
     try:
         from trafilatura import bare_extraction
 
-        doc = bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True,
-                              date_extraction_params=dict(_DATE_PARAMS))
+        # output_format "xml": the body as a tree (read below), without also rendering it as plain text
+        doc = bare_extraction(tree, include_comments=False, include_tables=True, with_metadata=True,
+                              output_format="xml", date_extraction_params=dict(_DATE_PARAMS))
     except Exception as exc:  # a library's failure on one page costs that page its help, nothing more
-        published, _ = _published(html)
+        published, _ = _published(tree)
         return Extraction(published=published, problem=f"trafilatura failed: {type(exc).__name__}")
     if doc is None or isinstance(doc, dict):  # no body found: the date is still worth asking for
-        published, problem = _published(html)
+        published, problem = _published(tree)
         return Extraction(published=published, problem=problem or "trafilatura found no article text")
     byline = tuple(n.strip() for n in (getattr(doc, "author", None) or "").split(";") if n.strip())
     return Extraction(units=tuple(_units(getattr(doc, "body", None))), title=_plain(getattr(doc, "title", None)),
@@ -117,11 +119,11 @@ def _units(body: Any) -> list[tuple[str, str]]:
     return found
 
 
-def _published(html: str) -> tuple[dt.date | None, str | None]:
+def _published(tree: Any) -> tuple[dt.date | None, str | None]:
     try:
         from htmldate import find_date
 
-        value = find_date(html, **_DATE_PARAMS)
+        value = find_date(tree, **_DATE_PARAMS)
     except Exception as exc:
         return None, f"htmldate failed: {type(exc).__name__}"
     return _iso_date(value), None

@@ -1,7 +1,8 @@
 """Saved article pages (``.html``/``.htm``): the article's text among the page's clutter, as plain units.
 
 1. decode: byte-order mark, then the page's declared charset, then UTF-8 (cp1252 fallback, reported);
-2. parse with BeautifulSoup; read the page's own metadata (``htmlmeta``);
+2. parse once with lxml (``htmltree``; the same tree goes to trafilatura and htmldate, except on a page
+   with ``<noscript>`` blocks, see ``htmltree.library_tree``); read the page's own metadata (``htmlmeta``);
 3. find the element holding the article: ``itemprop=articleBody`` or a well-known body class, else the
    ``<article>``/``<main>`` element, narrowed to the smallest element holding most of its paragraph text;
 4. drop scripts, styles, embeds, figures and clutter (navigation, ads, related links, comments, footers),
@@ -14,11 +15,9 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import re
-import warnings
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from bs4.dammit import EncodingDetector
-from bs4.element import NavigableString, PageElement
+from lxml import etree
 
 from archive_builder.errors import SeedError
 from archive_builder.ingest.decode import Decoded, decode_declared, decode_seed
@@ -26,16 +25,19 @@ from archive_builder.ingest.extractors import Extraction, extract
 from archive_builder.ingest.htmlcombine import combine, kept_grams, wrappers
 from archive_builder.ingest.htmlflat import MAX_DEPTH, flat_units, markup_depth
 from archive_builder.ingest.htmllayout import WRAPPER_TAGS, Layout, names_clutter
-from archive_builder.ingest.htmlmeta import PageMeta, attr, page_meta, text_of
+from archive_builder.ingest.htmlmeta import PageMeta, page_meta
+from archive_builder.ingest.htmltree import Element as Tag
+from archive_builder.ingest.htmltree import attr, children, first, library_tree, parent_named, parse_page, text_of
 from archive_builder.ingest.text import Parsed, Unit, parse_units
 from archive_builder.model import Block, Diagnostic
 
-# Elements whose content is never article text (and never reaches the archive). ``<head>`` is not one:
+# Elements whose content is never article text (and never reaches the archive; ``rt``/``rp``: a ruby
+# annotation's reading, not the text). ``<head>`` is not one:
 # its own elements are, and a page that never closes it (and has no ``<body>``) is parsed wholly inside it.
 DROP_TAGS = frozenset({
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet",
     "svg", "math", "canvas", "video", "audio", "source", "track", "picture", "img", "map", "button", "input",
-    "select", "option", "textarea", "label", "meta", "link", "title", "base", "figure", "figcaption",
+    "select", "option", "textarea", "label", "meta", "link", "title", "base", "figure", "figcaption", "rt", "rp",
 })
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "pre",
@@ -59,7 +61,7 @@ _FILLER = re.compile(
 _RELATED = re.compile(r"^(?:read more|also read|related|see also|more on this story|related stories|read also)\s*:", re.I)
 INTRO_HINT = re.compile(r"(?:^|[\s_-])(?:intro|lead|lede|teaser|summary|standfirst|dek|subheadline|article-lead)(?:$|[\s_-])",
                         re.I)
-CONTAINERS = ["div", "section", "article", "main", "td", "center"]  # narrowing stops above paragraphs
+CONTAINERS = frozenset({"div", "section", "article", "main", "td", "center"})  # narrowing stops above paragraphs
 MIN_PARAGRAPH = 25  # characters: shorter paragraphs do not vote for where the article is
 _BR = "\x00"  # stands for <br> while a block is gathered (decoding removed every real NUL)
 _PARAGRAPH_BREAK = re.compile("\x00\\s*\x00[\\s\x00]*")
@@ -112,29 +114,32 @@ def paragraph_weights(root: Tag, layout: Layout) -> dict[int, int]:
     ``MIN_PARAGRAPH`` characters of its own text outside links and outside clutter. One pass down to
     gather each block's own text, one pass back up to sum: linear in the size of the page."""
     own: dict[int, int] = {}
-    order: list[Tag] = []
-    stack: list[tuple[Tag, Tag | None, bool]] = [(root, root, False)]
+    order: list[tuple[Tag, Tag | None]] = []
+    stack: list[tuple[Tag, Tag | None, Tag, bool]] = [(root, None, root, False)]
     while stack:
-        tag, block, in_link = stack.pop()
-        order.append(tag)
-        for child in tag.children:
-            if isinstance(child, Tag):
-                if child.name in DROP_TAGS:
-                    continue
-                stack.append((child, child if child.name in BLOCK_TAGS else block, in_link or child.name == "a"))
-            elif type(child) is NavigableString and not in_link and block is not None:
-                size = len(" ".join(child.split()))
-                if size:
-                    own[id(block)] = own.get(id(block), 0) + size
+        tag, parent, block, in_link = stack.pop()
+        order.append((tag, parent))
+        # the element's own text and its children's tails belong to its block, outside links only
+        text = tag.text
+        size = len(" ".join(text.split())) if text and not in_link else 0
+        for child in tag:
+            tail = child.tail
+            if tail and not in_link:
+                size += len(" ".join(tail.split()))
+            name = child.tag
+            if isinstance(name, str) and name not in DROP_TAGS:
+                stack.append((child, tag, child if name in BLOCK_TAGS else block, in_link or name == "a"))
+        if size:
+            own[id(block)] = own.get(id(block), 0) + size
     weights: dict[int, int] = {}
-    for tag in reversed(order):  # children before their parents
+    for tag, parent in reversed(order):  # children before their parents
         key = id(tag)
         size = own.get(key, 0)
         total = weights.get(key, 0) + (size if size >= MIN_PARAGRAPH and not layout.in_clutter(tag) else 0)
         if total:
             weights[key] = total
-            if tag is not root and tag.parent is not None:
-                weights[id(tag.parent)] = weights.get(id(tag.parent), 0) + total
+            if parent is not None:
+                weights[id(parent)] = weights.get(id(parent), 0) + total
     return weights
 
 
@@ -145,7 +150,7 @@ def _narrow(scope: Tag, weights: dict[int, int]) -> Tag:
         return scope
     node = scope
     while True:
-        child = next((c for c in node.find_all(CONTAINERS, recursive=False) if weights.get(id(c), 0) >= 0.8 * total), None)
+        child = next((c for c in node if c.tag in CONTAINERS and weights.get(id(c), 0) >= 0.8 * total), None)
         if child is None:
             return node
         node = child
@@ -157,36 +162,48 @@ def _best(candidates: list[Tag], weights: dict[int, int], layout: Layout) -> Tag
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
 
-def _hinted(tag: Tag) -> bool:
-    return attr(tag, "itemprop").lower() == "articlebody" or bool(BODY_HINT.search(f"{attr(tag, 'class')} {attr(tag, 'id')}"))
+def _hinted(tag: Tag, known: dict[str, bool] | None = None) -> bool:
+    attrs = tag.attrib
+    if not attrs:
+        return False
+    names, prop = f"{attrs.get('class') or ''} {attrs.get('id') or ''}", attrs.get("itemprop") or ""
+    key = f"{names}\x00{prop}"
+    answer = known.get(key) if known is not None else None
+    if answer is None:
+        answer = prop.lower() == "articlebody" or bool(BODY_HINT.search(names))
+        if known is not None:
+            known[key] = answer
+    return answer
 
 
-def article_scope(soup: BeautifulSoup, layout: Layout, weights: dict[int, int]) -> tuple[list[Tag], bool]:
+def article_scope(soup: Tag, layout: Layout, weights: dict[int, int]) -> tuple[list[Tag], bool]:
     """The elements holding the article (one, or a body split in parts), and whether the page marked
     them as the body itself."""
-    hinted = [t for t in layout.tags if _hinted(t)]
+    known: dict[str, bool] = {}  # the answer for each class, id and itemprop seen (table cells repeat theirs)
+    hinted = [t for t in layout.tags if _hinted(t, known)]
     best = _best(hinted, weights, layout)
     if best is not None:
         return _split_body(best, hinted, weights, layout), True
     for name in ("article", "main"):
-        best = _best([t for t in layout.tags if t.name == name], weights, layout) \
-            or _best([t for t in layout.tags if attr(t, "role") == name], weights, layout)
+        best = _best([t for t in layout.tags if t.tag == name], weights, layout)
+        if best is None:
+            best = _best([t for t in layout.tags if attr(t, "role") == name], weights, layout)
         if best is not None:
             return [best], False
-    body = soup.find("body")
-    return [body if isinstance(body, Tag) else soup], False
+    body = first(soup, "body")
+    return [body if body is not None else soup], False
 
 
 def _split_body(best: Tag, hinted: list[Tag], weights: dict[int, int], layout: Layout) -> list[Tag]:
     """The marked body with its other parts: siblings marked the same way (a body split by an ad or
     a photo) and an intro (``lead``, ``standfirst``, ``summary``...) just before it."""
-    parent = best.parent
+    parent = best.getparent()
     if parent is None:
         return [best]
-    marked = {id(t) for t in hinted if t.parent is parent and weights.get(id(t), 0) > 0 and not layout.in_clutter(t)}
+    marked = {id(t) for t in hinted if t.getparent() is parent and weights.get(id(t), 0) > 0 and not layout.in_clutter(t)}
     parts: list[Tag] = []
     seen_best = False
-    for child in parent.find_all(True, recursive=False):
+    for child in children(parent):
         if child is best:
             seen_best = True
         if id(child) in marked or child is best or not seen_best and INTRO_HINT.search(f"{attr(child, 'class')} {attr(child, 'id')}") \
@@ -195,12 +212,14 @@ def _split_body(best: Tag, hinted: list[Tag], weights: dict[int, int], layout: L
     return parts
 
 
-def _meta_scope(soup: BeautifulSoup, scope: Tag) -> Tag:
+def _meta_scope(soup: Tag, scope: Tag) -> Tag:
     """Where the article's own header (headline, byline, date, lede photo) is: its ``<article>``."""
-    if scope.name in ("article", "main", "body"):
+    if scope.tag in ("article", "main", "body"):
         return scope
-    found = scope.find_parent("article") or scope.find_parent("main") or soup.find("body")
-    return found if isinstance(found, Tag) else scope
+    for found in (parent_named(scope, "article"), parent_named(scope, "main"), first(soup, "body")):
+        if found is not None:
+            return found
+    return scope
 
 
 def skipped(roots: list[Tag], layout: Layout) -> frozenset[int]:
@@ -209,13 +228,13 @@ def skipped(roots: list[Tag], layout: Layout) -> frozenset[int]:
     Nothing is removed from the tree: the walk that reads the units skips these (by identity)."""
     skip: set[int] = set(date_lines(roots, layout))
     for root in roots:
-        stack = [c for c in root.children if isinstance(c, Tag)]
+        stack = children(root)
         while stack:
             tag = stack.pop()
-            if tag.name in DROP_TAGS or layout.is_clutter(tag):
+            if tag.tag in DROP_TAGS or layout.is_clutter(tag):
                 skip.add(id(tag))
                 continue
-            stack.extend(c for c in tag.children if isinstance(c, Tag))
+            stack.extend(children(tag))
     return frozenset(skip)
 
 
@@ -262,49 +281,70 @@ def html_units(root: Tag | list[Tag], line_offset: int = 0, page: bool = True,
     found = marks.found if marks else None
     units: list[Unit] = []
     buf = _Buffer()
-    stack: list[tuple[PageElement | None, str, bool, int, bool]] = []
+    # (node, its context: kind, inside a link, clutter element around, inside a scope element); a node
+    # is an element, a piece of text (an element's own, or the text after an element) or None (a block ends)
+    stack: list[tuple[Tag | str | None, tuple[str, bool, int, bool]]] = []
     for one in reversed(roots):
-        around, inside = owner_of.get(id(one), 0), id(one) in scope
-        stack.append((None, "paragraph", False, around, inside))
-        stack.extend((c, "paragraph", False, around, inside) for c in reversed(list(one.children)))
+        context = ("paragraph", False, owner_of.get(id(one), 0), id(one) in scope)
+        stack.append((None, context))
+        _push_content(stack, one, context)
+    pop, push, parts = stack.pop, stack.append, buf.parts
     while stack:
-        node, kind, in_link, owner, inside = stack.pop()
+        node, context = pop()
         if node is None:  # end of a block
             _flush(buf, units, line_offset, page, found)
             continue
-        if isinstance(node, NavigableString):
-            if type(node) is NavigableString:  # not comments, CDATA, doctypes or processing instructions
-                if not buf.parts:
-                    buf.kind = kind
-                    buf.owner, buf.inside = owner, inside
-                buf.parts.append(str(node))
-                buf.link_chars += len(str(node).strip()) if in_link else 0
+        if isinstance(node, str):
+            if not parts:
+                buf.kind, _, buf.owner, buf.inside = context
+            parts.append(node)
+            if context[1]:
+                buf.link_chars += len(node.strip())
             continue
-        if not isinstance(node, Tag) or node.name in DROP_TAGS or id(node) in skip:
+        name = node.tag
+        if not isinstance(name, str) or name in DROP_TAGS or id(node) in skip:
             continue
-        if node.name == "br":
-            buf.parts.append(_BR)
+        if name == "br":
+            parts.append(_BR)
             continue
+        kind, in_link, owner, inside = context
         key = id(node)
-        block = node.name in BLOCK_TAGS or owner_of.get(key) == key
-        child_kind = KINDS.get(node.name, kind) if block else kind
-        child_owner, child_inside = owner, inside or key in scope
+        block = name in BLOCK_TAGS or owner_of.get(key) == key
         if block:
             _flush(buf, units, line_offset, page, found)
             buf.line = node.sourceline or buf.line
-            buf.tag = node.name
-            stack.append((None, kind, in_link, owner, inside))
-            child_owner = owner_of.get(key, 0)
-        stack.extend((c, child_kind, in_link or node.name == "a", child_owner, child_inside)
-                     for c in reversed(list(node.children)))
+            buf.tag = name
+            push((None, context))
+            owner = owner_of.get(key, 0)
+            kind = KINDS.get(name, kind)
+        _push_content(stack, node, (kind, in_link or name == "a", owner, inside or key in scope))
     _flush(buf, units, line_offset, page, found)
     return units
+
+
+def _push_content(stack: list[tuple[Tag | str | None, tuple[str, bool, int, bool]]], tag: Tag,
+                  context: tuple[str, bool, int, bool]) -> None:
+    """Push the element's content (its text, each child and the text after it) to be read in order."""
+    push = stack.append
+    for child in reversed(tag):
+        tail = child.tail
+        if tail:
+            push((tail, context))
+        push((child, context))
+    if tag.text:
+        push((tag.text, context))
 
 
 def _flush(buf: _Buffer, units: list[Unit], line_offset: int, page: bool,
            marks: list[tuple[int, bool]] | None = None) -> None:
     """The gathered text as units: one, or several where ``<br><br>`` separates paragraphs."""
-    pieces = _PARAGRAPH_BREAK.split("".join(buf.parts))
+    joined = "".join(buf.parts)
+    if not joined or joined.isspace():  # a block with no text of its own (markup's line breaks only)
+        buf.parts.clear()
+        buf.link_chars = 0
+        buf.kind = "paragraph"
+        return
+    pieces = _PARAGRAPH_BREAK.split(joined) if _BR in joined else [joined]
     for piece in pieces:
         text = " ".join(piece.replace(_BR, " ").split())
         if not text:
@@ -331,13 +371,11 @@ def _flush(buf: _Buffer, units: list[Unit], line_offset: int, page: bool,
 # ------------------------------------------------------------------------------------ the reader
 
 
-def soup_of(text: str, path: str) -> BeautifulSoup:
+def tree_of(text: str, path: str) -> Tag:
+    """The page's tree (``htmltree.parse_page``); a page libxml2 cannot read is the seed's error."""
     try:
-        with warnings.catch_warnings():  # a seed that looks like a file name or URL is still a seed
-            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-            # class and rel stay strings (read by ``attr``): splitting every one costs a tenth of the parse
-            return BeautifulSoup(text, "html.parser", multi_valued_attributes=None)
-    except Exception as exc:  # the parser's own failures on broken markup: reported, never raised
+        return parse_page(text)
+    except (etree.LxmlError, ValueError) as exc:  # the parser's own failures on broken markup: reported, never raised
         raise SeedError(path, f"cannot parse the HTML: {exc}", hint="re-save the page from the browser") from exc
 
 
@@ -361,13 +399,13 @@ def read_html(text: str, path: str, libraries: bool = True) -> HtmlRead:
     depth = markup_depth(text)
     if depth > MAX_DEPTH:
         return _read_flat(text, path, depth)
-    soup = soup_of(text, path)
+    soup = tree_of(text, path)
     layout = Layout.of(soup)
-    body_tag = soup.find("body")
-    page_root = body_tag if isinstance(body_tag, Tag) else soup
+    body_tag = first(soup, "body")
+    page_root = body_tag if body_tag is not None else soup
     weights = paragraph_weights(soup, layout)
     scopes, marked = article_scope(soup, layout, weights)
-    extraction = extract(text) if libraries else None
+    extraction = extract(library_tree(text, soup)) if libraries else None
     meta = page_meta(soup, _meta_scope(soup, scopes[0]), layout, extraction)
     roots = scopes if marked else [_narrow(scopes[0], weights)]
     units = _combined_units(page_root, roots, layout, extraction) if extraction is not None and extraction.units else []
@@ -396,7 +434,7 @@ def _combined_units(page_root: Tag, roots: list[Tag], layout: Layout, extraction
     owners = [owner for owner, _ in marks.found]
     kept = kept_grams(extraction)
     spare = set(wrappers(every, owners, layout.above, layout.depth, kept))
-    spare.update(id(t) for t in layout.tags if t.name in WRAPPER_TAGS and layout.is_clutter(t) and not names_clutter(t))
+    spare.update(id(t) for t in layout.tags if t.tag in WRAPPER_TAGS and layout.is_clutter(t) and not names_clutter(t))
     vetoed: dict[int, bool] = {0: False}
     for owner in owners:
         chain = []
@@ -417,8 +455,8 @@ def date_lines(roots: list[Tag], layout: Layout) -> frozenset[int]:
     """Short blocks around a ``<time>`` ("Posted <time>July 4</time>"): date lines, stated in the
     metadata, never body text (the roots themselves excepted)."""
     found: set[int] = set()
-    for tag in (t for t in layout.tags if t.name == "time"):
-        block = tag.find_parent(list(BLOCK_TAGS))
+    for tag in (t for t in layout.tags if t.tag == "time"):
+        block = parent_named(tag, *BLOCK_TAGS)
         if block is not None and all(block is not r for r in roots) and len(text_of(block).split()) <= 12:
             found.add(id(block))
     return frozenset(found)

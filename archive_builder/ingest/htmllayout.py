@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from archive_builder.ingest.htmltree import Element as Tag
+from archive_builder.ingest.htmltree import attr as _attr
 
 # Whole tokens that name clutter.
 _WHOLE = frozenset({
@@ -72,28 +73,37 @@ def clutter_token(token: str) -> bool:
     return "-".join(parts[-2:]) in _WHOLE and "-".join(parts[-2:]) not in ("widget-area",)
 
 
-def names_clutter(tag: Tag) -> bool:
-    """The element's own class, id, role, tag or visibility says it is not the article."""
-    if tag.name in CLUTTER_TAGS or _attr(tag, "role").lower() in CLUTTER_ROLES:
+def names_clutter(tag: Tag, known: dict[str, bool] | None = None) -> bool:
+    """The element's own class, id, role, tag or visibility says it is not the article (``known``:
+    the answers for class and id values already read on this page, filled as it goes)."""
+    if tag.tag in CLUTTER_TAGS:
         return True
-    if tag.has_attr("hidden") or _attr(tag, "aria-hidden").lower() == "true":
+    attrs = tag.attrib
+    if not attrs:  # no attributes (most cells and paragraphs): nothing else to read
+        return False
+    get = attrs.get
+    if (get("role") or "").lower() in CLUTTER_ROLES:
         return True
-    style = _attr(tag, "style").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
+    if get("hidden") is not None or (get("aria-hidden") or "").lower() == "true":
         return True
-    tokens = _attr(tag, "class").split() + _attr(tag, "id").split()
-    return any(clutter_token(t) for t in tokens)
-
-
-def _attr(tag: Tag, name: str) -> str:
-    value = tag.get(name)
-    if isinstance(value, list):
-        value = " ".join(value)
-    return value or ""
+    style = get("style")
+    if style:
+        style = style.replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style:
+            return True
+    names = get("class") or ""
+    if get("id"):
+        names = f"{names} {get('id')}"
+    if known is None:
+        return any(clutter_token(t) for t in names.split())
+    answer = known.get(names)
+    if answer is None:
+        answer = known[names] = any(clutter_token(t) for t in names.split())
+    return answer
 
 
 def is_article_marker(tag: Tag) -> bool:
-    return tag.name in ("h1", "main") or _attr(tag, "itemprop").lower() == "articlebody"
+    return tag.tag in ("h1", "main") or _attr(tag, "itemprop").lower() == "articlebody"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +120,8 @@ class Layout:
     span: dict[int, tuple[int, int]]  # id(tag) -> its index in ``tags`` and the index after its last descendant
 
     @classmethod
-    def of(cls, soup: BeautifulSoup) -> Layout:
-        tags, span = _order(soup)
+    def of(cls, soup: Tag) -> Layout:
+        tags = tuple(t for t in soup.iter() if isinstance(t.tag, str))  # document order, in C
         holds = _holding(tags, is_article_marker)
         holds_body = _holding(tags, _is_body_marker)
         depth: dict[int, int] = {}
@@ -119,27 +129,44 @@ class Layout:
         nearest_ok: dict[int, int] = {}
         owner: dict[int, int] = {}
         above: dict[int, int] = {}
-        stack: list[tuple[Tag, int, int, int, int]] = [(soup, 0, -1, -1, 0)]
-        while stack:
-            tag, level, near, near_ok, near_id = stack.pop()
+        span: dict[int, tuple[int, int]] = {}
+        known: dict[str, bool] = {}  # class and id values read so far (table cells repeat theirs)
+        open_: list[tuple[int, int, int]] = []  # (id, index, depth) of the elements whose descendants are being read
+        for index, tag in enumerate(tags):
             key = id(tag)
+            parent = tag.getparent() if index else None
+            if parent is None:
+                level, near, near_ok, near_id = 0, -1, -1, 0
+            else:
+                up = id(parent)
+                level, near, near_ok, near_id = depth[up] + 1, nearest[up], nearest_ok[up], owner.get(up, 0)
+            while open_ and open_[-1][2] >= level:
+                done, start, _ = open_.pop()
+                span[done] = (start, index)
+            open_.append((key, index, level))
             depth[key] = level
-            if tag is not soup and _clutter(tag, holds_body if tag.name == "header" else holds):
+            if index and _clutter(tag, holds_body if tag.tag == "header" else holds, known):
                 above[key] = near_id
                 near, near_id = level, key
-                if tag.name != "header":
+                if tag.tag != "header":
                     near_ok = level
             nearest[key] = near
             nearest_ok[key] = near_ok
             if near_id:
                 owner[key] = near_id
-            stack.extend((c, level + 1, near, near_ok, near_id) for c in tag.children if isinstance(c, Tag))
+        for done, start, _ in open_:
+            span[done] = (start, len(tags))
         return cls(depth, nearest, nearest_ok, owner, above, tags, span)
 
     def within(self, scope: Tag) -> tuple[Tag, ...]:
         """The elements below ``scope``, in document order (a slice: no search)."""
         start, end = self.span.get(id(scope), (0, 0))
         return self.tags[start + 1:end]
+
+    def holds(self, scope: Tag, tag: Tag) -> bool:
+        """``tag`` lies below ``scope`` (two look-ups: no search)."""
+        start, end = self.span.get(id(scope), (0, 0))
+        return start < self.span.get(id(tag), (-1, 0))[0] < end
 
     def is_clutter(self, tag: Tag) -> bool:
         """The element itself is clutter."""
@@ -154,33 +181,16 @@ class Layout:
         return stop is None or near > self.depth.get(id(stop), -1)
 
 
-def _clutter(tag: Tag, holds: set[int]) -> bool:
+def _clutter(tag: Tag, holds: set[int], known: dict[str, bool]) -> bool:
     if id(tag) in holds:  # a wrapper named ``has-sidebar`` that holds the headline or the body is no clutter
         return False
-    if tag.name in WRAPPER_TAGS:
+    if tag.tag in WRAPPER_TAGS:
         return True
-    return names_clutter(tag)
-
-
-def _order(soup: BeautifulSoup) -> tuple[tuple[Tag, ...], dict[int, tuple[int, int]]]:
-    """Every element in document order, and where each one's descendants end."""
-    tags: list[Tag] = []
-    span: dict[int, tuple[int, int]] = {}
-    stack: list[tuple[Tag, bool]] = [(soup, False)]
-    while stack:
-        tag, done = stack.pop()
-        if done:
-            span[id(tag)] = (span[id(tag)][0], len(tags))
-            continue
-        span[id(tag)] = (len(tags), -1)
-        tags.append(tag)
-        stack.append((tag, True))
-        stack.extend((c, False) for c in reversed(tag.contents) if isinstance(c, Tag))
-    return tuple(tags), span
+    return names_clutter(tag, known)
 
 
 def _is_body_marker(tag: Tag) -> bool:
-    return tag.name == "main" or _attr(tag, "itemprop").lower() == "articlebody"
+    return tag.tag == "main" or _attr(tag, "itemprop").lower() == "articlebody"
 
 
 def _holding(tags: tuple[Tag, ...], marker_of: Callable[[Tag], bool]) -> set[int]:
@@ -193,5 +203,5 @@ def _holding(tags: tuple[Tag, ...], marker_of: Callable[[Tag], bool]) -> set[int
         node: Tag | None = marker
         while node is not None and id(node) not in holding:
             holding.add(id(node))
-            node = node.parent
+            node = node.getparent()
     return holding

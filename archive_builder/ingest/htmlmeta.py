@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
-
 from archive_builder.ingest import patterns as p
 from archive_builder.ingest.extractors import Extraction, ymd_date
 from archive_builder.ingest.htmldates import Stamp, parse_stamp
 from archive_builder.ingest.htmllayout import Layout
+from archive_builder.ingest.htmltree import Element as Tag
+from archive_builder.ingest.htmltree import attr, first, raw_text, text_of
 from archive_builder.ingest.overrides import FIELDS
 
 ARTICLE_TYPES = frozenset({
@@ -68,20 +68,6 @@ class PageMeta:
     caption_line: int | None = None
 
 
-def text_of(node: Tag | str | None) -> str:
-    if node is None:
-        return ""
-    raw = node if isinstance(node, str) else node.get_text(" ")
-    return " ".join(raw.split())
-
-
-def attr(tag: Tag, name: str) -> str:
-    value = tag.get(name)
-    if isinstance(value, list):
-        value = " ".join(value)
-    return value or ""
-
-
 # ------------------------------------------------------------------------------------ JSON-LD
 
 
@@ -101,10 +87,10 @@ def _json_objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
 def json_ld(tags: tuple[Tag, ...]) -> list[dict[str, Any]]:
     """Every schema.org object in the page's ``application/ld+json`` blocks (unreadable blocks skipped)."""
     found: list[dict[str, Any]] = []
-    for script in (t for t in tags if t.name == "script"):
+    for script in (t for t in tags if t.tag == "script"):
         if "ld+json" not in attr(script, "type").lower():
             continue
-        raw = script.string or ""
+        raw = script.text or ""
         raw = re.sub(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$", "", raw)
         try:
             data = json.loads(raw)
@@ -178,7 +164,7 @@ def _ld_meta(objects: list[dict[str, Any]]) -> dict[str, Any]:
 def meta_values(tags: tuple[Tag, ...]) -> dict[str, list[str]]:
     """``<meta>`` contents by lower-cased name/property/itemprop, in page order."""
     values: dict[str, list[str]] = {}
-    for tag in (t for t in tags if t.name == "meta"):
+    for tag in (t for t in tags if t.tag == "meta"):
         key = (attr(tag, "property") or attr(tag, "name") or attr(tag, "itemprop") or attr(tag, "http-equiv")).lower()
         content = text_of(attr(tag, "content") or attr(tag, "datetime"))
         if key and content:
@@ -236,51 +222,57 @@ def strip_site(title: str, site: str | None) -> str:
 # ------------------------------------------------------------------------------------ the visible page
 
 
-def _h1(soup: BeautifulSoup, scope: Tag, layout: Layout) -> Tag | None:
-    inside = [h for h in layout.within(scope) if h.name == "h1" and text_of(h)
+def _h1(scope: Tag, layout: Layout) -> Tag | None:
+    inside = [h for h in layout.within(scope) if h.tag == "h1" and text_of(h)
               and not layout.in_clutter(h, stop=scope, header_ok=True)]
     if inside:
         return inside[0]
-    return next((h for h in layout.tags if h.name == "h1" and text_of(h) and not layout.in_clutter(h)), None)
+    return next((h for h in layout.tags if h.tag == "h1" and text_of(h) and not layout.in_clutter(h)), None)
 
 
 _DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:published|pubdate|publish-date|post-date|entry-date|date-published|"
                          r"article-date|story-date|dateline-date|posted-on|meta-date|timestamp|date)(?:$|[\s_-])", re.I)
 
 
-def _visible_dates(scope: Tag, wanted: str, layout: Layout, language: str | None) -> list[Stamp]:
+def _visible_dates(scope: Tag, wanted: str, layout: Layout, language: str | None,
+                   dated: tuple[Tag, ...]) -> list[Stamp]:
     """Dates the visible page states: ``<time>``, ``itemprop="datePublished"`` spans,
-    ``<abbr class="published" title=...>``, date-classed elements; those marked as ``wanted``
-    (published/modified) first."""
+    ``<abbr class="published" title=...>``, date-classed elements (``dated``: the page's, found once);
+    those marked as ``wanted`` (published/modified) first."""
     marked: list[Stamp] = []
     plain: list[Stamp] = []
     pattern = _PUBLISHED_HINT if wanted == "published" else _MODIFIED_HINT
     itemprop = "datepublished" if wanted == "published" else "datemodified"
-    for tag in filter(_dated_element, layout.within(scope)):
-        if layout.in_clutter(tag, stop=scope, header_ok=True):
+    for tag in dated:
+        if not layout.holds(scope, tag) or layout.in_clutter(tag, stop=scope, header_ok=True):
             continue
         prop = attr(tag, "itemprop").lower()
         if prop in ("datepublished", "datemodified", "datecreated") and prop != itemprop \
                 and not (wanted == "published" and prop == "datecreated"):
             continue
         own = text_of(tag)[:120]
-        values = [attr(tag, "datetime"), attr(tag, "content"), attr(tag, "title") if tag.name == "abbr" else "", own]
+        values = [attr(tag, "datetime"), attr(tag, "content"), attr(tag, "title") if tag.tag == "abbr" else "", own]
         stamp = next((s for s in (parse_stamp(v, language) for v in values if v) if s), None)
         if stamp is None:
             continue
-        hints = " ".join((prop, attr(tag, "class"), attr(tag, "id"), text_of(tag.parent)[:40] if tag.parent else ""))
-        if prop == itemprop or pattern.search(hints) or (wanted == "published" and tag.has_attr("pubdate")):
+        parent = tag.getparent()
+        hints = " ".join((prop, attr(tag, "class"), attr(tag, "id"), text_of(parent)[:40] if parent is not None else ""))
+        if prop == itemprop or pattern.search(hints) or (wanted == "published" and tag.get("pubdate") is not None):
             marked.append(stamp)
-        elif wanted == "published" and (tag.name == "time" or prop == "datecreated" or _DATE_CLASS.search(hints)):
+        elif wanted == "published" and (tag.tag == "time" or prop == "datecreated" or _DATE_CLASS.search(hints)):
             plain.append(stamp)
     return marked + plain
 
 
 def _dated_element(tag: Tag) -> bool:
-    if tag.name in ("time", "abbr") or attr(tag, "itemprop").lower() in ("datepublished", "datemodified", "datecreated"):
+    if tag.tag in ("time", "abbr"):
         return True
-    return tag.name in ("span", "div", "p", "small", "li") and bool(_DATE_CLASS.search(f"{attr(tag, 'class')} {attr(tag, 'id')}")) \
-        and len(tag.get_text()) < 120
+    if not tag.keys():  # no attributes
+        return False
+    if attr(tag, "itemprop").lower() in ("datepublished", "datemodified", "datecreated"):
+        return True
+    return tag.tag in ("span", "div", "p", "small", "li") and bool(_DATE_CLASS.search(f"{attr(tag, 'class')} {attr(tag, 'id')}")) \
+        and len(raw_text(tag)) < 120
 
 
 def _byline_elements(scope: Tag, layout: Layout) -> list[str]:
@@ -296,6 +288,8 @@ def _byline_elements(scope: Tag, layout: Layout) -> list[str]:
 
 def _byline_element(tag: Tag) -> bool:
     """``itemprop="author"``, ``rel="author"``, a class holding ``byline`` or ``author-name``, or ``author``."""
+    if not tag.keys():
+        return False
     classes = attr(tag, "class")
     return ("author" in attr(tag, "itemprop").split() or "author" in attr(tag, "rel").split()
             or "byline" in classes or "author-name" in classes or "author" in classes.split())
@@ -320,8 +314,9 @@ def people_in(text: str) -> list[str]:
 
 def split_caption(figcaption: Tag) -> tuple[str, str | None]:
     """A figure caption and its credit: a credit element, ``(Reuters)``, or ``Photo: AP`` at the end."""
-    credit_tags = [t for t in figcaption.find_all(True) if _CREDIT_CLASS.search(f"{attr(t, 'class')} {attr(t, 'id')}")]
-    credit_tags += [t for t in figcaption.find_all(["small", "cite"]) if t not in credit_tags]
+    below = [t for t in figcaption.iterdescendants() if isinstance(t.tag, str)]
+    credit_tags = [t for t in below if _CREDIT_CLASS.search(f"{attr(t, 'class')} {attr(t, 'id')}")]
+    credit_tags += [t for t in below if t.tag in ("small", "cite") and all(t is not c for c in credit_tags)]
     if credit_tags:
         credit = text_of(credit_tags[0])
         whole = text_of(figcaption)
@@ -340,9 +335,9 @@ def split_caption(figcaption: Tag) -> tuple[str, str | None]:
 
 
 def _lede_figure(scope: Tag, layout: Layout) -> tuple[str, str | None, int | None] | None:
-    for figure in (t for t in layout.within(scope) if t.name == "figure"):
-        caption = figure.find("figcaption")
-        if isinstance(caption, Tag) and text_of(caption) and not layout.in_clutter(figure, stop=scope, header_ok=True):
+    for figure in (t for t in layout.within(scope) if t.tag == "figure"):
+        caption = next(figure.iterdescendants("figcaption"), None)
+        if caption is not None and text_of(caption) and not layout.in_clutter(figure, stop=scope, header_ok=True):
             text, credit = split_caption(caption)
             return text, credit, caption.sourceline
     return None
@@ -353,19 +348,19 @@ def _site_title_element(tag: Tag) -> bool:
     classes = attr(tag, "class").split()
     if "site-title" in classes or "site-name" in classes or attr(tag, "id") == "site-title":
         return True
-    parent = tag.parent
+    parent = tag.getparent()
     return attr(tag, "itemprop") == "name" and parent is not None and attr(parent, "itemprop") == "publisher"
 
 
 def _site_title(tags: tuple[Tag, ...]) -> str | None:
     """A blog's name as its theme shows it (``.site-title``), when no metadata names the site."""
     tag = next(filter(_site_title_element, tags), None)
-    text = text_of(tag) if isinstance(tag, Tag) else ""
+    text = text_of(tag) if tag is not None else ""
     return text if 0 < len(text) <= 80 else None
 
 
 def _canonical(tags: tuple[Tag, ...]) -> str | None:
-    for link in (t for t in tags if t.name == "link"):
+    for link in (t for t in tags if t.tag == "link"):
         if "canonical" in attr(link, "rel").lower().split():
             url = _valid("url", attr(link, "href"))
             if url:
@@ -373,7 +368,7 @@ def _canonical(tags: tuple[Tag, ...]) -> str | None:
     return None
 
 
-def page_meta(soup: BeautifulSoup, scope: Tag, layout: Layout, extraction: Extraction | None = None) -> PageMeta:
+def page_meta(soup: Tag, scope: Tag, layout: Layout, extraction: Extraction | None = None) -> PageMeta:
     """Everything the page says about the article; ``scope`` is the element holding the article.
 
     ``extraction`` (trafilatura and htmldate, when used) fills what the page's markup does not state
@@ -383,17 +378,18 @@ def page_meta(soup: BeautifulSoup, scope: Tag, layout: Layout, extraction: Extra
     outlet = meta.first("og:site_name") or next(iter(ld.get("publisher") or []), None)
     outlet = outlet or meta.first("application-name", "dc.publisher") or _site_title(layout.tags)
     outlet = outlet or (extraction.sitename if extraction and extraction.sitename and "." not in extraction.sitename else None)
-    title, title_line, weak = _title(soup, scope, ld, meta, outlet, layout)
+    title, title_line, weak = _title(scope, ld, meta, outlet, layout)
     if title is None and extraction is not None and extraction.title:
         title, title_line, weak = strip_site(extraction.title, outlet), None, True
-    html_tag = soup.find("html")
-    tags = (attr(html_tag, "lang") if isinstance(html_tag, Tag) else "", meta.first("content-language") or "",
+    html_tag = first(soup, "html")
+    tags = (attr(html_tag, "lang") if html_tag is not None else "", meta.first("content-language") or "",
             ld.get("inLanguage") or "", meta.first("og:locale") or "")
     language = next((x for x in (_language(v) for v in tags if v) if x), None)
     url = _canonical(layout.tags) or _valid("url", meta.first("og:url")) or _valid("url", ld.get("url"))
-    published = address_date(url) or _published(soup, scope, ld, meta, layout, language, extraction)
+    dated = tuple(filter(_dated_element, layout.tags))
+    published = address_date(url) or _published(soup, scope, ld, meta, layout, language, extraction, dated)
     modified = _decide([ld.get("dateModified") or "", *meta.all(_MODIFIED_META)],
-                       _visible_dates(scope, "modified", layout, language), None, language)
+                       _visible_dates(scope, "modified", layout, language, dated), None, language)
     byline = ld.get("author") or _byline_elements(scope, layout) or _people(meta.all(_AUTHOR_META))
     if not byline and extraction is not None:
         byline = _people(list(extraction.byline))
@@ -417,11 +413,11 @@ def address_date(url: str | None) -> dt.date | None:
     return ymd_date(_ADDRESS_DATE.search(path))
 
 
-def _published(soup: BeautifulSoup, scope: Tag, ld: dict[str, Any], meta: _Meta, layout: Layout,
-               language: str | None, extraction: Extraction | None) -> dt.date | None:
-    visible = _visible_dates(scope, "published", layout, language)
+def _published(soup: Tag, scope: Tag, ld: dict[str, Any], meta: _Meta, layout: Layout,
+               language: str | None, extraction: Extraction | None, dated: tuple[Tag, ...]) -> dt.date | None:
+    visible = _visible_dates(scope, "published", layout, language, dated)
     if not visible:  # a <time> in the page's header, outside the article's element
-        visible = _visible_dates(soup, "published", layout, language)
+        visible = _visible_dates(soup, "published", layout, language, dated)
     library = extraction.published if extraction is not None else None
     return _decide([ld.get("datePublished") or "", *meta.all(_PUBLISHED_META)], visible, library, language)
 
@@ -452,17 +448,16 @@ class _Meta:
         return [v for k in keys for v in self.values.get(k, [])]
 
 
-def _title(soup: BeautifulSoup, scope: Tag, ld: dict[str, Any], meta: _Meta,
+def _title(scope: Tag, ld: dict[str, Any], meta: _Meta,
            outlet: str | None, layout: Layout) -> tuple[str | None, int | None, bool]:
     """(title, its line, whether only the ``<title>`` element gave it)."""
-    h1 = _h1(soup, scope, layout)
-    title_tag = soup.find("title")
-    tag = title_tag if isinstance(title_tag, Tag) else None
+    h1 = _h1(scope, layout)
+    tag = next((t for t in layout.tags if t.tag == "title"), None)
     titles = [
-        (text_of(h1), h1.sourceline if h1 else None),
+        (text_of(h1), h1.sourceline if h1 is not None else None),
         (text_of(ld.get("headline")), None),
         (meta.first("og:title", "twitter:title", "dc.title", "headline") or "", None),
-        (text_of(tag), tag.sourceline if tag else None),
+        (text_of(tag), tag.sourceline if tag is not None else None),
     ]
     for number, (text, line) in enumerate(titles):
         if text and not (number == 0 and _names_site(text, outlet)):

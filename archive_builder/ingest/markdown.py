@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from archive_builder.errors import SeedError
-from archive_builder.ingest.html import html_units, soup_of
+from archive_builder.ingest.html import html_units, tree_of
 from archive_builder.ingest.overrides import Overrides, parse_overrides
 from archive_builder.ingest.text import Parsed, Unit, parse_units
 from archive_builder.model import Block, Diagnostic
@@ -67,7 +67,7 @@ def _inline_text(children: list[Token], line: int, path: str) -> str:
     """An inline token's plain text; raw HTML inside it is read like a page's markup."""
     if any(c.type == "html_inline" for c in children):
         source = "".join(c.content if c.type == "html_inline" else html.escape(_plain(c)) for c in children)
-        units = html_units(soup_of(f"<p>{source}</p>", path), line, page=False)
+        units = html_units(tree_of(f"<p>{source}</p>", path), line, page=False)
         return " ".join(u.text for u in units)
     return " ".join("".join(_plain(c) for c in children).split())
 
@@ -104,7 +104,7 @@ def markdown_units(body: str, line_offset: int, path: str) -> list[Unit]:
             if text:
                 units.append(Unit(text, line, context[-1] if context else "paragraph"))
         elif token.type == "html_block":
-            found = html_units(soup_of(token.content, path), line - 1, page=False)
+            found = html_units(tree_of(token.content, path), line - 1, page=False)
             units.extend(dataclasses.replace(u, kind=context[-1]) if context and u.kind == "paragraph" else u
                          for u in found)
     return units

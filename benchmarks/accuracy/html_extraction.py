@@ -7,8 +7,9 @@ repository's ``tests/`` folder, kept out of this repository). Scoring follows tr
 evaluation: for every page, each expected snippet ("with") found in the extracted body is a true
 positive, each missing one a false negative; each unwanted snippet ("without") found is a false
 positive. Precision, recall and F1 over all snippets; time per page (max and mean), as wall-clock and
-as processor time (the second is less swayed by other work on a shared machine); each method first
-reads one small page untimed, so the imports are not charged to the first page.
+as processor time (the second is less swayed by other work on a shared machine), and the pages that
+took over a second of processor time (named, with their times) and over half a second (counted);
+each method first reads one small page untimed, so the imports are not charged to the first page.
 
 Dates: the evaluation set has no gold dates, so the date check uses the pages whose address states a
 full date (``/2019/05/31/``, ``2019-05-31``) as a proxy gold, and reads each page without telling the
@@ -34,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+SLOW = 1.0  # seconds of processor time a page may take
 HELD_OUT = re.compile(r"iran|soleimani|suleimani|taji|ain-al-asad|kataib|hezbollah", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\.|$)")
 
@@ -48,6 +50,7 @@ class Score:
     dates_right: int = 0
     times: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)  # processor time: less swayed by a busy machine
+    slow: list[tuple[float, str]] = field(default_factory=list)  # (processor time, file) of pages over SLOW
     failures: int = 0
 
     def line(self, name: str) -> str:
@@ -61,6 +64,13 @@ class Score:
                 f"time/page mean {sum(self.times) / max(1, len(self.times)):.3f} s  max {max(self.times, default=0):.3f} s  "
                 f"(cpu mean {sum(self.cpu) / max(1, len(self.cpu)):.3f} s  max {max(self.cpu, default=0):.3f} s)"
                 f"  failures {self.failures}")
+
+    def slow_line(self) -> str:
+        """How many pages took over ``SLOW`` seconds of processor time (and over half that), the slowest first."""
+        half = sum(c > SLOW / 2 for c in self.cpu)
+        pages = ", ".join(f"{name} {cpu:.2f} s" for cpu, name in sorted(self.slow, reverse=True))
+        return (f"{'':<12} cpu max {max(self.cpu, default=0):.3f} s; pages over {SLOW:g} s of cpu: {len(self.slow)}"
+                f"{' (' + pages + ')' if pages else ''}; over {SLOW / 2:g} s: {half}")
 
 
 def _norm(text: str) -> str:
@@ -142,6 +152,8 @@ def score(method: Reader, corpus: list[tuple[str, dict[str, list[str]], Path]], 
         seconds = time.perf_counter() - start
         total.times.append(seconds)
         total.cpu.append(time.process_time() - cpu)
+        if total.cpu[-1] > SLOW:
+            total.slow.append((total.cpu[-1], path.name))
         body = _norm(text)
         missed = [s for s in item["with"] if _norm(s) not in body]
         unwanted = [s for s in item["without"] if _norm(s) in body]
@@ -180,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         total = Score()
         score(METHODS[name], corpus, total, report.setdefault(name, []))
         print(total.line(name), flush=True)
+        print(total.slow_line(), flush=True)
     if args.details is not None:
         args.details.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0

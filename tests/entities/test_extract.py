@@ -55,6 +55,29 @@ def test_organization_and_place_words(lex):
                      "Iraqi Army": "organization"}
 
 
+def test_a_name_before_a_facility_noun_is_a_place(lex):
+    found = typed("Missiles struck Ain al-Assad air base and Mosul airport; Bashir al-Khatib fled.", lex)
+    assert found["Ain al-Assad"] == "place" and found["Mosul"] == "place"
+    assert found["Bashir al-Khatib"] == "person"  # a particle still makes a person where no facility follows
+
+
+def test_a_person_of_an_organization_is_two_names(lex):
+    found = typed("Mark Mazzetti of The New York Times and Jane Carter of Reuters reported it.", lex)
+    assert found["Mark Mazzetti"] == "person" and found["Jane Carter"] == "person"
+    assert "Mark Mazzetti of The New York Times" not in found and found.get("Reuters") == "organization"
+    # an organization named "X of Y" stays whole
+    assert typed("The Bank of England and the Quds Force of Iran.", lex).get("Bank of England") == "organization"
+
+
+def test_headline_verbs_are_not_names(lex):
+    found = typed("Iran Approached Iraq With Offer of Talks, Officials Say", lex)
+    assert "Say" not in found and "Officials Say" not in found
+
+
+def test_demonym_nouns_are_not_places(lex):
+    assert typed("The rockets killed two Americans and a Briton.", lex) == {}
+
+
 def test_hyphenated_compounds_keep_the_name(lex):
     assert typed("the Iran-backed militia and pro-Iran groups", lex) == {"Iran": "place"}
 

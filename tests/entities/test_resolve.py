@@ -36,6 +36,14 @@ def test_transliterations_of_one_organization_merge(lex):
     assert [e.type for e in index.entities if e.name in names] == ["organization"]
 
 
+def test_facility_forms_of_one_place_merge(lex):
+    index = run(lex, "Iranian missiles struck Ain al-Assad air base in January.",
+                "Iran fired missiles at Al Asad Air Base, injuring troops.",
+                "Rockets hit Camp Taji on Wednesday.", "The attack on Taji killed two soldiers.")
+    assert owner(index, "Ain al-Assad") == owner(index, "Al Asad Air Base")
+    assert owner(index, "Camp Taji") == owner(index, "Taji") != owner(index, "Al Asad Air Base")
+
+
 def test_middle_initial_and_title_variants_merge(lex):
     index = run(lex, "Robert C. O’Brien, the national security adviser, spoke.",
                 "The adviser Robert O’Brien said so, and President Trump agreed.", "Donald Trump said no.")

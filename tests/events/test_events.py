@@ -45,7 +45,8 @@ def test_one_event_across_articles_also_without_a_date(built: tuple[tuple[Articl
     assert killing.articles == ("port_ellery_arrest", "port_ellery_court", "port_ellery_vigil")
     assert "mara-quist" in killing.participants
     texts = sorted(m.text for m in index.mentions if m.event == killing.id)
-    assert texts == ["April 2 killing", "assassination", "killing"]
+    # ... and "who was shot outside her home" beside the dated one
+    assert texts == ["April 2 killing", "assassination", "killing", "shot"]
 
 
 def test_same_day_events_stay_apart(built: tuple[tuple[Article, ...], EventIndex]) -> None:
@@ -139,7 +140,8 @@ def test_trigger_search_finds_what_the_full_pattern_finds() -> None:
                "resigned", "checked herself into", "admitted to", "sacked", "executed", "opened fire", "kidnapped",
                "hijacked", "indicted", "knocked out", "signed", "released", "announcement", "capsized", "flooding",
                "hit-and-run", "riots", "severed", "erupted", "evacuated", "rescued", "dies", "offered", "captured",
-               "intercepted", "gutted"]
+               "intercepted", "gutted", "exploded", "was shot", "slain", "terminated", "revoked", "outages",
+               "damage to", "stoppage", "retained his title"]
     assert len(samples) >= len(TRIGGERS)
     text = ". ".join(f"The {s.upper() if i % 3 == 0 else s} of Rome" for i, s in enumerate(samples)) + " counter-attack"
     assert [m.span() for m in find_triggers(text)] == [m.span() for m in _TRIGGER.finditer(text)]

@@ -223,3 +223,24 @@ def test_a_dateline_after_an_intro_paragraph_is_still_peeled() -> None:
     assert parsed.paragraphs[0].startswith("After a year of detours")
     assert parsed.paragraphs[1].startswith("The county board voted")
     assert parsed.dateline is not None and parsed.dateline.startswith("MILL VALLEY")
+
+
+def test_a_misnested_noscript_block_ends_at_its_end_tag() -> None:
+    """``<noscript><div></noscript>``: a browser shows none of it and reads on; the page is not inside it."""
+    data = page('<noscript><div id="no-js"><p>Please turn on JavaScript to see this site.</noscript>'
+                f"<div id='main'><h1>Footbridge reopens</h1>{LEDE}{SECOND}{THIRD}</div>")
+    for paragraphs in both_readers(data):
+        assert paragraphs[0].startswith("The county board voted")
+        assert len(paragraphs) == 3
+        assert not any("JavaScript" in p for p in paragraphs)
+
+
+def test_ruby_readings_are_not_text() -> None:
+    """Japanese pages gloss words with their readings (``<ruby>法律<rt>ほうりつ</rt></ruby>``): the text is
+    the words, not the glosses."""
+    gloss = "<ruby>法律<rt>ほうりつ</rt></ruby>では、<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども"
+    data = page(f"<article><h1>Footbridge reopens</h1><p>{gloss}を守ることが大切です。新しい法律が来年から始まります。</p>"
+                f"{LEDE}{SECOND}</article>", lang="ja")
+    for paragraphs in both_readers(data):
+        assert paragraphs[0].startswith("法律では、子どもを守る")
+        assert "ほうりつ" not in " ".join(paragraphs)
