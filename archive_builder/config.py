@@ -18,7 +18,9 @@ from archive_builder.errors import ConfigError
 from archive_builder.textutil import near_miss
 
 PLUGIN_NAME = "archive"
-PLUGIN_OPTIONS = ("seeds_dir", "site_title", "jobs", "cache", "search", "search_shards", "runner", "dask_scheduler")
+# every option the MkDocs plugin accepts (``strict_seeds`` and ``search_shards`` concern only the site build)
+PLUGIN_OPTIONS = ("seeds_dir", "site_title", "jobs", "cache", "search", "search_shards", "runner", "dask_scheduler",
+                  "strict_seeds")
 RUNNERS = ("local", "dask")
 
 

@@ -64,6 +64,17 @@ def test_unknown_plugin_option_is_named(tmp_path: Path) -> None:
     assert "unknown option 'seed_dir' of plugin 'archive' - did you mean 'seeds_dir'?" in err
 
 
+def test_every_plugin_option_is_accepted_by_the_command_line(tmp_path: Path) -> None:
+    from archive_builder.mkdocs_plugin import ArchivePlugin
+
+    options = "".join(f"      {name}: {default!r}\n" for name, default in (
+        (name, option.default) for name, option in ArchivePlugin.config_scheme) if default is not None)
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: x\nplugins:\n  - archive:\n{options}")
+    (tmp_path / "seeds").mkdir()
+    code, _, err = run(["check"], tmp_path)
+    assert "unknown option" not in err and code == 0, err
+
+
 def test_export_validates_against_schema(make_project, repo_seeds) -> None:  # type: ignore[no-untyped-def]
     config = make_project({**repo_seeds, "a.txt": fixture_bytes("wire_headline.txt"),
                            "b.txt": fixture_bytes("caption_boilerplate.txt")})
