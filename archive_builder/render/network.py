@@ -17,7 +17,7 @@ from archive_builder.render.markup import href, md_link, md_text
 
 PAGE = "network.md"
 TOP = 30
-TOP_LINKS = 90
+TOP_LINKS = 60  # lines drawn per figure: the strongest (more make a tangle a phone struggles to draw)
 TOP_OUTLETS = 20
 LISTED = 25
 
@@ -87,7 +87,7 @@ def _outlets(ctx: RenderContext) -> list[str]:
                     href(PAGE, outlet_page(o), None, ctx.use_directory_urls) if o in look.outlets else None, "outlet")
             for o in ranked]
     links = [(index[a], index[b], n) for (a, b), n in sorted(flows.items(), key=lambda kv: (-kv[1], kv[0]))
-             if a in index and b in index]
+             if a in index and b in index][:TOP_LINKS]
     figure = svg.network(dots, links, "Which outlets take text from which", "An arrow runs from the outlet whose text "
                          "was taken to the outlet that took it; its width is the number of relations.", directed=True)
     lines = [figure, "", "### Who takes from whom", ""]
