@@ -392,8 +392,7 @@ def timeline_pages(ctx: RenderContext) -> list[Output]:
     elif undated:
         lines += ["## Date unknown", "", *_undated_list(page, paged, len(undated) - len(paged))]
     lines += page_cite(page, "Timeline", "Timeline", ctx.site_name)
-    front = {"title": "Timeline", "generated": True, "hide": ["toc"], "search": {"exclude": True}}
-    return [Output(TIMELINE, fm_page(front, "\n".join(lines))), *outputs]
+    return [Output(TIMELINE, fm_page(_front("Timeline"), "\n".join(lines))), *outputs]
 
 
 def _undated_list(page: str, paged: list[Event], single: int) -> list[str]:
@@ -411,17 +410,11 @@ def _undated_pages(ctx: RenderContext, undated: list[Event], paged: list[Event])
     outputs = []
     for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
         title = "Timeline: date unknown" + (f" ({n + 1} of {len(chunks)})" if len(chunks) > 1 else "")
-        steps = [_link("All years", path, TIMELINE)]
-        if n:
-            steps.insert(0, _link("\u2190 Previous", path, paths[n - 1]))
-        if n + 1 < len(chunks):
-            steps.append(_link("Next \u2192", path, paths[n + 1]))
-        lines = [f"# {title}", "", " \u00b7 ".join(steps), "",
-                 "Events the articles name without a date that could be worked out, by name.", "",
-                 *_undated_list(path, chunk, len(undated) - len(paged) if n + 1 == len(chunks) else 0)]
-        lines += page_cite(path, title, title.replace(":", ","), ctx.site_name)
-        front = {"title": title, "generated": True, "hide": ["toc"], "search": {"exclude": True}}
-        outputs.append(Output(path, fm_page(front, "\n".join(lines))))
+        body = ["Events the articles name without a date that could be worked out, by name.", "",
+                *_undated_list(path, chunk, len(undated) - len(paged) if n + 1 == len(chunks) else 0)]
+        outputs.append(Output(path, _sub_page(ctx, path, title, title.replace(":", ","),
+                                              ("Previous", paths[n - 1]) if n else None,
+                                              ("Next", paths[n + 1]) if n + 1 < len(chunks) else None, body)))
     return outputs
 
 
@@ -429,16 +422,29 @@ def _year_page(ctx: RenderContext, year: int, year_page: dict[int, str], before:
                keys: list[tuple[int, int]], by_month_events: dict[tuple[int, int], list[Event]],
                by_month_articles: dict[tuple[int, int], list[Article]], choices: list[Entity]) -> bytes:
     page = year_page[year]
+    return _sub_page(ctx, page, f"Timeline: {year}", f"Timeline {year}",
+                     (str(before), year_page[before]) if before is not None else None,
+                     (str(after), year_page[after]) if after is not None else None,
+                     _month_sections(ctx, page, keys, by_month_events, by_month_articles, choices))
+
+
+def _sub_page(ctx: RenderContext, page: str, title: str, kind: str, before: tuple[str, str] | None,
+              after: tuple[str, str] | None, body: list[str]) -> bytes:
+    """A page below the timeline (a year, the events of unknown date): its heading, links to the pages
+    before and after it and to the timeline, its body and how to cite it."""
     steps = [_link("All years", page, TIMELINE)]
     if before is not None:
-        steps.insert(0, _link(f"\u2190 {before}", page, year_page[before]))
+        steps.insert(0, _link(f"\u2190 {before[0]}", page, before[1]))
     if after is not None:
-        steps.append(_link(f"{after} \u2192", page, year_page[after]))
-    lines = [f"# Timeline: {year}", "", " \u00b7 ".join(steps), ""]
-    lines += _month_sections(ctx, page, keys, by_month_events, by_month_articles, choices)
-    lines += page_cite(page, f"Timeline: {year}", f"Timeline {year}", ctx.site_name)
-    front = {"title": f"Timeline: {year}", "generated": True, "hide": ["toc"], "search": {"exclude": True}}
-    return fm_page(front, "\n".join(lines))
+        steps.append(_link(f"{after[0]} \u2192", page, after[1]))
+    lines = [f"# {title}", "", " \u00b7 ".join(steps), "", *body]
+    lines += page_cite(page, title, kind, ctx.site_name)
+    return fm_page(_front(title), "\n".join(lines))
+
+
+def _front(title: str) -> dict[str, Any]:
+    """Front matter of the timeline's pages: generated, no table of contents, not in the search index."""
+    return {"title": title, "generated": True, "hide": ["toc"], "search": {"exclude": True}}
 
 
 def _month_sections(ctx: RenderContext, page: str, keys: list[tuple[int, int]],
