@@ -21,7 +21,7 @@ from lxml import etree
 
 from archive_builder.errors import SeedError
 from archive_builder.ingest.decode import Decoded, decode_declared, decode_seed
-from archive_builder.ingest.extractors import Extraction, extract
+from archive_builder.ingest.extractors import Extraction, extract, library_meta
 from archive_builder.ingest.htmlcombine import combine, kept_grams, wrappers
 from archive_builder.ingest.htmlflat import MAX_DEPTH, flat_units, markup_depth
 from archive_builder.ingest.htmllayout import WRAPPER_TAGS, Layout, names_clutter
@@ -291,8 +291,9 @@ def html_units(root: Tag | list[Tag], line_offset: int = 0, page: bool = True,
     pop, push, parts = stack.pop, stack.append, buf.parts
     while stack:
         node, context = pop()
-        if node is None:  # end of a block
-            _flush(buf, units, line_offset, page, found)
+        if node is None:  # end of a block (most blocks end with no text gathered since the last one)
+            if parts:
+                _flush(buf, units, line_offset, page, found)
             continue
         if isinstance(node, str):
             if not parts:
@@ -311,7 +312,8 @@ def html_units(root: Tag | list[Tag], line_offset: int = 0, page: bool = True,
         key = id(node)
         block = name in BLOCK_TAGS or owner_of.get(key) == key
         if block:
-            _flush(buf, units, line_offset, page, found)
+            if parts:
+                _flush(buf, units, line_offset, page, found)
             buf.line = node.sourceline or buf.line
             buf.tag = name
             push((None, context))
@@ -396,17 +398,20 @@ def read_html(text: str, path: str, libraries: bool = True) -> HtmlRead:
     With ``libraries`` the page is also read by trafilatura and htmldate (``extractors``): their
     body decides which of the page's blocks are the article where ours found none or less, their
     date fills a date the page's markup does not state plainly."""
-    depth = markup_depth(text)
-    if depth > MAX_DEPTH:
-        return _read_flat(text, path, depth)
     soup = tree_of(text, path)
     layout = Layout.of(soup)
+    # libxml2 nests at most 2,047 levels deep, so a deeper tree than the limit is what a page built
+    # to be deep gives; only then is the markup scanned again (in Python) for how deep it asks to go
+    if max(layout.depth.values(), default=0) > MAX_DEPTH and (depth := markup_depth(text)) > MAX_DEPTH:
+        return _read_flat(text, path, depth)
     body_tag = first(soup, "body")
     page_root = body_tag if body_tag is not None else soup
     weights = paragraph_weights(soup, layout)
     scopes, marked = article_scope(soup, layout, weights)
-    extraction = extract(library_tree(text, soup)) if libraries else None
-    meta = page_meta(soup, _meta_scope(soup, scopes[0]), layout, extraction)
+    their_tree = library_tree(text, soup) if libraries else None
+    extraction = extract(their_tree) if their_tree is not None else None
+    ask = (lambda wanted: library_meta(their_tree, wanted)) if their_tree is not None else None
+    meta = page_meta(soup, _meta_scope(soup, scopes[0]), layout, ask)
     roots = scopes if marked else [_narrow(scopes[0], weights)]
     units = _combined_units(page_root, roots, layout, extraction) if extraction is not None and extraction.units else []
     if not units:

@@ -33,19 +33,25 @@ class Grams:
     def __init__(self, texts: list[str]) -> None:
         self.whole = set(texts)
         self.grams: set[tuple[str, ...]] = set()
+        self.known: dict[str, float] = {}
         for text in texts:
             words = text.split()
             self.grams.update(zip(words, words[1:], words[2:], strict=False))
 
     def share(self, text: str) -> float:
-        """The part of ``text``'s trigrams found here (1.0 for a text found whole)."""
+        """The part of ``text``'s trigrams found here (1.0 for a text found whole); each text is
+        counted once (``wrappers`` and ``combine`` ask about the same blocks)."""
+        known = self.known.get(text)
+        if known is not None:
+            return known
         if text in self.whole:
-            return 1.0
-        words = text.split()
-        grams = list(zip(words, words[1:], words[2:], strict=False))
-        if not grams:
-            return 0.0
-        return sum(g in self.grams for g in grams) / len(grams)
+            found = 1.0
+        else:
+            words = text.split()
+            grams = list(zip(words, words[1:], words[2:], strict=False))
+            found = sum(g in self.grams for g in grams) / len(grams) if grams else 0.0
+        self.known[text] = found
+        return found
 
 
 def kept_grams(extraction: Extraction) -> Grams:

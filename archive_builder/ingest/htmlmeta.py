@@ -10,18 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from archive_builder.ingest import patterns as p
-from archive_builder.ingest.extractors import Extraction, ymd_date
+from archive_builder.ingest.extractors import BYLINE, DATE, SITENAME, TITLE, LibraryMeta, ymd_date
 from archive_builder.ingest.htmldates import Stamp, parse_stamp
 from archive_builder.ingest.htmllayout import Layout
 from archive_builder.ingest.htmltree import Element as Tag
 from archive_builder.ingest.htmltree import attr, first, raw_text, text_of
 from archive_builder.ingest.overrides import FIELDS
 
+# Asks trafilatura and htmldate for the fields wanted (``extractors.library_meta`` on the page's tree).
+AskLibrary = Callable[[frozenset[str]], LibraryMeta]
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "blogposting", "liveblogposting",
@@ -368,35 +370,42 @@ def _canonical(tags: tuple[Tag, ...]) -> str | None:
     return None
 
 
-def page_meta(soup: Tag, scope: Tag, layout: Layout, extraction: Extraction | None = None) -> PageMeta:
+def page_meta(soup: Tag, scope: Tag, layout: Layout, library: AskLibrary | None = None) -> PageMeta:
     """Everything the page says about the article; ``scope`` is the element holding the article.
 
-    ``extraction`` (trafilatura and htmldate, when used) fills what the page's markup does not state
-    plainly: a date, a byline, the site's name, a title."""
+    ``library`` (trafilatura and htmldate, when used) is asked once, and only for the fields the
+    page's markup does not state plainly: a date, a byline, the site's name, a title."""
     ld = _ld_meta(json_ld(layout.tags))
     meta = _Meta(meta_values(layout.tags))
     outlet = meta.first("og:site_name") or next(iter(ld.get("publisher") or []), None)
     outlet = outlet or meta.first("application-name", "dc.publisher") or _site_title(layout.tags)
-    outlet = outlet or (extraction.sitename if extraction and extraction.sitename and "." not in extraction.sitename else None)
     title, title_line, weak = _title(scope, ld, meta, outlet, layout)
-    if title is None and extraction is not None and extraction.title:
-        title, title_line, weak = strip_site(extraction.title, outlet), None, True
     html_tag = first(soup, "html")
     tags = (attr(html_tag, "lang") if html_tag is not None else "", meta.first("content-language") or "",
             ld.get("inLanguage") or "", meta.first("og:locale") or "")
     language = next((x for x in (_language(v) for v in tags if v) if x), None)
     url = _canonical(layout.tags) or _valid("url", meta.first("og:url")) or _valid("url", ld.get("url"))
     dated = tuple(filter(_dated_element, layout.tags))
-    published = address_date(url) or _published(soup, scope, ld, meta, layout, language, extraction, dated)
-    modified = _decide([ld.get("dateModified") or "", *meta.all(_MODIFIED_META)],
-                       _visible_dates(scope, "modified", layout, language, dated), None, language)
+    in_address = address_date(url)
+    dates = None if in_address else _Dates.of(soup, scope, ld, meta, layout, language, dated)
     byline = ld.get("author") or _byline_elements(scope, layout) or _people(meta.all(_AUTHOR_META))
-    if not byline and extraction is not None:
-        byline = _people(list(extraction.byline))
+    wanted = {field for field, lacking in ((SITENAME, outlet is None), (TITLE, title is None), (BYLINE, not byline),
+                                           (DATE, dates is not None and dates.needs_library))
+              if lacking}
+    found = library(frozenset(wanted)) if library is not None and wanted else LibraryMeta()
+    if outlet is None and found.sitename and "." not in found.sitename:
+        outlet = found.sitename
+        title, title_line, weak = _title(scope, ld, meta, outlet, layout)  # the site's name may be in the title
+    if title is None and found.title:
+        title, title_line, weak = strip_site(found.title, outlet), None, True
+    if not byline:
+        byline = _people(list(found.byline))
     byline = [n for n in byline if not outlet or n.casefold() != outlet.casefold()]
+    published = in_address or (dates.decide(found.published) if dates is not None else None)
     figure = _lede_figure(scope, layout)
     caption, credit, caption_line = figure if figure else (text_of(ld.get("caption")) or None, None, None)
-    return PageMeta(title=title, title_line=title_line, title_weak=weak, published=published, modified=modified,
+    return PageMeta(title=title, title_line=title_line, title_weak=weak, published=published, modified=modified_date(
+                        ld, meta, _visible_dates(scope, "modified", layout, language, dated), language),
                     byline=tuple(byline), outlet=outlet, url=url, language=language, caption=caption or None,
                     caption_credit=credit, caption_line=caption_line)
 
@@ -413,28 +422,52 @@ def address_date(url: str | None) -> dt.date | None:
     return ymd_date(_ADDRESS_DATE.search(path))
 
 
-def _published(soup: Tag, scope: Tag, ld: dict[str, Any], meta: _Meta, layout: Layout,
-               language: str | None, extraction: Extraction | None, dated: tuple[Tag, ...]) -> dt.date | None:
-    visible = _visible_dates(scope, "published", layout, language, dated)
-    if not visible:  # a <time> in the page's header, outside the article's element
-        visible = _visible_dates(soup, "published", layout, language, dated)
-    library = extraction.published if extraction is not None else None
-    return _decide([ld.get("datePublished") or "", *meta.all(_PUBLISHED_META)], visible, library, language)
+def modified_date(ld: dict[str, Any], meta: _Meta, visible: list[Stamp], language: str | None) -> dt.date | None:
+    stated = _stated([ld.get("dateModified") or "", *meta.all(_MODIFIED_META)], language)
+    return _Dates(stated, visible).decide(None)
 
 
-def _decide(stated_values: list[str], visible: list[Stamp], library: dt.date | None,
-            language: str | None) -> dt.date | None:
-    """The markup's stated date, else the visible one, else htmldate's. A UTC moment (``...T02:15Z``)
-    gives way to a local date one day earlier that the page also states: the article's own day."""
-    stated = next((s for s in (parse_stamp(v, language) for v in stated_values if v) if s), None)
-    if stated is None:
-        return visible[0].date if visible else library
-    if stated.utc:
-        day_before = stated.date - dt.timedelta(days=1)
-        local = [s.date for s in visible if not s.utc] + ([library] if library else [])
-        if day_before in local:
-            return day_before
-    return stated.date
+@dataclass(frozen=True, slots=True)
+class _Dates:
+    """The publication dates the page states: in its markup (``stated``) and on the visible page."""
+
+    stated: Stamp | None
+    visible: list[Stamp]
+
+    @classmethod
+    def of(cls, soup: Tag, scope: Tag, ld: dict[str, Any], meta: _Meta, layout: Layout,
+           language: str | None, dated: tuple[Tag, ...]) -> _Dates:
+        visible = _visible_dates(scope, "published", layout, language, dated)
+        if not visible:  # a <time> in the page's header, outside the article's element
+            visible = _visible_dates(soup, "published", layout, language, dated)
+        return cls(_stated([ld.get("datePublished") or "", *meta.all(_PUBLISHED_META)], language), visible)
+
+    @property
+    def needs_library(self) -> bool:
+        """Whether htmldate's date could change the decision: the page states none, or states a UTC
+        moment whose day before is not among the local dates it shows."""
+        if self.stated is None:
+            return not self.visible
+        return self.stated.utc and self.stated.date - dt.timedelta(days=1) not in self._local()
+
+    def _local(self) -> list[dt.date]:
+        return [s.date for s in self.visible if not s.utc]
+
+    def decide(self, library: dt.date | None) -> dt.date | None:
+        """The markup's stated date, else the visible one, else htmldate's. A UTC moment (``...T02:15Z``)
+        gives way to a local date one day earlier that the page also states: the article's own day."""
+        stated = self.stated
+        if stated is None:
+            return self.visible[0].date if self.visible else library
+        if stated.utc:
+            day_before = stated.date - dt.timedelta(days=1)
+            if day_before in self._local() or day_before == library:
+                return day_before
+        return stated.date
+
+
+def _stated(values: list[str], language: str | None) -> Stamp | None:
+    return next((s for s in (parse_stamp(v, language) for v in values if v) if s), None)
 
 
 @dataclass(frozen=True, slots=True)
