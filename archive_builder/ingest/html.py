@@ -185,9 +185,9 @@ def article_scope(soup: Tag, layout: Layout, weights: dict[int, int]) -> tuple[l
     if best is not None:
         return _split_body(best, hinted, weights, layout), True
     for name in ("article", "main"):
-        best = _best([t for t in layout.tags if t.tag == name], weights, layout)
+        best = _best(list(layout.named(name)), weights, layout)
         if best is None:
-            best = _best([t for t in layout.tags if attr(t, "role") == name], weights, layout)
+            best = _best(list(layout.with_role(name)), weights, layout)
         if best is not None:
             return [best], False
     body = first(soup, "body")
@@ -439,7 +439,7 @@ def _combined_units(page_root: Tag, roots: list[Tag], layout: Layout, extraction
     owners = [owner for owner, _ in marks.found]
     kept = kept_grams(extraction)
     spare = set(wrappers(every, owners, layout.above, layout.depth, kept))
-    spare.update(id(t) for t in layout.tags if t.tag in WRAPPER_TAGS and layout.is_clutter(t) and not names_clutter(t))
+    spare.update(id(t) for t in layout.named(*WRAPPER_TAGS) if layout.is_clutter(t) and not names_clutter(t))
     vetoed: dict[int, bool] = {0: False}
     for owner in owners:
         chain = []
@@ -460,7 +460,7 @@ def date_lines(roots: list[Tag], layout: Layout) -> frozenset[int]:
     """Short blocks around a ``<time>`` ("Posted <time>July 4</time>"): date lines, stated in the
     metadata, never body text (the roots themselves excepted)."""
     found: set[int] = set()
-    for tag in (t for t in layout.tags if t.tag == "time"):
+    for tag in layout.named("time"):
         block = parent_named(tag, *BLOCK_TAGS)
         if block is not None and all(block is not r for r in roots) and len(text_of(block).split()) <= 12:
             found.add(id(block))

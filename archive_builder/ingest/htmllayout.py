@@ -16,7 +16,6 @@ none of its body.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive_builder.ingest.htmltree import Element as Tag
@@ -102,10 +101,6 @@ def names_clutter(tag: Tag, known: dict[str, bool] | None = None) -> bool:
     return answer
 
 
-def is_article_marker(tag: Tag) -> bool:
-    return tag.tag in ("h1", "main") or _attr(tag, "itemprop").lower() == "articlebody"
-
-
 @dataclass(frozen=True, slots=True)
 class Layout:
     """Per element (by identity): its depth and its nearest clutter ancestor-or-self (with and without
@@ -122,8 +117,10 @@ class Layout:
     @classmethod
     def of(cls, soup: Tag) -> Layout:
         tags = tuple(t for t in soup.iter() if isinstance(t.tag, str))  # document order, in C
-        holds = _holding(tags, is_article_marker)
-        holds_body = _holding(tags, _is_body_marker)
+        root = tags[0]
+        body_markers = [*root.iter("main"), *(t for t in tags if t.get("itemprop") is not None and _is_body_marker(t))]
+        holds = _holding([*root.iter("h1"), *body_markers])
+        holds_body = _holding(body_markers)
         depth: dict[int, int] = {}
         nearest: dict[int, int] = {}
         nearest_ok: dict[int, int] = {}
@@ -157,6 +154,15 @@ class Layout:
         for done, start, _ in open_:
             span[done] = (start, len(tags))
         return cls(depth, nearest, nearest_ok, owner, above, tags, span)
+
+    def named(self, *names: str) -> tuple[Tag, ...]:
+        """The elements with one of these tag names, in document order (found in C, not by a walk in Python)."""
+        root = self.tags[0]
+        return (root, *root.iterdescendants(*names)) if root.tag in names else tuple(root.iterdescendants(*names))
+
+    def with_role(self, role: str) -> tuple[Tag, ...]:
+        """The elements whose ``role`` attribute is ``role``, in document order."""
+        return tuple(t for t in self.tags if t.get("role") == role)
 
     def within(self, scope: Tag) -> tuple[Tag, ...]:
         """The elements below ``scope``, in document order (a slice: no search)."""
@@ -193,13 +199,13 @@ def _is_body_marker(tag: Tag) -> bool:
     return tag.tag == "main" or _attr(tag, "itemprop").lower() == "articlebody"
 
 
-def _holding(tags: tuple[Tag, ...], marker_of: Callable[[Tag], bool]) -> set[int]:
+def _holding(markers: list[Tag]) -> set[int]:
     """Elements holding a marker (each marker walks up once, stopping where an earlier one walked).
 
     A ``<header>`` must hold the body itself to be read (a headline alone may be the site's logo;
     an article's own header is read for its byline and date all the same)."""
     holding: set[int] = set()
-    for marker in filter(marker_of, tags):
+    for marker in markers:
         node: Tag | None = marker
         while node is not None and id(node) not in holding:
             holding.add(id(node))

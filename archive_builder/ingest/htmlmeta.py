@@ -225,11 +225,11 @@ def strip_site(title: str, site: str | None) -> str:
 
 
 def _h1(scope: Tag, layout: Layout) -> Tag | None:
-    inside = [h for h in layout.within(scope) if h.tag == "h1" and text_of(h)
+    inside = [h for h in scope.iterdescendants("h1") if text_of(h)
               and not layout.in_clutter(h, stop=scope, header_ok=True)]
     if inside:
         return inside[0]
-    return next((h for h in layout.tags if h.tag == "h1" and text_of(h) and not layout.in_clutter(h)), None)
+    return next((h for h in layout.named("h1") if text_of(h) and not layout.in_clutter(h)), None)
 
 
 _DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:published|pubdate|publish-date|post-date|entry-date|date-published|"
@@ -337,7 +337,7 @@ def split_caption(figcaption: Tag) -> tuple[str, str | None]:
 
 
 def _lede_figure(scope: Tag, layout: Layout) -> tuple[str, str | None, int | None] | None:
-    for figure in (t for t in layout.within(scope) if t.tag == "figure"):
+    for figure in scope.iterdescendants("figure"):
         caption = next(figure.iterdescendants("figcaption"), None)
         if caption is not None and text_of(caption) and not layout.in_clutter(figure, stop=scope, header_ok=True):
             text, credit = split_caption(caption)
@@ -375,8 +375,8 @@ def page_meta(soup: Tag, scope: Tag, layout: Layout, library: AskLibrary | None 
 
     ``library`` (trafilatura and htmldate, when used) is asked once, and only for the fields the
     page's markup does not state plainly: a date, a byline, the site's name, a title."""
-    ld = _ld_meta(json_ld(layout.tags))
-    meta = _Meta(meta_values(layout.tags))
+    ld = _ld_meta(json_ld(layout.named("script")))
+    meta = _Meta(meta_values(layout.named("meta")))
     outlet = meta.first("og:site_name") or next(iter(ld.get("publisher") or []), None)
     outlet = outlet or meta.first("application-name", "dc.publisher") or _site_title(layout.tags)
     title, title_line, weak = _title(scope, ld, meta, outlet, layout)
@@ -384,7 +384,7 @@ def page_meta(soup: Tag, scope: Tag, layout: Layout, library: AskLibrary | None 
     tags = (attr(html_tag, "lang") if html_tag is not None else "", meta.first("content-language") or "",
             ld.get("inLanguage") or "", meta.first("og:locale") or "")
     language = next((x for x in (_language(v) for v in tags if v) if x), None)
-    url = _canonical(layout.tags) or _valid("url", meta.first("og:url")) or _valid("url", ld.get("url"))
+    url = _canonical(layout.named("link")) or _valid("url", meta.first("og:url")) or _valid("url", ld.get("url"))
     dated = tuple(filter(_dated_element, layout.tags))
     in_address = address_date(url)
     dates = None if in_address else _Dates.of(soup, scope, ld, meta, layout, language, dated)
@@ -485,7 +485,7 @@ def _title(scope: Tag, ld: dict[str, Any], meta: _Meta,
            outlet: str | None, layout: Layout) -> tuple[str | None, int | None, bool]:
     """(title, its line, whether only the ``<title>`` element gave it)."""
     h1 = _h1(scope, layout)
-    tag = next((t for t in layout.tags if t.tag == "title"), None)
+    tag = next(iter(layout.named("title")), None)
     titles = [
         (text_of(h1), h1.sourceline if h1 is not None else None),
         (text_of(ld.get("headline")), None),
