@@ -225,8 +225,17 @@ def _caps_line(text: str, at: int) -> bool:
     start = max(text.rfind("\n", max(0, at - CAPS_WINDOW), at) + 1, at - CAPS_WINDOW)
     end = text.find("\n", at, at + CAPS_WINDOW)
     line = text[start : end if end >= 0 else min(len(text), at + CAPS_WINDOW)]
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) * 5 >= len(letters) * 4
+    if line.isascii():  # counted by deleting each case (in C), not letter by letter
+        upper = len(line) - len(line.translate(_NO_UPPER))
+        letters = upper + len(line) - len(line.translate(_NO_LOWER))
+    else:
+        alpha = [ch for ch in line if ch.isalpha()]
+        letters, upper = len(alpha), sum(ch.isupper() for ch in alpha)
+    return letters >= 8 and upper * 5 >= letters * 4
+
+
+_NO_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _find_title(run: list[Token], lex: Lexicon) -> tuple[int, int] | None:
