@@ -4,8 +4,6 @@ for a person who died (not ``Death in Y``), ``Victory of X`` for who won (not wh
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from archive_builder.model import Archive, Event
