@@ -27,7 +27,16 @@ from archive_builder.ingest.htmlflat import MAX_DEPTH, flat_units, markup_depth
 from archive_builder.ingest.htmllayout import WRAPPER_TAGS, Layout, names_clutter
 from archive_builder.ingest.htmlmeta import PageMeta, page_meta
 from archive_builder.ingest.htmltree import Element as Tag
-from archive_builder.ingest.htmltree import attr, children, first, library_tree, parent_named, parse_page, text_of
+from archive_builder.ingest.htmltree import (
+    attr,
+    children,
+    first,
+    library_tree,
+    parent_named,
+    parse_page,
+    text_of,
+    word_count_at_most,
+)
 from archive_builder.ingest.text import Parsed, Unit, parse_units
 from archive_builder.model import Block, Diagnostic
 
@@ -462,7 +471,7 @@ def date_lines(roots: list[Tag], layout: Layout) -> frozenset[int]:
     found: set[int] = set()
     for tag in layout.named("time"):
         block = parent_named(tag, *BLOCK_TAGS)
-        if block is not None and all(block is not r for r in roots) and len(text_of(block).split()) <= 12:
+        if block is not None and all(block is not r for r in roots) and word_count_at_most(block, 12):
             found.add(id(block))
     return frozenset(found)
 

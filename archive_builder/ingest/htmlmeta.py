@@ -19,7 +19,7 @@ from archive_builder.ingest.extractors import BYLINE, DATE, SITENAME, TITLE, Lib
 from archive_builder.ingest.htmldates import Stamp, parse_stamp
 from archive_builder.ingest.htmllayout import Layout
 from archive_builder.ingest.htmltree import Element as Tag
-from archive_builder.ingest.htmltree import attr, first, raw_text, text_of
+from archive_builder.ingest.htmltree import attr, first, raw_text_shorter, text_of, text_start
 from archive_builder.ingest.overrides import FIELDS
 
 # Asks trafilatura and htmldate for the fields wanted (``extractors.library_meta`` on the page's tree).
@@ -252,13 +252,13 @@ def _visible_dates(scope: Tag, wanted: str, layout: Layout, language: str | None
         if prop in ("datepublished", "datemodified", "datecreated") and prop != itemprop \
                 and not (wanted == "published" and prop == "datecreated"):
             continue
-        own = text_of(tag)[:120]
+        own = text_start(tag, 120)
         values = [attr(tag, "datetime"), attr(tag, "content"), attr(tag, "title") if tag.tag == "abbr" else "", own]
         stamp = next((s for s in (parse_stamp(v, language) for v in values if v) if s), None)
         if stamp is None:
             continue
         parent = tag.getparent()
-        hints = " ".join((prop, attr(tag, "class"), attr(tag, "id"), text_of(parent)[:40] if parent is not None else ""))
+        hints = " ".join((prop, attr(tag, "class"), attr(tag, "id"), text_start(parent, 40) if parent is not None else ""))
         if prop == itemprop or pattern.search(hints) or (wanted == "published" and tag.get("pubdate") is not None):
             marked.append(stamp)
         elif wanted == "published" and (tag.tag == "time" or prop == "datecreated" or _DATE_CLASS.search(hints)):
@@ -274,7 +274,7 @@ def _dated_element(tag: Tag) -> bool:
     if attr(tag, "itemprop").lower() in ("datepublished", "datemodified", "datecreated"):
         return True
     return tag.tag in ("span", "div", "p", "small", "li") and bool(_DATE_CLASS.search(f"{attr(tag, 'class')} {attr(tag, 'id')}")) \
-        and len(raw_text(tag)) < 120
+        and raw_text_shorter(tag, 120)
 
 
 def _byline_elements(scope: Tag, layout: Layout) -> list[str]:

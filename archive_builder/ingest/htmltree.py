@@ -113,6 +113,65 @@ def text_of(node: HtmlElement | str | None) -> str:
     return " ".join(raw.split())
 
 
+def pieces(tag: HtmlElement) -> Iterator[str]:
+    """The same pieces as ``strings``, read lazily: a caller that needs only the start of a large
+    element's text reads only that much (a short look at each of many dates inside one large block
+    stays linear in the page, not dates x block)."""
+    if tag.tag in _INVISIBLE:
+        return
+    if tag.text:
+        yield tag.text
+    stack: list[tuple[HtmlElement, Iterator[Any]]] = [(tag, iter(tag))]
+    while stack:
+        node, below = stack[-1]
+        child = next(below, None)
+        if child is None:
+            stack.pop()
+            if stack and node.tail and stack[-1][0].tag not in _INVISIBLE:
+                yield node.tail
+            continue
+        if not isinstance(child.tag, str):  # an entity or other special node: only the text after it
+            if child.tail and node.tag not in _INVISIBLE:
+                yield child.tail
+            continue
+        if child.text and child.tag not in _INVISIBLE:
+            yield child.text
+        stack.append((child, iter(child)))
+
+
+def text_start(tag: HtmlElement, limit: int) -> str:
+    """``text_of(tag)[:limit]``, reading no more of the element than that needs."""
+    words: list[str] = []
+    size = -1
+    for piece in pieces(tag):
+        for word in piece.split():
+            words.append(word)
+            size += len(word) + 1
+            if size >= limit:
+                return " ".join(words)[:limit]
+    return " ".join(words)
+
+
+def word_count_at_most(tag: HtmlElement, most: int) -> bool:
+    """Whether the element's visible text has at most ``most`` words (reading at most that many and one)."""
+    count = 0
+    for piece in pieces(tag):
+        count += len(piece.split())
+        if count > most:
+            return False
+    return True
+
+
+def raw_text_shorter(tag: HtmlElement, limit: int) -> bool:
+    """``len(raw_text(tag)) < limit``, reading no more of the element than that needs."""
+    size = 0
+    for piece in pieces(tag):
+        size += len(piece)
+        if size >= limit:
+            return False
+    return True
+
+
 def raw_text(tag: HtmlElement) -> str:
     """The element's visible text as it stands (no separators added)."""
     return "".join(strings(tag))

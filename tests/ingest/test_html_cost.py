@@ -70,3 +70,29 @@ def test_the_markup_is_not_scanned_for_depth_when_the_tree_is_shallow(monkeypatc
     monkeypatch.setattr(html, "markup_depth", scan)
     article = read(page("<div>" * 150 + f"<h1>Footbridge reopens</h1>{LEDE}{SECOND}" + "</div>" * 150)).article
     assert article.title == "Footbridge reopens"
+
+
+def test_many_dates_in_one_large_block_read_in_linear_time() -> None:
+    """Each date's short look at the block around it reads only the start of that block (a forum page
+    or comment list with a date per post inside one large element took minutes: dates x block)."""
+    import time
+
+    post = f"Posted <time datetime='2021-05-04'>May 4</time> by a reader {LEDE}"  # each date right in the block
+    data = page(f"<div class='story'><h1>Footbridge reopens</h1>{post * 1000}</div>")
+    start = time.process_time()
+    parsed = html.read_html(data.decode(), "seeds/forum.html", libraries=False).parsed
+    assert time.process_time() - start < 3.0  # about 20 s when every date read the whole block
+    assert parsed.published == dt.date(2021, 5, 4)
+
+
+def test_the_start_of_an_elements_text_is_read_as_the_whole_text_would_give_it() -> None:
+    from archive_builder.ingest.htmltree import parse_page, text_of, text_start, word_count_at_most
+
+    tree = parse_page("<html><body><div id='d'>Posted <b>on</b><script>var x = 1;</script> May\n 4,"
+                      "<template><p>kept by the rule</p></template><ruby>2021<rt>two</rt></ruby> by <i>a</i>"
+                      " reader &amp; friends</div></body></html>")
+    div = tree.get_element_by_id("d")
+    whole = text_of(div)
+    assert [text_start(div, n) for n in (0, 1, 9, 40, 500)] == [whole[:n] for n in (0, 1, 9, 40, 500)]
+    words = len(whole.split())
+    assert word_count_at_most(div, words) and not word_count_at_most(div, words - 1)
