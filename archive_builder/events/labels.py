@@ -94,8 +94,9 @@ def roles(members: Iterable[Candidate], known: dict[str, Entity]) -> tuple[tuple
             else:
                 found.setdefault(e, "victim" if c.family == "killing" and known.get(e) and known[e].type == "person"
                                  else "target")
-        for e in c.agents:
-            found.setdefault(e, "agent")
+        for e in c.agents:  # who died is no agent: ``X died``, ``X's death``
+            found.setdefault(e, "victim" if c.family == "death" and known.get(e) and known[e].type == "person"
+                             else "agent")
     for c in members:
         for e in (*c.persons, *c.others):
             found.setdefault(e, "participant")

@@ -4,8 +4,6 @@ for a person who died (not ``Death in Y``), ``Victory of X`` for who won (not wh
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from archive_builder.model import Archive, Event
@@ -75,3 +73,8 @@ def test_a_victory_is_named_for_the_winner_not_the_titles(archive: Archive) -> N
 
 def test_a_release_is_named_for_who_released_it(archive: Archive) -> None:
     assert _of(archive, "tech_0312", "Release").label == "Release by Orbis Technologies"
+
+
+def test_who_died_is_the_victim_not_the_agent(archive: Archive) -> None:
+    death = _of(archive, "gazette_0302", "Death")
+    assert ("liora-vance", "victim") in death.roles and ("liora-vance", "agent") not in death.roles
