@@ -236,6 +236,13 @@ class _Group:
                 return False
         return not (self.sites and k.sites and not self.sites & k.sites)
 
+    def agrees_in_time(self, k: Cluster) -> bool:
+        """Nothing says ``k`` happened on another day or in another month."""
+        if self.days and k.date is not None:
+            return any(abs((k.date - d).days) <= DAY_SLACK for d in self.days)
+        months = _months(k)
+        return not (self.months and months and not self.months & months)
+
     def fits(self, k: Cluster) -> bool:
         if not self.agrees(k):
             return False
@@ -368,7 +375,7 @@ def _main_incident(clusters: list[Cluster], story: list[str], ledes: Mapping[str
     other: set[str] = set()  # articles reporting an event of the story at another time or place
     for k in ranked[1:]:
         if not main.agrees(k):
-            if _incident(k) == _incident(ranked[0]):
+            if _incident(k) == _incident(ranked[0]) and not main.agrees_in_time(k):
                 other |= k.articles
             rest.append(k)
         elif k.articles - main.articles:
