@@ -225,8 +225,19 @@ def _caps_line(text: str, at: int) -> bool:
     start = max(text.rfind("\n", max(0, at - CAPS_WINDOW), at) + 1, at - CAPS_WINDOW)
     end = text.find("\n", at, at + CAPS_WINDOW)
     line = text[start : end if end >= 0 else min(len(text), at + CAPS_WINDOW)]
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) * 5 >= len(letters) * 4
+    # ASCII letters counted by deleting each case (in C); the few other characters one by one
+    upper = len(line) - len(line.translate(_NO_UPPER))
+    letters = upper + len(line) - len(line.translate(_NO_LOWER))
+    if not line.isascii():
+        other = [ch for ch in _NON_ASCII.findall(line) if ch.isalpha()]
+        letters += len(other)
+        upper += sum(ch.isupper() for ch in other)
+    return letters >= 8 and upper * 5 >= letters * 4
+
+
+_NO_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _find_title(run: list[Token], lex: Lexicon) -> tuple[int, int] | None:

@@ -23,6 +23,7 @@ MODEL_FILE = "ner-crf.bin"
 _TYPES: dict[str, EntityType] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'\u2019&.]\w+)*|[^\w\s]")
 _SENTENCE_END = frozenset({".", "!", "?"})
+WORD_CACHE = 200_000  # words whose features a recognizer keeps (cleared when full)
 MAX_SENTENCE = 120  # tokens: a table or a list with no full stop is cut into pieces of this size
 
 Span = tuple[int, int, EntityType]
@@ -53,43 +54,76 @@ def sentences(text: str) -> Iterator[list[tuple[int, int]]]:
             yield cur
 
 
+_SHAPE = str.maketrans({**{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"},
+                        **{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+                        **{c: "x" for c in "0123456789"}})
+_DIGIT = re.compile(r"\d")
+_RUN = re.compile(r"(.)\1{2,}")
+_LISTS = ("geo", "given", "org", "ttl", "dem")
+_OFFSETS = (-2, -1, 1, 2)
+
+
 def _shape(word: str) -> str:
-    out = re.sub(r"[A-Z]", "X", re.sub(r"[a-z]", "x", re.sub(r"\d", "d", word)))
-    return re.sub(r"(.)\1{2,}", r"\1\1", out)
+    """``Xxxx`` for ``Baghdad``, ``xx`` for ``1996``: ASCII capitals and small letters by class, digits
+    as small letters (the shipped model was trained so), runs of three or more cut to two."""
+    shape = word.translate(_SHAPE)
+    if not word.isascii():
+        shape = _DIGIT.sub("x", shape)
+    return _RUN.sub(r"\1\1", shape)
 
 
-def _word_features(word: str, know: Knowledge) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    """One word's features as CRFsuite attributes (weight 1 each): its own, and as each neighbour
+    (``-1w:...``; ``key:value`` is how CRFsuite names a string feature). They depend on the word and the lists alone, so a recognizer computes them once."""
+
+    own: tuple[str, ...]
+    around: dict[int, tuple[str, ...]]
+
+
+def word_features(word: str, know: Knowledge) -> WordFeatures:
     low = word.lower()
-    feats: dict[str, Any] = {"w": low, "s": _shape(word), "suf3": low[-3:], "pre3": low[:3],
-                             "title": word[:1].isupper(), "upper": word.isupper() and len(word) > 1}
-    for name, table in (("geo", know.places), ("given", know.given), ("org", know.org_words),
-                        ("ttl", know.titles), ("dem", know.demonyms)):
-        if low in table or low.rstrip(".") in table:
-            feats[name] = True
-    return feats
+    shape = _shape(word)
+    flags = ["title"] if word[:1].isupper() else []
+    bare = low.rstrip(".")
+    for name, table in zip(_LISTS, (know.places, know.given, know.org_words, know.titles, know.demonyms),
+                           strict=True):
+        if low in table or bare in table:
+            flags.append(name)
+    own = (f"w:{low}", f"s:{shape}", f"suf3:{low[-3:]}", f"pre3:{low[:3]}", *flags,
+           *(("upper",) if word.isupper() and len(word) > 1 else ()))
+    around = {d: (f"{d}w:{low}", *((f"{d}s:{shape}", *(f"{d}{flag}" for flag in flags)) if abs(d) == 1 else ()))
+              for d in _OFFSETS}
+    return WordFeatures(own, around)
 
 
-def features(words: Sequence[str], know: Knowledge) -> list[dict[str, Any]]:
-    """CRFsuite features of one sentence's tokens (the word, its shape and lists, and its neighbours)."""
-    base = [_word_features(w, know) for w in words]
+def features(words: Sequence[str], know: Knowledge,
+             cache: dict[str, WordFeatures] | None = None) -> list[list[str]]:
+    """CRFsuite features of one sentence's tokens (the word, its shape and lists, and its neighbours).
+    ``cache`` keeps each word's features between sentences (the recognizer's own)."""
+    if cache is None:
+        cache = {}
+    base: list[WordFeatures] = []
+    for w in words:
+        got = cache.get(w)
+        if got is None:
+            got = cache[w] = word_features(w, know)
+        base.append(got)
     caps = sum(1 for w in words if w.isupper() and len(w) > 1) >= max(2, len(words) // 2)
-    out: list[dict[str, Any]] = []
+    n = len(base)
+    out: list[list[str]] = []
     for i, own in enumerate(base):
-        feats = dict(own)
-        feats["first"] = i == 0
-        feats["caps_line"] = caps
-        for d in (-2, -1, 1, 2):
+        feats = list(own.own)
+        if i == 0:
+            feats.append("first")
+        if caps:
+            feats.append("caps_line")
+        for d in _OFFSETS:
             j = i + d
-            if 0 <= j < len(base):
-                other = base[j]
-                feats[f"{d}w"] = other["w"]
-                if abs(d) == 1:
-                    feats[f"{d}s"] = other["s"]
-                    for key in ("title", "geo", "given", "org", "ttl", "dem"):
-                        if other.get(key):
-                            feats[f"{d}{key}"] = True
+            if 0 <= j < n:
+                feats.extend(base[j].around[d])
             else:
-                feats[f"{d}edge"] = True
+                feats.append(f"{d}edge")
         out.append(feats)
     return out
 
@@ -117,6 +151,7 @@ class Recognizer:
     know: Knowledge
     version: str
     _tagger: Any = field(default=None, compare=False, repr=False)
+    _words: dict[str, WordFeatures] = field(default_factory=dict, compare=False, repr=False)
 
     def __getstate__(self) -> tuple[bytes, Knowledge, str]:
         return self.model, self.know, self.version
@@ -124,6 +159,7 @@ class Recognizer:
     def __setstate__(self, state: tuple[bytes, Knowledge, str]) -> None:
         self.model, self.know, self.version = state
         self._tagger = None
+        self._words = {}
 
     def _open(self) -> Any:
         if self._tagger is None:
@@ -143,7 +179,9 @@ class Recognizer:
             words = [text[a:b] for a, b in sent]
             if not any(w[:1].isupper() for w in words):
                 continue  # no capital, no name: skip the tagger (most lines of a table of figures)
-            tags = tagger.tag(features(words, self.know))
+            if len(self._words) > WORD_CACHE:
+                self._words.clear()
+            tags = tagger.tag(features(words, self.know, self._words))
             for i, j, typ in decode(tags):
                 if typ in _TYPES:
                     out.append((sent[i][0], sent[j - 1][1], _TYPES[typ]))
