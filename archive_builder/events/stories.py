@@ -31,7 +31,8 @@ same rare names and words, used often. This step
    a weekday against an inferred publication date may be a week off (``LOOSE_SLACK``);
 5. joins the main incidents of two stories that are one incident: the same kind, a person or place
    in common, the same day (or both undated), and the stories not written in different years
-   unless one states the day with its year (``_one_incident``).
+   unless one states the day with its year; a dated incident and an undated one when they share a
+   person and every year the undated story names precedes the dated one's (``_one_incident``).
 
 Same kind of incident with other participants, at another place or in another year: the profiles
 share little or contradict, the articles are different stories, and the events stay apart.
@@ -383,17 +384,34 @@ def _dated(k: Cluster) -> bool:
 def _one_incident(g: _Group, g_era: set[int], k: Cluster, era: set[int]) -> bool:
     """Are the main incidents of two stories one incident? The same kind (not a meeting or a
     statement), a person or a place in common, no article in both, the same day or month when both
-    are dated (both undated otherwise: a dated incident and an undated one may be years apart), and
-    the stories not written in different years unless one of them states its day with the year."""
+    are dated (one dated, one undated: ``_undated_fits``), and the stories not written in different
+    years unless one of them states its day with the year."""
     first = g.clusters[0]
     if _incident(first) != _incident(k) or k.family in TALK or first.family in TALK or g.articles & k.articles:
         return False
     if not (set().union(*(c.persons for c in g.clusters)) & k.persons or g.sites & k.sites):
         return False
     g_dated = bool(g.days or g.months)
-    if g_dated != _dated(k) or (g_dated and not g.agrees_in_time(k)):
+    if g_dated != _dated(k):
+        return _undated_fits(g, g_era, k, era)
+    if g_dated and not g.agrees_in_time(k):
         return False
     return not (era and g_era and not era & g_era) or _stated_year(g.clusters) or _stated_year([k])
+
+
+def _undated_fits(g: _Group, g_era: set[int], k: Cluster, era: set[int]) -> bool:
+    """A dated incident and an undated one: a person in common, and the undated story names years
+    (of its background: a film, an earlier arrest) none of them after the dated incident's year.
+    A story naming no year says nothing about when it was written: it stays apart."""
+    if k.date is not None or _months(k):
+        year = (k.date or min(dt.date(y, m, 1) for y, m in _months(k))).year
+        other = g_era
+    else:
+        year = min([*(d.year for d in g.days), *(y for y, _ in g.months)])
+        other = era
+    if not (set().union(*(c.persons for c in g.clusters)) & k.persons):
+        return False
+    return bool(other) and max(other) <= year
 
 
 def _join_mains(mains: list[tuple[set[int], Cluster]]) -> list[Cluster]:

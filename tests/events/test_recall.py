@@ -125,3 +125,19 @@ def test_the_same_kind_at_another_time_or_unknown_time_stays_apart(day_b: dt.dat
 
 def test_the_same_kind_the_same_day_with_other_people_stays_apart() -> None:
     assert _event_of(_two_stories(D, persons_b=("orla-brent",)), "a") == {"a", "b"}
+
+
+@pytest.mark.parametrize(("years_b", "joined"), [
+    ({2024, 2029}, True),  # her films and an earlier stay: background of a 2031 admission
+    ({2024, 2033}, False),  # a year after the dated admission: written later, another stay
+    (set(), False),  # no year named: nothing says when it was written
+])
+def test_an_undated_story_joins_a_dated_incident_when_its_years_precede_it(years_b: set[int], joined: bool) -> None:
+    written = {"a": {2031}, "b": {2031}, "c": years_b, "d": years_b}
+    expected = {"a", "b", "c", "d"} if joined else {"a", "b"}
+    assert _event_of(_two_stories(None, written=written), "a") == expected
+
+
+def test_an_undated_story_with_other_people_stays_apart_from_a_dated_incident() -> None:
+    written = {"a": {2031}, "b": {2031}, "c": {2024}, "d": {2024}}
+    assert _event_of(_two_stories(None, persons_b=("orla-brent",), written=written), "a") == {"a", "b"}
