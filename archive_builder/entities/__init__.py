@@ -89,7 +89,9 @@ def _head(article: Article, lex: Lexicon, body: list[Local], plan: CurationPlan 
             same = named.get(c)
             if same is None and not (c.canonical or "").startswith("alias:"):
                 same = known.get(lex.memo.fold(c.text))
-                same = same if same is not None and c.type in (None, same.type) else None
+                if same is not None and c.type not in (None, same.type) and (c.canonical or len(c.text.split()) < 2):
+                    same = None  # a full name the body reads otherwise is the body's (more context), unless
+                    # the gazetteer named it; a lone word keeps its own reading
             if same is not None:
                 out.append(Local(same.type, same.key, same.words, [same.forms[0]], [(c.start, c.end, c.text)],
                                  canonical=same.canonical, surname_only=same.surname_only, article=article.id,

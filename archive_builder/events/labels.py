@@ -25,19 +25,24 @@ NOUNS = {
     "protest": "Protest", "explosion": "Explosion", "ceasefire": "Ceasefire", "arrest": "Arrest",
     "resignation": "Resignation", "stabbing": "Stabbing", "death": "Death", "earthquake": "Earthquake",
     "fire": "Fire", "robbery": "Robbery", "escape": "Escape", "appointment": "Appointment", "injury": "Injury",
-    "acquisition": "Acquisition", "crash": "Crash", "trial": "Trial", "win": "Victory",
+    "acquisition": "Acquisition", "crash": "Crash", "trial": "Trial", "win": "Victory", "admission": "Admission",
+    "dismissal": "Dismissal", "signing": "Signing", "release": "Release",
 }
 PLURAL = {"Air strike": "Air strikes"}  # a raid of several strikes is named in the plural
 OBJECT = {  # how the noun takes its object, by family
     "attack": "on", "killing": "of", "arrest": "of", "resignation": "of", "call": "with", "visit": "to",
-    "death": "of", "appointment": "of", "trial": "of", "acquisition": "of", "injury": "to",
+    "death": "of", "appointment": "of", "trial": "of", "acquisition": "of", "injury": "to", "escape": "of",
+    "admission": "of", "dismissal": "of",
 }
 BY = frozenset(["statement", "conference", "speech"])  # named by who made it
+WINNER = frozenset(["win"])  # named for who won: ``Victory of Manny Pacquiao``
+DOER = frozenset(["signing", "release"])  # named for who did it: ``Release by Microsoft``
 AMONG = frozenset(["meeting", "call"])  # named by who took part
 AT = {"on": "on", "at": "at", "in": "in", "near": "near"}
 MAX_NAMES = 3
 MAX_OBJECT_WORDS = 6
-PERSONAL = frozenset(["killing", "death", "arrest", "resignation", "appointment", "trial", "injury"])
+PERSONAL = frozenset(["killing", "death", "arrest", "resignation", "appointment", "trial", "injury", "escape",
+                      "admission", "dismissal"])  # it happens to a person: named for that person, then where
 
 
 def _ranked(counts: Counter[str]) -> list[str]:
@@ -89,8 +94,9 @@ def roles(members: Iterable[Candidate], known: dict[str, Entity]) -> tuple[tuple
             else:
                 found.setdefault(e, "victim" if c.family == "killing" and known.get(e) and known[e].type == "person"
                                  else "target")
-        for e in c.agents:
-            found.setdefault(e, "agent")
+        for e in c.agents:  # who died is no agent: ``X died``, ``X's death``
+            found.setdefault(e, "victim" if c.family == "death" and known.get(e) and known[e].type == "person"
+                             else "agent")
     for c in members:
         for e in (*c.persons, *c.others):
             found.setdefault(e, "participant")
@@ -108,6 +114,9 @@ def _object(members: list[Candidate], known: dict[str, Entity], family: str) -> 
         return known[ranked[0]].name if ranked else None
     if family in PERSONAL:  # it happens to a person: ``Death of Los Angeles`` is no label
         ranked = [e for e in _ranked(counts) if known[e].type == "person"]
+        if not ranked:  # ``Bettie Page died``, ``Lohan checked into``: the person at the trigger
+            ranked = [e for e in _ranked(Counter(e for c in members for e in (*c.core, *c.agents) if e in known))
+                      if known[e].type == "person"]
         return known[ranked[0]].name if ranked else None
     ranked = _ranked(counts)
     return known[ranked[0]].name if ranked else None
@@ -132,6 +141,9 @@ def compose(members: list[Candidate], rep: Candidate, kind: str, family: str, kn
     place = where(members, known)
     if family in OBJECT:
         obj = _object(members, known, family)
+        if obj and family in PERSONAL and place and family != "killing" and known[place[0][1]].name != obj:
+            prep, e = place[0]  # two deaths of one kind are told apart by where: ``Death of X in Y``
+            return f"{noun} {OBJECT[family]} {obj} {AT.get(prep, 'in')} {known[e].name}"
         if obj:
             return f"{noun} {OBJECT[family]} {obj}"
     written = next((w for c in (rep, *members) if (w := _written(c, noun, family))), None)
@@ -141,6 +153,12 @@ def compose(members: list[Candidate], rep: Candidate, kind: str, family: str, kn
         actors = _actors(members, known, people_first=False)
         if actors:
             return f"{noun} by {known[actors[0]].name}"
+    if family in WINNER or family in DOER:
+        # who is named before ``won``/``released`` (not what was won: ``won an Academy Award``)
+        doers = [e for e in _ranked(Counter(e for c in members for e in c.agents if e in known))
+                 if known[e].type != "place" and not any(e in c.targets for c in members)]
+        if doers:
+            return f"{noun} {'of' if family in WINNER else 'by'} {known[doers[0]].name}"
     if family in AMONG:
         actors = [e for e in _actors(members, known, people_first=True) if known[e].type == "person"]
         if len(actors) >= 2:

@@ -138,7 +138,9 @@ HEADS = frozenset(["check", "enters", "entering", "went", "goes", "going", "retu
 _WORD = re.compile(r"[A-Za-z]+")
 # families whose mentions may describe the same happening (an undated ``strike on X`` and the
 # dated ``killing of X``), given a shared person
-RELATED = {"killing": ("attack",), "attack": ("killing",)}
+# families whose mentions may be one event: an attack and the killing it caused; the killing of a
+# person and their death (a person dies once: ``the death of X`` is ``the killing of X``)
+RELATED = {"killing": ("attack", "death"), "attack": ("killing",), "death": ("killing",)}
 FOLD_INTO = {"attack": "killing"}  # a dated attack on a person joins the killing of that person that day
 DATE_REACH = 90  # characters between a trigger and its date expression
 ARG_REACH = (60, 110)  # characters before / after a trigger searched for its participants

@@ -82,3 +82,19 @@ def test_a_results_section_heading_names_no_one(lex):
                                  "Men's singles, second round\nGoran Ivanisevic beat Scott Draper 7-6 6-3")
     index, _ = resolve((article,), Curation(), lex)
     assert {e.name for e in index.entities} == {"Linda Wild", "Anna Smith", "Goran Ivanisevic", "Scott Draper"}
+
+
+def test_a_headline_name_the_body_reads_as_a_person_is_that_person(lex):
+    # however the headline's few words read alone (a recognizer may take them for a place)
+    article = make_article("h5", "Liora Vance, the screen star of the 1970s, died on Saturday, her agent said.",
+                           title="Screen star Liora Vance dead at 84", title_derived=False)
+    index, _ = resolve((article,), Curation(), lex)
+    assert _mentions(index, "headline") == {"Liora Vance": "Liora Vance"}
+    assert [(e.name, e.type) for e in index.entities] == [("Liora Vance", "person")]
+
+
+def test_headline_verbs_of_what_happened_to_someone_end_the_name(lex):
+    article = make_article("h6", "Running back Jamal Williams was arrested on Sunday, the police said.",
+                           title="Jamal Williams Arrested For DUI", title_derived=False)
+    index, _ = resolve((article,), Curation(), lex)
+    assert _mentions(index, "headline") == {"Jamal Williams": "Jamal Williams"}
