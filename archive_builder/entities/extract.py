@@ -32,7 +32,8 @@ _ROLE_NOUNS = (
     "scholar|fellow|activist|resident|student|teacher|doctor|nurse|father|mother|son|daughter|wife|husband|"
     "brother|sister|politician|candidate|successor|predecessor|owner|author|historian|strategist|"
     "administrator|representative|coordinator|counselor|partner|co-founder|veteran|soldier|pilot|"
-    "commentator|journalist|photographer|writer|worker|farmer|driver"
+    "commentator|journalist|photographer|writer|worker|farmer|driver|star|actor|actress|singer|musician|"
+    "artist|player|coach|athlete"
 )
 _APPOSITIVE = re.compile(rf",\s+(?:(?:the|a|an|his|her|its|who|now|then|[\w\u2019'-]+\u2019s|[\w'-]+'s)\b[^.;\n]{{0,80}}?\b)?(?:{_ROLE_NOUNS})s?\b")
 _SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote|argued|asked|explained|noted|recalled|replied)\b")

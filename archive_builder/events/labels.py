@@ -45,6 +45,22 @@ PERSONAL = frozenset(["killing", "death", "arrest", "resignation", "appointment"
                       "admission", "dismissal"])  # it happens to a person: named for that person, then where
 
 
+# the last words of names English writes with "the": ``Statement by the State Department``
+THE_LAST = frozenset(["department", "ministry", "council", "army", "navy", "agency", "office", "government",
+                      "committee", "commission", "court", "parliament", "senate", "police", "pentagon", "embassy",
+                      "coalition", "alliance", "party", "house", "kremlin", "forces", "force", "zone", "bureau",
+                      "administration", "corps", "guard", "guards", "service"])
+
+
+def _called(entity: Entity) -> str:
+    """An entity's name as a label uses it: ``the State Department``, ``Iraq``, ``Qassim Suleimani``."""
+    name = entity.name
+    words = name.split()
+    if entity.type == "person" or not words or words[0].lower() == "the" or words[-1].lower() not in THE_LAST:
+        return name
+    return f"the {name}"
+
+
 def _ranked(counts: Counter[str]) -> list[str]:
     return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
@@ -111,7 +127,7 @@ def _object(members: list[Candidate], known: dict[str, Entity], family: str) -> 
         return known[people[0]].name if people else None
     if family == "attack":
         ranked = [e for e in _ranked(counts) if known[e].type != "person"]
-        return known[ranked[0]].name if ranked else None
+        return _called(known[ranked[0]]) if ranked else None
     if family in PERSONAL:  # it happens to a person: ``Death of Los Angeles`` is no label
         ranked = [e for e in _ranked(counts) if known[e].type == "person"]
         if not ranked:  # ``Bettie Page died``, ``Lohan checked into``: the person at the trigger
@@ -119,7 +135,7 @@ def _object(members: list[Candidate], known: dict[str, Entity], family: str) -> 
                       if known[e].type == "person"]
         return known[ranked[0]].name if ranked else None
     ranked = _ranked(counts)
-    return known[ranked[0]].name if ranked else None
+    return _called(known[ranked[0]]) if ranked else None
 
 
 def _actors(members: list[Candidate], known: dict[str, Entity], people_first: bool) -> list[str]:
@@ -143,22 +159,22 @@ def compose(members: list[Candidate], rep: Candidate, kind: str, family: str, kn
         obj = _object(members, known, family)
         if obj and family in PERSONAL and place and family != "killing" and known[place[0][1]].name != obj:
             prep, e = place[0]  # two deaths of one kind are told apart by where: ``Death of X in Y``
-            return f"{noun} {OBJECT[family]} {obj} {AT.get(prep, 'in')} {known[e].name}"
+            return f"{noun} {OBJECT[family]} {obj} {AT.get(prep, 'in')} {_called(known[e])}"
         if obj:
             return f"{noun} {OBJECT[family]} {obj}"
     written = next((w for c in (rep, *members) if (w := _written(c, noun, family))), None)
     if family == "attack" and (written or place):
-        return written or f"{noun} {AT.get(place[0][0], 'in')} {known[place[0][1]].name}"
+        return written or f"{noun} {AT.get(place[0][0], 'in')} {_called(known[place[0][1]])}"
     if family in BY:
         actors = _actors(members, known, people_first=False)
         if actors:
-            return f"{noun} by {known[actors[0]].name}"
+            return f"{noun} by {_called(known[actors[0]])}"
     if family in WINNER or family in DOER:
         # who is named before ``won``/``released`` (not what was won: ``won an Academy Award``)
         doers = [e for e in _ranked(Counter(e for c in members for e in c.agents if e in known))
                  if known[e].type != "place" and not any(e in c.targets for c in members)]
         if doers:
-            return f"{noun} {'of' if family in WINNER else 'by'} {known[doers[0]].name}"
+            return f"{noun} {'of' if family in WINNER else 'by'} {_called(known[doers[0]])}"
     if family in AMONG:
         actors = [e for e in _actors(members, known, people_first=True) if known[e].type == "person"]
         if len(actors) >= 2:
@@ -166,7 +182,7 @@ def compose(members: list[Candidate], rep: Candidate, kind: str, family: str, kn
                 f"{noun} of {_join(_names(actors, known))}"
     if place:
         prep, e = place[0]
-        return f"{noun} {AT.get(prep, 'in')} {known[e].name}"
+        return f"{noun} {AT.get(prep, 'in')} {_called(known[e])}"
     return written or noun
 
 

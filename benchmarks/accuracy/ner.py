@@ -2,6 +2,7 @@
 
     python -m benchmarks.accuracy.ner conll PATH/eng.testa [--limit N] [--errors K]
     python -m benchmarks.accuracy.ner articles DIR [--gold benchmarks/accuracy/gold/ner-articles.yml]
+    python -m benchmarks.accuracy.ner crf PATH/eng.testa [--model FILE]
 
 ``conll``: each document of a CoNLL-2003 file (``-DOCSTART-`` separated; IOB1, IOB2 or IOBES tags in the
 last column) is written as a ``.txt`` seed (one paragraph per sentence, the document's first line its
@@ -11,6 +12,10 @@ dek, dateline, caption), typed by their entity (person -> PER, organization -> O
 Gold names are placed by their seed offsets in the archived text that holds them (``segments``); a
 gold name no archived text holds counts as missed. MISC is ignored. The data is research-only: pass
 its path, never commit it.
+
+``crf``: the statistical recognizer alone (``--model``, the packaged weights by default) on the CoNLL
+file's own tokens, sentence by sentence, with the lexicon's word lists: how a retrained model compares
+before it replaces the packaged one.
 
 ``articles``: each ``<id>.txt`` of DIR (real articles kept out of the repository) against the gold file,
 which lists per article the names (text, type) a reader marks; a gold name counts once per occurrence
@@ -303,16 +308,59 @@ def run_articles(folder: Path, gold_file: Path, errors: int) -> None:
     score(gold, predicted(index), {a.id: a.body for a in articles}, Counter(), errors, took, tokens)
 
 
+def run_crf(path: Path, model: Path | None) -> None:
+    """Span P/R/F1 per type of the statistical recognizer alone on the file's own tokens."""
+    import pycrfsuite  # type: ignore[import-untyped]
+
+    from archive_builder.entities.lexicon import load_lexicon
+    from archive_builder.entities.statistical import WordFeatures, decode, features
+
+    recognizer = load_lexicon().recognizer
+    assert recognizer is not None
+    tagger = pycrfsuite.Tagger()
+    if model is None:
+        tagger.open_inmemory(recognizer.model)
+    else:
+        tagger.open(str(model))
+    counts = {t: [0, 0, 0] for t in TYPES}  # gold, predicted, correct
+    cache: dict[str, WordFeatures] = {}
+    tokens = 0
+    began = time.process_time()
+    for doc in read_conll(path):
+        for sent in doc.sentences:
+            words = [w for w, _ in sent]
+            tokens += len(words)
+            gold = {s for s in _spans([t for _, t in sent]) if s[2] in counts}
+            pred = {s for s in decode(tagger.tag(features(words, recognizer.know, cache))) if s[2] in counts}
+            for _, _, typ in gold:
+                counts[typ][0] += 1
+            for _, _, typ in pred:
+                counts[typ][1] += 1
+            for _, _, typ in gold & pred:
+                counts[typ][2] += 1
+    took = time.process_time() - began
+    print(f"{path.name}: {tokens:,} tokens, model {model or 'packaged'}")
+    print("type    gold   pred      P      R     F1")
+    for name, (g, p, c) in [*counts.items(), ("micro", [sum(v[i] for v in counts.values()) for i in range(3)])]:
+        prec, rec = (c / p if p else 0.0), (c / g if g else 0.0)
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        print(f"{name:<6} {g:>5} {p:>6}  {prec:.3f}  {rec:.3f}  {f1:.3f}")
+    print(f"recognizer alone: {took:.2f} s of CPU = {tokens / took:,.0f} tokens/s per core")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.accuracy.ner", description=__doc__.split("\n\n")[0])
-    parser.add_argument("set", choices=("conll", "articles"))
+    parser.add_argument("set", choices=("conll", "articles", "crf"))
     parser.add_argument("path", type=Path)
     parser.add_argument("--gold", type=Path, default=Path(__file__).parent / "gold" / "ner-articles.yml")
     parser.add_argument("--limit", type=int, default=None, help="first N documents only")
     parser.add_argument("--errors", type=int, default=25, help="how many of the commonest errors to print")
+    parser.add_argument("--model", type=Path, default=None, help="crf: a CRFsuite model file to score")
     args = parser.parse_args(argv)
     if args.set == "conll":
         run_conll(args.path, args.limit, args.errors)
+    elif args.set == "crf":
+        run_crf(args.path, args.model)
     else:
         run_articles(args.path, args.gold, args.errors)
     return 0

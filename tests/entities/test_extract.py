@@ -32,6 +32,11 @@ def test_appositive_marks_a_person_without_a_known_first_name(lex):
     assert typed("Zorbek Ghalandari arrived on Monday.", lex) == {"Zorbek Ghalandari": None}
 
 
+def test_appositive_naming_a_performer_or_sportsperson_marks_a_person(lex):
+    assert typed("Liora Vance, the screen star of the 1970s, died.", lex) == {"Liora Vance": "person"}
+    assert typed("Teodor Brannik, a former player, spoke.", lex) == {"Teodor Brannik": "person"}
+
+
 def test_possessives_end_the_name(lex):
     found = typed("Iran’s leaders met at Baghdad's airport.", lex)
     assert found == {"Iran": "place", "Baghdad": "place"}

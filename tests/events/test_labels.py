@@ -78,3 +78,13 @@ def test_a_release_is_named_for_who_released_it(archive: Archive) -> None:
 def test_who_died_is_the_victim_not_the_agent(archive: Archive) -> None:
     death = _of(archive, "gazette_0302", "Death")
     assert ("liora-vance", "victim") in death.roles and ("liora-vance", "agent") not in death.roles
+
+
+def test_names_english_writes_with_the_keep_it() -> None:
+    from archive_builder.events.labels import _called
+    from archive_builder.model import Entity
+
+    assert _called(Entity("state-department", "organization", "State Department")) == "the State Department"
+    assert _called(Entity("the-pentagon", "organization", "The Pentagon")) == "The Pentagon"
+    assert _called(Entity("iraq", "place", "Iraq")) == "Iraq"
+    assert _called(Entity("jo-house", "person", "Jo House")) == "Jo House"
