@@ -180,6 +180,8 @@ def compose(members: list[Candidate], rep: Candidate, kind: str, family: str, kn
         if len(actors) >= 2:
             return f"{noun} between {_join(_names(actors, known))}" if family == "call" else \
                 f"{noun} of {_join(_names(actors, known))}"
+        if len(actors) == 1 and not place:  # the other side unnamed: ``Phone call with Adel Abdul Mahdi``
+            return f"{noun} with {known[actors[0]].name}"
     if place:
         prep, e = place[0]
         return f"{noun} {AT.get(prep, 'in')} {_called(known[e])}"

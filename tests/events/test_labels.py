@@ -44,6 +44,12 @@ Orbis Technologies released its new phone on Wednesday in Brask, the company sai
 
 The phone goes on sale next month.
 """,
+    "desk_0316.txt": """Talks on the dam go on
+
+March 16, 2031
+
+The minister told Governor Ana Ruiz in a phone call that the dam would stay closed, an aide said.
+""",
 }
 
 
@@ -88,3 +94,7 @@ def test_names_english_writes_with_the_keep_it() -> None:
     assert _called(Entity("the-pentagon", "organization", "The Pentagon")) == "The Pentagon"
     assert _called(Entity("iraq", "place", "Iraq")) == "Iraq"
     assert _called(Entity("jo-house", "person", "Jo House")) == "Jo House"
+
+
+def test_a_call_with_one_named_side_names_it(archive: Archive) -> None:
+    assert _of(archive, "desk_0316", "Phone").label == "Phone call with Ana Ruiz"
