@@ -255,7 +255,8 @@ def extract(
     stated = {a.id: None if a.published_derived else a.published for a in articles}
     written = years(stated, bodies)
     told = group_stories(profiles(bodies, grouped, types), written)
-    clusters = join_stories(clusters, dropped, told, written)
+    inferred = frozenset(a.id for a in articles if a.published_derived)
+    clusters = join_stories(clusters, dropped, told, written, inferred)
     drafts, issues = apply_curation(_recorded_ids(_drafts(clusters, known), recorded or {}), curation)
     problems.extend(issues)
     return articles, _freeze(drafts, {a.id: a for a in articles}, known), tuple(problems)

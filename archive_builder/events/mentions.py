@@ -68,8 +68,10 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"trials?|convicted|sentenced|verdicts?", "trial", "trial"),
     (r"victory|victories|defeated|won", "win", "win"),
     # what else leads a news report: admissions, dismissals, signings, releases, abductions, ...
-    (r"(?:checked|checks|checking) (?:(?:herself|himself|themselves) )?in(?:to)?", "admission", "admission"),
+    (r"(?:check|checked|checks|checking) (?:(?:herself|himself|themselves) )?in(?:to)?", "admission", "admission"),
     (r"admitted (?:herself |himself )?(?:to|into)|entered (?:rehab|rehabilitation|a rehab)", "admission", "admission"),
+    # ``entered well-known Malibu rehab center``, ``went to rehab``
+    (r"(?:entered|enters|entering)(?= (?:[\w'-]+ ){0,4}(?:rehab|rehabilitation|treatment|detox)\b)|(?:went|goes|going|returned|headed) (?:back )?(?:in)?to rehab", "admission", "admission"),
     (r"sacked|ousted|dismissed|fired (?:as|from)|firing of", "dismissal", "dismissal"),
     (r"executed|executions?", "killing", "killing"),
     (r"opened fire|gunfire|gunman|gunmen", "attack", "shooting"),
@@ -98,7 +100,9 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"(?<=was )shot|(?<=were )shot|(?<=fatally )shot|shot (?:and (?:killed|wounded)|to death)", "attack", "shooting"),
     (r"slain|slayings?", "killing", "killing"),
     (r"(?<=was )fired|(?<=been )fired|fired (?:head )?(?:coach|manager)|terminated|relieved (?:of|from)", "dismissal", "dismissal"),
-    (r"revoked|overturned|repealed|rescinded", "repeal", "repeal"),
+    (r"revoked|overturned|repealed|rescinded|revers(?:ed|es|ing|als?)|(?<=to )reverse|(?<=will )reverse", "repeal", "repeal"),
+    # ``fired Jim O'Brien`` (a name as its object; not ``fired Grad rockets``)
+    (r"fired(?= (?-i:[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][\w'-]+)\b)(?! (?:[\w'-]+ ){0,3}(?:missiles?|rockets?|shells?|shots?|rounds?)\b)", "dismissal", "dismissal"),
     (r"disrupt(?:ed|ions?)|outages?|downtime", "disruption", "disruption"),
     (r"damage(?= to\b)", "damage", "damage"),
     # a title fight: ``stopped Tony Thompson``, ``retained his WBA, IBF and WBO titles``
@@ -110,7 +114,7 @@ _TRIGGER = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS)) + r")(?![\w-])", re.I
 )
 # first words of the triggers: ``find_triggers`` tries the pattern only where one stands
-HEADS = frozenset(["checked", "checks", "checking", "admitted", "entered", "sacked", "ousted", "dismissed", "fired",
+HEADS = frozenset(["check", "enters", "entering", "went", "goes", "going", "returned", "headed", "reversed", "reverses", "reversing", "reversal", "reversals", "reverse", "checked", "checks", "checking", "admitted", "entered", "sacked", "ousted", "dismissed", "fired",
                    "firing", "executed", "execution", "executions", "opened", "gunfire", "gunman",
                    "gunmen", "kidnapped", "kidnapping", "kidnappings", "abducted", "abduction", "abductions",
                    "hijacked", "hijacking", "hijackings", "seized", "seizure", "seizures", "charged", "indicted",

@@ -26,7 +26,13 @@ same rare names and words, used often. This step
    events that bring it new articles join it whatever their family (``earthquake`` and ``tremor``,
    ``shooting`` and ``death``, ``arrest`` and ``charged``) unless day, month or place contradict,
    and each article of the story still outside it joins it with its first fitting mention (lede
-   first), unless the article reports the same kind of incident at another day or place.
+   first), unless the article reports the same kind of incident on another day or in another month
+   (a place alone does not keep it out: ``Vancouver`` and ``downtown Vancouver``). A day read from
+   a weekday against an inferred publication date may be a week off (``LOOSE_SLACK``);
+5. joins the main incidents of two stories that are one incident: the same kind, a person or place
+   in common, the same day (or both undated), and the stories not written in different years
+   unless one states the day with its year; a dated incident and an undated one when they share a
+   person and every year the undated story names precedes the dated one's (``_one_incident``).
 
 Same kind of incident with other participants, at another place or in another year: the profiles
 share little or contradict, the articles are different stories, and the events stay apart.
@@ -53,6 +59,7 @@ PERSON_WEIGHT = 1.5  # a person named in two reports says more than a country or
 WORD_WEIGHT = 1.0  # a content word counts as much as an organization or a place (before its rarity)
 MAX_SHARED = 40  # a name or word in more articles than this finds no candidate pairs (the archive's stop word)
 MIN_PAIR = 0.05  # pairs below this cosine are not kept
+LOOSE_SLACK = 7  # a weekday read against an inferred publication date may name the week before or after
 DAY_SLACK = 1  # reports of one story a day apart (time zones, ``late Tuesday``) tell one incident
 # families that tell one incident in a story: a shooting, the killing and the death it caused; an
 # arrest and the charges
@@ -236,6 +243,13 @@ class _Group:
                 return False
         return not (self.sites and k.sites and not self.sites & k.sites)
 
+    def agrees_in_time(self, k: Cluster) -> bool:
+        """Nothing says ``k`` happened on another day or in another month."""
+        if self.days and k.date is not None:
+            return any(abs((k.date - d).days) <= DAY_SLACK for d in self.days)
+        months = _months(k)
+        return not (self.months and months and not self.months & months)
+
     def fits(self, k: Cluster) -> bool:
         if not self.agrees(k):
             return False
@@ -304,9 +318,10 @@ def _by_era(k: Cluster, story_of: Mapping[str, int], eras: list[set[int]]) -> li
 
 
 def join_stories(clusters: list[Cluster], leftover: list[Candidate], groups: list[list[str]],
-                 written: Mapping[str, set[int]] | None = None) -> list[Cluster]:
+                 written: Mapping[str, set[int]] | None = None, inferred: frozenset[str] = frozenset()) -> list[Cluster]:
     """``clusters`` with the events of each story (``stories``) joined across its articles (see the
-    module's text); ``written``: the years each article was written in (``years``)."""
+    module's text); ``written``: the years each article was written in (``years``); ``inferred``:
+    the articles whose publication date was inferred."""
     story_of = {a: i for i, g in enumerate(groups) for a in g}
     eras = _eras(groups, written or {})
     by_story: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
@@ -346,12 +361,77 @@ def join_stories(clusters: list[Cluster], leftover: list[Candidate], groups: lis
     ledes: dict[str, list[Candidate]] = defaultdict(list)
     for c in sorted(leftover, key=lambda c: (c.article, not c.lede, c.start)):
         ledes[c.article].append(c)
+    mains: list[tuple[set[int], Cluster]] = []
     for i in sorted(per_story):
-        out.extend(_main_incident(per_story[i], groups[i], ledes))
+        found_here = _main_incident(per_story[i], groups[i], ledes, inferred)
+        if found_here:
+            mains.append((set(eras[i]), found_here[0]))
+            out.extend(found_here[1:])
+    out.extend(_join_mains(mains))
     return out
 
 
-def _main_incident(clusters: list[Cluster], story: list[str], ledes: Mapping[str, list[Candidate]]) -> list[Cluster]:
+def _stated_year(clusters: list[Cluster]) -> bool:
+    """One of the clusters' mentions states its day with the year (``December 9, 2008``)."""
+    return any(c.date is not None and c.date.precision == "day" and c.date.raw.kind == "absolute"
+               and c.date.raw.year is not None for k in clusters for c in k.members)
+
+
+def _dated(k: Cluster) -> bool:
+    return k.date is not None or bool(_months(k))
+
+
+def _one_incident(g: _Group, g_era: set[int], k: Cluster, era: set[int]) -> bool:
+    """Are the main incidents of two stories one incident? The same kind (not a meeting or a
+    statement), a person or a place in common, no article in both, the same day or month when both
+    are dated (one dated, one undated: ``_undated_fits``), and the stories not written in different
+    years unless one of them states its day with the year."""
+    first = g.clusters[0]
+    if _incident(first) != _incident(k) or k.family in TALK or first.family in TALK or g.articles & k.articles:
+        return False
+    if not (set().union(*(c.persons for c in g.clusters)) & k.persons or g.sites & k.sites):
+        return False
+    g_dated = bool(g.days or g.months)
+    if g_dated != _dated(k):
+        return _undated_fits(g, g_era, k, era)
+    if g_dated and not g.agrees_in_time(k):
+        return False
+    return not (era and g_era and not era & g_era) or _stated_year(g.clusters) or _stated_year([k])
+
+
+def _undated_fits(g: _Group, g_era: set[int], k: Cluster, era: set[int]) -> bool:
+    """A dated incident and an undated one: a person in common, and the undated story names years
+    (of its background: a film, an earlier arrest) none of them after the dated incident's year.
+    A story naming no year says nothing about when it was written: it stays apart."""
+    if k.date is not None or _months(k):
+        year = (k.date or min(dt.date(y, m, 1) for y, m in _months(k))).year
+        other = g_era
+    else:
+        year = min([*(d.year for d in g.days), *(y for y, _ in g.months)])
+        other = era
+    if not (set().union(*(c.persons for c in g.clusters)) & k.persons):
+        return False
+    return bool(other) and max(other) <= year
+
+
+def _join_mains(mains: list[tuple[set[int], Cluster]]) -> list[Cluster]:
+    """The main incidents of stories (with the years each story was written in) joined when they
+    are one incident (``_one_incident``): outlets that share too few rare words to be one story
+    still report one happening. Largest first."""
+    ranked = sorted(mains, key=lambda m: (-len(m[1].articles), min((c.article, c.start) for c in m[1].members)))
+    joined: list[tuple[set[int], _Group]] = []
+    for era, k in ranked:
+        home = next(((g_era, g) for g_era, g in joined if _one_incident(g, g_era, k, era)), None)
+        if home is None:
+            joined.append((set(era), _Group(k)))
+        else:
+            home[0].update(era)
+            home[1].add(k)
+    return _merge([g for _, g in joined])
+
+
+def _main_incident(clusters: list[Cluster], story: list[str], ledes: Mapping[str, list[Candidate]],
+                   inferred: frozenset[str] = frozenset()) -> list[Cluster]:
     """The incident the story is about: its event reported by the most articles absorbs the story's
     other events that bring it articles of their own (whatever their family: ``the quake`` and
     ``the earthquake``, ``the shooting`` and ``the death``) unless their day, month or place says
@@ -368,7 +448,7 @@ def _main_incident(clusters: list[Cluster], story: list[str], ledes: Mapping[str
     other: set[str] = set()  # articles reporting an event of the story at another time or place
     for k in ranked[1:]:
         if not main.agrees(k):
-            if _incident(k) == _incident(ranked[0]):
+            if _incident(k) == _incident(ranked[0]) and not main.agrees_in_time(k) and not _near(main, k, inferred):
                 other |= k.articles
             rest.append(k)
         elif k.articles - main.articles:
@@ -380,7 +460,7 @@ def _main_incident(clusters: list[Cluster], story: list[str], ledes: Mapping[str
     for article in story:
         if article in merged.articles or article in other:
             continue
-        lede = next((c for c in ledes.get(article, ()) if _lede_fits(merged, main, c)), None)
+        lede = next((c for c in ledes.get(article, ()) if _lede_fits(merged, main, c, inferred)), None)
         if lede is None:
             continue
         merged.add(lede)
@@ -402,11 +482,26 @@ def _incident(k: Cluster) -> str:
     return INCIDENT.get(k.family, k.family)
 
 
-def _lede_fits(merged: Cluster, main: _Group, c: Candidate) -> bool:
+def _loose(c: Candidate, inferred: frozenset[str]) -> bool:
+    """``c``'s day was read from a weekday or a relative expression against a publication date
+    that was itself inferred: it may be off by up to a week (``last Saturday`` read from the wrong
+    week)."""
+    return c.article in inferred and c.date is not None and c.date.raw.kind != "absolute"
+
+
+def _near(main: _Group, k: Cluster, inferred: frozenset[str]) -> bool:
+    """``k``'s day disagrees with the incident's only through loosely read days, within a week."""
+    if k.date is None or not main.days or not all(c.date is None or _loose(c, inferred) for c in k.members):
+        return False
+    return any(abs((k.date - d).days) <= LOOSE_SLACK for d in main.days)
+
+
+def _lede_fits(merged: Cluster, main: _Group, c: Candidate, inferred: frozenset[str] = frozenset()) -> bool:
     if c.family in TALK and merged.family not in TALK:
         return False  # a meeting or a statement about the incident is not the incident
     day = c.date.date if c.date is not None and c.date.precision == "day" else None
-    if day is not None and merged.date is not None and abs((day - merged.date).days) > DAY_SLACK:
+    slack = LOOSE_SLACK if _loose(c, inferred) else DAY_SLACK
+    if day is not None and merged.date is not None and abs((day - merged.date).days) > slack:
         return False
     return not (main.sites and c.sites and not main.sites & c.sites)
 
