@@ -203,7 +203,7 @@ def load(seeds_dir: Path, rel: str) -> tuple[Registry, list[Diagnostic]]:
     if not path.exists():
         return Registry(), []
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+        data = _read(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         return Registry(), [Diagnostic(rel, f"cannot read the id registry: {exc.__class__.__name__}", "error",
@@ -247,8 +247,20 @@ def dump(registry: Registry) -> str:
     for kind in KINDS:
         section = registry.kind(kind)
         data[kind] = {rid: _entry(section[rid]) for rid in sorted(section)}
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    options: dict[str, Any] = {"sort_keys": False, "allow_unicode": True, "width": 100, "default_flow_style": False}
+    try:
+        body = str(yaml.dump(data, Dumper=_Dumper, **options))
+    except (UnicodeEncodeError, yaml.YAMLError):  # libyaml refuses what Python's emitter escapes (a lone
+        body = str(yaml.dump(data, Dumper=yaml.SafeDumper, **options))  # surrogate from a file name's odd byte)
     return _HEADER + body
+
+
+def _read(text: str) -> Any:
+    """The registry's data: libyaml first, Python's reader for what libyaml refuses (escaped surrogates)."""
+    try:
+        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+    except (UnicodeError, yaml.YAMLError):
+        return yaml.safe_load(text)
 
 
 # libyaml's safe loader and emitter when PyYAML has them (its wheels do): the registry of a large

@@ -181,3 +181,13 @@ def test_a_preview_shows_retired_event_addresses_as_redirects_and_records_nothin
     build(dataclasses.replace(config, record_ids=False))
     assert _resolve(docs, f"events/{retire}.md") == (f"events/{keep}.md", "redirect")
     assert (seeds / ids.IDS_FILE).read_bytes() == registry
+
+
+def test_the_registry_round_trips_names_libyaml_refuses(tmp_path: Path) -> None:
+    # a lone surrogate (a file name's odd byte) and a line separator: written and read back the same
+    odd = "bad\udce9name \u2028 \x85 'quoted: yes'"
+    kind = ids.KINDS[0]
+    registry = ids.Registry({kind: {"odd": ids.Record("odd", odd, (odd, "=key"))}})
+    (tmp_path / ids.IDS_FILE).write_text(ids.dump(registry), encoding="utf-8", errors="surrogateescape")
+    again, problems = ids.load(tmp_path, "seeds/ids.yml")
+    assert not problems and again.kind(kind)["odd"].name == odd and again.kind(kind)["odd"].keys == (odd, "=key")
