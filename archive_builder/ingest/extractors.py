@@ -80,7 +80,7 @@ def extract(tree: Any) -> Extraction:
 
         # output_format "xml": the body as a tree (read below), without also rendering it as plain text
         doc = bare_extraction(tree, include_comments=False, include_tables=True, with_metadata=False,
-                              output_format="xml")
+                              output_format="xml", fast=_elements(tree) > FAST_OVER)
     except Exception as exc:  # a library's failure on one page costs that page its help, nothing more
         return Extraction(problem=f"trafilatura failed: {type(exc).__name__}")
     if doc is None or isinstance(doc, dict):
@@ -112,6 +112,17 @@ def library_meta(tree: Any, wanted: frozenset[str]) -> LibraryMeta:
                        published=published, problem=problem)
 
 
+# trafilatura's byline search copies and prunes the whole tree: on a page of more elements than this
+# (a table of thousands of cells; a news page has hundreds) it is left out, so no page's cost runs away
+BYLINE_SEARCH_MAX = 8000
+# and on such a page trafilatura runs without its fallback readers (readability, jusText) beside its own
+FAST_OVER = BYLINE_SEARCH_MAX
+
+
+def _elements(tree: Any) -> int:
+    return sum(1 for _ in tree.iter())
+
+
 def _their_meta(tree: Any, wanted: frozenset[str]) -> Any:
     """trafilatura's ``Document`` with the wanted fields its metadata reader would fill."""
     from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
@@ -123,7 +134,7 @@ def _their_meta(tree: Any, wanted: frozenset[str]) -> Any:
         doc = extract_meta_json(tree, doc)
     if TITLE in wanted and not doc.title:
         doc.title = extract_title(tree)
-    if BYLINE in wanted and not doc.author:
+    if BYLINE in wanted and not doc.author and _elements(tree) <= BYLINE_SEARCH_MAX:
         doc.author = extract_author(tree)
     if SITENAME in wanted:
         doc.sitename = doc.sitename or extract_sitename(tree)
