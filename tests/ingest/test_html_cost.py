@@ -96,3 +96,30 @@ def test_the_start_of_an_elements_text_is_read_as_the_whole_text_would_give_it()
     assert [text_start(div, n) for n in (0, 1, 9, 40, 500)] == [whole[:n] for n in (0, 1, 9, 40, 500)]
     words = len(whole.split())
     assert word_count_at_most(div, words) and not word_count_at_most(div, words - 1)
+
+
+def test_a_page_of_thousands_of_table_cells_skips_the_costly_library_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+    import trafilatura.metadata
+
+    from archive_builder.ingest import extractors
+
+    calls: dict[str, list[object]] = {"fast": [], "author": []}
+    real_extract, real_author = trafilatura.bare_extraction, trafilatura.metadata.extract_author
+
+    def extraction(*args: Any, **kwargs: Any) -> Any:
+        calls["fast"].append(kwargs.get("fast"))
+        return real_extract(*args, **kwargs)
+
+    def author(tree: Any) -> Any:
+        calls["author"].append(tree)
+        return real_author(tree)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", extraction)
+    monkeypatch.setattr(trafilatura.metadata, "extract_author", author)
+    rows = "".join(f"<tr><td>{i}</td><td>{i * 7}</td><td>n</td></tr>" for i in range(8000 // 4))
+    big = read(page(f"<article><h1>Results</h1>{LEDE}{SECOND}<table>{rows}</table></article>")).article
+    assert calls == {"fast": [True], "author": []}
+    assert big.paragraph_texts()[0].startswith("The county board voted")
+    read(page(f"<article><h1>Footbridge reopens</h1>{LEDE}{SECOND}{THIRD}</article>"))
+    assert calls["fast"] == [True, False] and len(calls["author"]) == 1  # a page of the usual size: both run
