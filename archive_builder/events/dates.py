@@ -65,6 +65,9 @@ _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|scheduled|planned|plans? to|
                      r"[^.;,:!?\"\u201c\u201d\u2014]{0,40}$", re.I)
 
 
+_BORN = re.compile(r"\bborn\s+(?:on\s+|in\s+)?$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class RawDate:
     """A date expression as written: what the words fix, before any publication date is known."""
@@ -85,6 +88,11 @@ class RawDate:
     @property
     def future(self) -> bool:
         return self.qualifier in ("next", "this coming", "future")
+
+    @property
+    def birth(self) -> bool:
+        """``born April 22, 1923``: a life's date, never when the article was written or what it reports."""
+        return self.qualifier == "birth"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +136,8 @@ def _raw(form: str, m: re.Match[str], text: str) -> RawDate | None:
             q = "future"
     elif kind == "absolute" and form in ("mdy", "dmy", "iso") and ahead:
         q = "future"  # ``will be held on Jan. 15``: ahead of publication
+    elif kind == "absolute" and _BORN.search(text[max(0, m.start() - 20) : m.start()]):
+        q = "birth"
     count = 0
     if g.get("n"):
         count = int(g["n"]) if g["n"].isdigit() else _NUMBERS[g["n"].lower()]

@@ -149,7 +149,8 @@ def _years(raws: list[RawDate], hint: YearHint) -> tuple[list[int], str]:
 
 def infer(raws: list[RawDate], hint: YearHint) -> Inference | None:
     """The likely publication date from the expressions the text holds, or None without evidence."""
-    days = [r for r in raws if r.kind == "absolute" and r.month is not None and r.day is not None and not r.future]
+    days = [r for r in raws if r.kind == "absolute" and r.month is not None and r.day is not None and not r.future
+            and not r.birth]
     if not days:
         return None
     years, year_note = _years(days, hint)

@@ -249,6 +249,8 @@ def _assign_dates(triggers: list[Trigger], dates: list[DateRef]) -> dict[int, Da
     """Each date expression belongs to the nearest trigger of its sentence (within reach)."""
     out: dict[int, DateRef] = {}
     for ref in dates:
+        if ref.raw.birth:  # ``Page, born April 22, 1923, died on Thursday``: not the death's date
+            continue
         best: tuple[int, int] | None = None
         for i, m in enumerate(triggers):
             gap = ref.start - m.end if ref.start >= m.end else m.start - ref.end if ref.end <= m.start else 0

@@ -124,3 +124,26 @@ def test_dates_spoken_of_ahead() -> None:
     assert one("the vote will be held on Jan. 15 in the city", D(2020, 12, 20)).date == D(2021, 1, 15)
     assert one("the vote was held on Jan. 15 in the city", D(2020, 12, 20)).date == D(2020, 1, 15)
     assert one("elections are scheduled for Nov. 3", D(2020, 10, 1)).date == D(2020, 11, 3)
+
+
+def test_a_birth_date_is_never_when_the_article_was_written() -> None:
+    from collections import Counter
+
+    from archive_builder.events.infer import YearHint, infer
+
+    raws = scan("Bettie Page, who was born on April 22, 1923, in Nashville, died on December 11, 2008.")
+    born = [r for r in raws if r.year == 1923]
+    assert born and all(r.birth for r in born) and not any(r.birth for r in raws if r.year == 2008)
+    found = infer(raws, YearHint(Counter(), Counter()))
+    assert found is not None and found.earliest == dt.date(2008, 12, 11)
+    only_born = infer(scan("The actress, born April 22, 1923, starred in many films."), YearHint(Counter(), Counter()))
+    assert only_born is None
+
+
+def test_a_birth_date_is_not_the_date_of_the_event_beside_it() -> None:
+    from archive_builder.events.mentions import Trigger, _assign_dates, _kind, find_triggers
+
+    text = "Bettie Page, born April 22, 1923, died in Los Angeles."
+    triggers = [Trigger(m.start(), m.end(), m.group(0), *_kind(m)) for m in find_triggers(text)]
+    assert [t.text for t in triggers] == ["died"]
+    assert _assign_dates(triggers, find_dates(text, dt.date(2008, 12, 12))) == {}
