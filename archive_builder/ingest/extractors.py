@@ -70,17 +70,19 @@ class LibraryMeta:
     problem: str | None = None
 
 
-def extract(tree: Any) -> Extraction:
+def extract(tree: Any, large: bool = False) -> Extraction:
     """trafilatura's article text from a page's parsed tree (``htmltree.parse_page``: the page is
     not parsed again; the library works on its own copy, the tree is left as it was). Its metadata
     is not read here: ``library_meta`` reads it, only when the page's own markup lacks a field
-    (on a large page trafilatura's metadata costs a fifth to a quarter of its time)."""
+    (on a large page trafilatura's metadata costs a fifth to a quarter of its time). On a ``large``
+    page (over ``LARGE_PAGE`` elements) trafilatura runs without its fallback readers (readability,
+    jusText) beside its own."""
     try:
         from trafilatura import bare_extraction
 
         # output_format "xml": the body as a tree (read below), without also rendering it as plain text
         doc = bare_extraction(tree, include_comments=False, include_tables=True, with_metadata=False,
-                              output_format="xml", fast=_elements(tree) > FAST_OVER)
+                              output_format="xml", fast=large)
     except Exception as exc:  # a library's failure on one page costs that page its help, nothing more
         return Extraction(problem=f"trafilatura failed: {type(exc).__name__}")
     if doc is None or isinstance(doc, dict):
@@ -88,21 +90,22 @@ def extract(tree: Any) -> Extraction:
     return Extraction(units=tuple(_units(getattr(doc, "body", None))))
 
 
-def library_meta(tree: Any, wanted: frozenset[str]) -> LibraryMeta:
+def library_meta(tree: Any, wanted: frozenset[str], large: bool = False) -> LibraryMeta:
     """The ``wanted`` fields (``TITLE``, ``BYLINE``, ``SITENAME``, ``DATE``) as trafilatura and
     htmldate read them from the page's tree (left as it was).
 
     The steps of trafilatura's metadata reader (``extract_metadata``), in its order and with its
     clean-ups, but only those a wanted field needs: its ``<meta>`` and JSON-LD reading (cheap), then
     its search of the page for a title, a byline (a copy of the whole tree, pruned: the costly step)
-    or a site name; htmldate for the date. Categories, tags and licence are never read."""
+    or a site name; htmldate for the date. Categories, tags and licence are never read; on a ``large``
+    page, neither is the byline searched for."""
     if not wanted:
         return LibraryMeta()
     published, problem = _published(tree) if DATE in wanted else (None, None)
     if wanted == {DATE}:
         return LibraryMeta(published=published, problem=problem)
     try:
-        doc = _their_meta(tree, wanted)
+        doc = _their_meta(tree, wanted, large)
     except Exception as exc:
         return LibraryMeta(published=published, problem=problem or f"trafilatura failed: {type(exc).__name__}")
     byline = tuple(n.strip() for n in (getattr(doc, "author", None) or "").split(";") if n.strip())
@@ -112,18 +115,12 @@ def library_meta(tree: Any, wanted: frozenset[str]) -> LibraryMeta:
                        published=published, problem=problem)
 
 
-# trafilatura's byline search copies and prunes the whole tree: on a page of more elements than this
-# (a table of thousands of cells; a news page has hundreds) it is left out, so no page's cost runs away
-BYLINE_SEARCH_MAX = 8000
-# and on such a page trafilatura runs without its fallback readers (readability, jusText) beside its own
-FAST_OVER = BYLINE_SEARCH_MAX
+# Elements beyond which a page is ``large`` (a table of thousands of cells; a news page has hundreds):
+# the libraries' costliest optional steps are left out, so no page's cost runs away
+LARGE_PAGE = 8000
 
 
-def _elements(tree: Any) -> int:
-    return sum(1 for _ in tree.iter())
-
-
-def _their_meta(tree: Any, wanted: frozenset[str]) -> Any:
+def _their_meta(tree: Any, wanted: frozenset[str], large: bool) -> Any:
     """trafilatura's ``Document`` with the wanted fields its metadata reader would fill."""
     from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
 
@@ -134,7 +131,7 @@ def _their_meta(tree: Any, wanted: frozenset[str]) -> Any:
         doc = extract_meta_json(tree, doc)
     if TITLE in wanted and not doc.title:
         doc.title = extract_title(tree)
-    if BYLINE in wanted and not doc.author and _elements(tree) <= BYLINE_SEARCH_MAX:
+    if BYLINE in wanted and not doc.author and not large:  # a copy of the whole tree, pruned
         doc.author = extract_author(tree)
     if SITENAME in wanted:
         doc.sitename = doc.sitename or extract_sitename(tree)

@@ -21,7 +21,7 @@ from lxml import etree
 
 from archive_builder.errors import SeedError
 from archive_builder.ingest.decode import Decoded, decode_declared, decode_seed
-from archive_builder.ingest.extractors import Extraction, extract, library_meta
+from archive_builder.ingest.extractors import LARGE_PAGE, Extraction, extract, library_meta
 from archive_builder.ingest.htmlcombine import combine, kept_grams, wrappers
 from archive_builder.ingest.htmlflat import MAX_DEPTH, flat_units, markup_depth
 from archive_builder.ingest.htmllayout import WRAPPER_TAGS, Layout, names_clutter
@@ -418,8 +418,9 @@ def read_html(text: str, path: str, libraries: bool = True) -> HtmlRead:
     weights = paragraph_weights(soup, layout)
     scopes, marked = article_scope(soup, layout, weights)
     their_tree = library_tree(text, soup) if libraries else None
-    extraction = extract(their_tree) if their_tree is not None else None
-    ask = (lambda wanted: library_meta(their_tree, wanted)) if their_tree is not None else None
+    large = len(layout.tags) > LARGE_PAGE
+    extraction = extract(their_tree, large) if their_tree is not None else None
+    ask = (lambda wanted: library_meta(their_tree, wanted, large)) if their_tree is not None else None
     meta = page_meta(soup, _meta_scope(soup, scopes[0]), layout, ask)
     roots = scopes if marked else [_narrow(scopes[0], weights)]
     units = _combined_units(page_root, roots, layout, extraction) if extraction is not None and extraction.units else []

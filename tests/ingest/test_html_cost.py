@@ -23,9 +23,9 @@ def spy(monkeypatch: pytest.MonkeyPatch, answer: LibraryMeta | None = None) -> l
     asked: list[frozenset[str]] = []
     real = html.library_meta
 
-    def ask(tree: Any, wanted: frozenset[str]) -> LibraryMeta:
+    def ask(tree: Any, wanted: frozenset[str], large: bool = False) -> LibraryMeta:
         asked.append(wanted)
-        return answer if answer is not None else real(tree, wanted)
+        return answer if answer is not None else real(tree, wanted, large)
 
     monkeypatch.setattr(html, "library_meta", ask)
     return asked
@@ -117,7 +117,7 @@ def test_a_page_of_thousands_of_table_cells_skips_the_costly_library_steps(monke
 
     monkeypatch.setattr(trafilatura, "bare_extraction", extraction)
     monkeypatch.setattr(trafilatura.metadata, "extract_author", author)
-    rows = "".join(f"<tr><td>{i}</td><td>{i * 7}</td><td>n</td></tr>" for i in range(extractors.BYLINE_SEARCH_MAX // 4))
+    rows = "".join(f"<tr><td>{i}</td><td>{i * 7}</td><td>n</td></tr>" for i in range(extractors.LARGE_PAGE // 4))
     big = read(page(f"<article><h1>Results</h1>{LEDE}{SECOND}<table>{rows}</table></article>")).article
     assert calls == {"fast": [True], "author": []}
     assert big.paragraph_texts()[0].startswith("The county board voted")
