@@ -15,7 +15,7 @@ from dataclasses import replace
 from archive_builder.cache import code_version
 from archive_builder.curation import Curation
 from archive_builder.entities.curate import CurationPlan, apply_plan, read_plan
-from archive_builder.entities.extract import Candidate, spot
+from archive_builder.entities.extract import Candidate, in_capitals, spot
 from archive_builder.entities.index import build_index
 from archive_builder.entities.lexicon import Lexicon, load_lexicon
 from archive_builder.entities.local import Local, local_entities, person_key
@@ -75,7 +75,7 @@ def _head(article: Article, lex: Lexicon, body: list[Local], plan: CurationPlan 
             known.setdefault(lex.memo.fold(entity.last), entity)
     out: list[Local] = []
     for field, part, text in texts:
-        named = dict(_caps_names(text, lex, known)) if _in_capitals(text) else {}
+        named = dict(_caps_names(text, lex, known)) if in_capitals(text, 4) else {}
         cands = [*named, *(c for c in spot(text, lex)[:MAX_NAMES_PER_ARTICLE]
                            if not any(c.start < n.end and n.start < c.end for n in named))]
         if plan is not None:
@@ -121,9 +121,6 @@ _POSSESSIVE = re.compile(r"['\u2019][sS]$")
 CAPS_NAME_WORDS = 5
 
 
-def _in_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) * 5 >= len(letters) * 4
 
 
 def _caps_names(text: str, lex: Lexicon, known: dict[str, Local]) -> list[tuple[Candidate, Local | None]]:

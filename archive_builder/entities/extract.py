@@ -225,15 +225,19 @@ def _caps_line(text: str, at: int) -> bool:
     (a byline of thousands) costs no more than a short one."""
     start = max(text.rfind("\n", max(0, at - CAPS_WINDOW), at) + 1, at - CAPS_WINDOW)
     end = text.find("\n", at, at + CAPS_WINDOW)
-    line = text[start : end if end >= 0 else min(len(text), at + CAPS_WINDOW)]
-    # ASCII letters counted by deleting each case (in C); the few other characters one by one
-    upper = len(line) - len(line.translate(_NO_UPPER))
-    letters = upper + len(line) - len(line.translate(_NO_LOWER))
-    if not line.isascii():
-        other = [ch for ch in _NON_ASCII.findall(line) if ch.isalpha()]
+    return in_capitals(text[start : end if end >= 0 else min(len(text), at + CAPS_WINDOW)], 8)
+
+
+def in_capitals(text: str, least: int) -> bool:
+    """Whether ``text`` is written in capitals: at least ``least`` letters, four in five of them capitals.
+    ASCII letters are counted by deleting each case (in C); the few other characters one by one."""
+    upper = len(text) - len(text.translate(_NO_UPPER))
+    letters = upper + len(text) - len(text.translate(_NO_LOWER))
+    if not text.isascii():
+        other = [ch for ch in _NON_ASCII.findall(text) if ch.isalpha()]
         letters += len(other)
         upper += sum(ch.isupper() for ch in other)
-    return letters >= 8 and upper * 5 >= letters * 4
+    return letters >= least and upper * 5 >= letters * 4
 
 
 _NO_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")

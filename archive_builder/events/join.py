@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from archive_builder.events.mentions import FOLD_INTO, RELATED, Candidate
 
 JOIN_SCORE = 3  # a shared person, or the same specific kind and two other shared names ...
-SINGULAR = frozenset({"killing", "death"})  # ... for what happens to a person once; others need one more
-ONCE = frozenset({"killing", "death"})  # of one person, one event: across these the victim must be shared
+# ... for what happens to a person once (others need one more); across these families the person
+# at the trigger must be shared
+SINGULAR = frozenset({"killing", "death"})
 MAX_BLOCK = 500  # clusters per (family, name) beyond which the name is not used to find candidates
 SAME_ARTICLE = 2  # an undated ``the news conference`` after a dated one in the same article
 SAME_SITE = 2  # the same specific kind of attack on the same named place (one candidate only, see ``_best``)
@@ -137,7 +138,7 @@ def _score(cluster: Cluster, c: Candidate) -> int:
     shared_persons = cluster.persons & set(c.persons)
     if cluster.family != c.family and not shared_persons:
         return 0
-    if cluster.family != c.family and {cluster.family, c.family} <= ONCE and not cluster.core & set(c.core):
+    if cluster.family != c.family and {cluster.family, c.family} <= SINGULAR and not cluster.core & set(c.core):
         return 0  # the death of one person is not the killing of another named beside them
     shared = cluster.names & c.entities
     if not shared:
