@@ -39,8 +39,6 @@ _APPOSITIVE = re.compile(rf",\s+(?:(?:the|a|an|his|her|its|who|now|then|[\w\u201
 _SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote|argued|asked|explained|noted|recalled|replied)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|inside|into|northern|southern|eastern|western|central)\s+$")
 _SCORE_AFTER = re.compile(r"[ \t]+\(?\d(?![\d/.-]*\d{4}\b)(?!\d{3}-\d\d?-\d)")  # not a date (``LONDON 1996-12-06``)
-# a name followed by a facility noun in lowercase (``Ain al-Assad air base``, ``Baghdad airport``) is a place
-_FACILITY_AFTER = re.compile(r"[ \t]+(?:air ?base|air ?field|air station|(?:army|military|naval) base|airport|barracks)\b")
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z]+\b")
 _LEADING_NOUN_OF = re.compile(r"[A-Z][a-z]+ of (?:the )?")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|by)\s*$")
@@ -294,7 +292,7 @@ def _plain(text: str, part: list[Token], lex: Lexicon, lower_words: frozenset[st
     if found is not None:
         return [_gazetteer_cand(text, part, found)]
     lows = [_low(t) for t in part]
-    if lows[0] in lex.place_first or lows[-1] in lex.place_last or _FACILITY_AFTER.match(text, part[-1].end):
+    if lows[0] in lex.place_first or lows[-1] in lex.place_last or lex.facility_after.match(text, part[-1].end):
         return [_cand(text, part, "place")]
     if len(part) == 1:
         tok = part[0]

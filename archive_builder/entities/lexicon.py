@@ -50,6 +50,8 @@ class Lexicon:
     folded: dict[str, GazetteerEntry] = field(default_factory=dict)  # casefolded key -> entry (all-caps text)
     spelt: dict[str, GazetteerEntry] = field(default_factory=dict)  # ``spelling_key`` of names of 2+ words
     recognizer: Recognizer | None = None  # the statistical recognizer (``statistical.py``); None: rules only
+    facilities: tuple[tuple[str, ...], ...] = ()  # facility nouns as word tuples, longest first (``air base``)
+    facility_after: re.Pattern[str] = re.compile(r"(?!)")  # one of them in lower case right after a name
 
     def lookup(self, text: str) -> GazetteerEntry | None:
         """Exact (case-sensitive, typography-folded) gazetteer match, with or without a leading ``The``."""
@@ -220,6 +222,7 @@ def load_lexicon(extra_given: frozenset[str] = frozenset(), statistical: bool = 
     table = _with_geonames(curated, exclude)
     longest = max(longest, *(len(k.split()) for k in table))
     know = _knowledge(table, frozenset(genders) | extra_given, words, titles)
+    facilities = _words(words, "facility_nouns")
     return Lexicon(
         titles=titles,
         title_max=max(len(t) for t in titles),
@@ -244,4 +247,7 @@ def load_lexicon(extra_given: frozenset[str] = frozenset(), statistical: bool = 
         folded=_folded(table),
         spelt=_spelt(table),
         recognizer=load_recognizer(know) if statistical else Recognizer(b"", know, "none"),
+        facilities=tuple(sorted((tuple(f.split()) for f in facilities), key=lambda f: (-len(f), f))),
+        facility_after=re.compile(r"[ \t]+(?:" + "|".join(re.escape(f) for f in sorted(facilities, key=lambda f: (-len(f), f)))
+                                  + r")\b"),
     )

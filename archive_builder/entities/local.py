@@ -77,10 +77,10 @@ def _org_key(c: Candidate, lex: Lexicon) -> str:
             words = words[:cut]
     if c.type == "place" and len(words) > 1:
         lows = [w.lower() for w in words]
-        core = [w for i, (w, low) in enumerate(zip(words, lows, strict=True))
-                if low not in lex.place_first and low not in lex.place_last
-                and not (low == "air" and lows[i + 1 : i + 2] and lows[i + 1] in lex.place_last)]  # ``Air Base``
-        words = core or words
+        facility = next((f for f in lex.facilities if len(f) < len(lows) and tuple(lows[-len(f):]) == f), ())
+        kept = words[: len(words) - len(facility)]  # ``Al Asad Air Base``: ``Al Asad``
+        core = [w for w in kept if w.lower() not in lex.place_first and w.lower() not in lex.place_last]
+        words = core or kept
     found = lex.lookup(" ".join(words)) if words != list(c.words) else None
     if found is not None and not found.weak:
         return "g:" + lex.memo.fold(found.name)
