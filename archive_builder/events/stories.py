@@ -230,6 +230,7 @@ class _Group:
         self.months = _months(k)
         self.sites = set(k.sites)
         self.articles = set(k.articles)
+        self.persons = set(k.persons)
 
     def agrees(self, k: Cluster) -> bool:
         """Nothing says ``k`` happened at another time or place: days within ``DAY_SLACK``, the same
@@ -263,6 +264,7 @@ class _Group:
         self.months |= _months(k)
         self.sites |= k.sites
         self.articles |= k.articles
+        self.persons |= k.persons
 
 
 def _merge(groups: list[_Group]) -> list[Cluster]:
@@ -389,7 +391,7 @@ def _one_incident(g: _Group, g_era: set[int], k: Cluster, era: set[int]) -> bool
     first = g.clusters[0]
     if _incident(first) != _incident(k) or k.family in TALK or first.family in TALK or g.articles & k.articles:
         return False
-    if not (set().union(*(c.persons for c in g.clusters)) & k.persons or g.sites & k.sites):
+    if not (g.persons & k.persons or g.sites & k.sites):
         return False
     g_dated = bool(g.days or g.months)
     if g_dated != _dated(k):
@@ -409,7 +411,7 @@ def _undated_fits(g: _Group, g_era: set[int], k: Cluster, era: set[int]) -> bool
     else:
         year = min([*(d.year for d in g.days), *(y for y, _ in g.months)])
         other = era
-    if not (set().union(*(c.persons for c in g.clusters)) & k.persons):
+    if not g.persons & k.persons:
         return False
     return bool(other) and max(other) <= year
 
@@ -420,13 +422,20 @@ def _join_mains(mains: list[tuple[set[int], Cluster]]) -> list[Cluster]:
     still report one happening. Largest first."""
     ranked = sorted(mains, key=lambda m: (-len(m[1].articles), min((c.article, c.start) for c in m[1].members)))
     joined: list[tuple[set[int], _Group]] = []
+    named: dict[str, list[int]] = defaultdict(list)  # person or place -> the groups naming it (in order)
     for era, k in ranked:
-        home = next(((g_era, g) for g_era, g in joined if _one_incident(g, g_era, k, era)), None)
-        if home is None:
+        # only a group sharing a person or a place can be the same incident (``_one_incident``)
+        near = sorted({i for name in (*k.persons, *k.sites) for i in named.get(name, ())})
+        at = next((i for i in near if _one_incident(joined[i][1], joined[i][0], k, era)), None)
+        if at is None:
+            at = len(joined)
             joined.append((set(era), _Group(k)))
         else:
-            home[0].update(era)
-            home[1].add(k)
+            joined[at][0].update(era)
+            joined[at][1].add(k)
+        for name in {*k.persons, *k.sites}:
+            if at not in named[name]:
+                named[name].append(at)
     return _merge([g for _, g in joined])
 
 
