@@ -163,18 +163,14 @@ def word_count_at_most(tag: HtmlElement, most: int) -> bool:
 
 
 def raw_text_shorter(tag: HtmlElement, limit: int) -> bool:
-    """``len(raw_text(tag)) < limit``, reading no more of the element than that needs."""
+    """Whether the element's visible text as it stands (no separators added) is shorter than ``limit``
+    characters, reading no more of the element than that needs."""
     size = 0
     for piece in pieces(tag):
         size += len(piece)
         if size >= limit:
             return False
     return True
-
-
-def raw_text(tag: HtmlElement) -> str:
-    """The element's visible text as it stands (no separators added)."""
-    return "".join(strings(tag))
 
 
 def first(root: HtmlElement, name: str) -> HtmlElement | None:
